@@ -1,0 +1,69 @@
+/**
+ * Scratch space for searches: mark arrays and queues sized to the member index bound, reused
+ * across queries so that a query allocates nothing.
+ *
+ * Invariant: every mark array is all zeros between searches; a search clears exactly the entries
+ * it set (walking its own queue), in a `finally` block.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Typed scratch arrays for one search at a time.
+ *
+ * @remarks Memory: 3 bytes + 12 bytes per member index (three `Uint8Array` marks and three
+ * `Int32Array` queues). `ensure` is O(bound) when it grows, O(1) otherwise.
+ * @example
+ * ```ts
+ * const scratch = new Scratch();
+ * scratch.ensure(store.indexBound);
+ * ```
+ * @public
+ */
+export class Scratch {
+  markA: Uint8Array = new Uint8Array(0);
+  markB: Uint8Array = new Uint8Array(0);
+  markC: Uint8Array = new Uint8Array(0);
+  queueA: Int32Array = new Int32Array(0);
+  queueB: Int32Array = new Int32Array(0);
+  queueC: Int32Array = new Int32Array(0);
+  /** Two slots for the ends of a pair search. */
+  readonly pair: Int32Array = new Int32Array(2);
+  /** Whether a search is using these arrays now (guards re-entrant use). */
+  busy = false;
+
+  /** Grows every array to hold at least `bound` members. */
+  ensure(bound: number): void {
+    if (this.markA.length >= bound) return;
+    const n = Math.max(bound, Math.ceil(this.markA.length * 1.5), 64);
+    this.markA = new Uint8Array(n);
+    this.markB = new Uint8Array(n);
+    this.markC = new Uint8Array(n);
+    this.queueA = new Int32Array(n);
+    this.queueB = new Int32Array(n);
+    this.queueC = new Int32Array(n);
+  }
+}
+
+/**
+ * Hands out {@link Scratch} objects: one reused for synchronous searches, more for searches that
+ * interleave (remote stores answer asynchronously).
+ * @public
+ */
+export class ScratchPool {
+  #free: Scratch[] = [];
+
+  /** A scratch sized for `bound` members. O(1) when one is free and big enough. */
+  acquire(bound: number): Scratch {
+    const s = this.#free.pop() ?? new Scratch();
+    s.ensure(bound);
+    s.busy = true;
+    return s;
+  }
+
+  /** Returns a scratch (its marks must be clear). */
+  release(s: Scratch): void {
+    s.busy = false;
+    this.#free.push(s);
+  }
+}
