@@ -35,6 +35,7 @@ export function* batchDistances(
   targets: Int32Array,
   maxDepth: number,
   out: Int32Array,
+  ballBudgetPerTarget: number = BALL_BUDGET_PER_TARGET,
 ): Search<void> {
   const k = targets.length;
   if (maxDepth <= 0 || k === 0) {
@@ -64,7 +65,7 @@ export function* batchDistances(
     if (maxDepth >= 2) {
       let cost = 0;
       for (let i = 1; i < n; i++) cost += view.degreeOf(q[i]!);
-      if (cost <= Math.max(16_384, k * BALL_BUDGET_PER_TARGET)) {
+      if (cost <= Math.max(ballBudgetPerTarget === BALL_BUDGET_PER_TARGET ? 16_384 : 0, k * ballBudgetPerTarget)) {
         const to = n;
         view = yield fill(request, q, 1, to);
         for (let i = 1; i < to; i++) {
