@@ -1,0 +1,40 @@
+// Smoke test of the built package through its `exports` map, as a CommonJS consumer sees it.
+// Run after `npm run build`, from the package root (self-reference: `social-graph` resolves to
+// this package's own dist/).
+'use strict';
+const assert = require('node:assert/strict');
+const { SocialGraph, SocialGraphError } = require('social-graph');
+
+assert.match(require.resolve('social-graph'), /[\\/]dist[\\/]index\.cjs$/, 'the CJS entry is dist/index.cjs');
+
+const graph = new SocialGraph({ maxConnectionsPerMember: 2 });
+for (const id of ['ada', 'bob', 'cy', 'dee', 'eve']) graph.addMember(id);
+graph.connect('ada', 'bob');
+graph.connect('bob', 'cy');
+graph.connect('cy', 'dee');
+graph.connect('ada', 'eve');
+assert.equal(graph.memberCount, 5);
+assert.equal(graph.connectionCount, 4);
+assert.equal(graph.degree('eve', 'dee'), null); // 4 steps: beyond the default maxDepth 3
+assert.equal(graph.degree('eve', 'dee', { maxDepth: 4 }), 4);
+assert.equal(graph.degree('ada', 'dee'), 3);
+assert.deepEqual(graph.degrees('ada', ['bob', 'cy', 'dee']), [1, 2, 3]);
+assert.equal(graph.mutualCount('ada', 'cy'), 1);
+assert.deepEqual(graph.mutualConnections('ada', 'cy'), ['bob']);
+assert.deepEqual(graph.reach('ada'), { first: 2, second: 1, third: 1 });
+
+assert.throws(
+  () => graph.connect('bob', 'dee'), // bob already holds 2 connections
+  (error) => error instanceof SocialGraphError && error instanceof Error && error.code === 'CONNECTION_LIMIT',
+);
+assert.throws(
+  () => graph.addMember('ada'),
+  (error) => error instanceof SocialGraphError && error.code === 'DUPLICATE_MEMBER',
+);
+assert.throws(
+  () => graph.mutualCount('ada', 42),
+  (error) => error instanceof SocialGraphError && error.code === 'INVALID_ID',
+);
+assert.equal(graph.connectionCount, 4);
+
+console.log('ok');

@@ -1,0 +1,43 @@
+// Smoke test of the built package through its `exports` map, as an ESM consumer sees it.
+// Run after `npm run build`, from the package root (self-reference: `social-graph` resolves to
+// this package's own dist/).
+import assert from 'node:assert/strict';
+import { SocialGraph, SocialGraphError } from 'social-graph';
+
+assert.match(import.meta.resolve('social-graph'), /\/dist\/index\.js$/, 'the ESM entry is dist/index.js');
+
+const graph = SocialGraph.fromEdges([
+  ['ada', 'bob'],
+  ['bob', 'cy'],
+  ['cy', 'dee'],
+  ['ada', 'eve'],
+  ['eve', 'cy'],
+]);
+graph.addMember('zed');
+assert.equal(graph.memberCount, 6);
+assert.equal(graph.connectionCount, 5);
+assert.equal(graph.degree('ada', 'ada'), 0);
+assert.equal(graph.degree('ada', 'bob'), 1);
+assert.equal(graph.degree('ada', 'cy'), 2);
+assert.equal(graph.degree('ada', 'dee'), 3);
+assert.equal(graph.degree('ada', 'dee', { maxDepth: 2 }), null);
+assert.equal(graph.degree('ada', 'zed'), null);
+assert.deepEqual(graph.degrees('ada', ['bob', 'cy', 'dee', 'zed']), [1, 2, 3, null]);
+assert.equal(graph.mutualCount('ada', 'cy'), 2);
+assert.deepEqual(graph.mutualConnections('ada', 'cy').sort(), ['bob', 'eve']);
+assert.deepEqual(graph.reach('ada'), { first: 2, second: 1, third: 1 });
+
+assert.throws(
+  () => graph.connect('ada', 'ada'),
+  (error) => error instanceof SocialGraphError && error instanceof Error && error.code === 'SELF_CONNECTION',
+);
+assert.throws(
+  () => graph.degree('ada', 'nobody'),
+  (error) => error instanceof SocialGraphError && error.code === 'MEMBER_NOT_FOUND',
+);
+assert.throws(
+  () => new SocialGraph({ maxConnectionsPerMember: 0 }),
+  (error) => error instanceof SocialGraphError && error.code === 'INVALID_OPTION',
+);
+
+console.log('ok');
