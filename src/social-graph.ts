@@ -120,15 +120,7 @@ export class SocialGraph {
   readonly #scratch: Scratch = new Scratch();
 
   constructor(options?: SocialGraphOptions) {
-    const method = 'SocialGraph.constructor';
-    checkOptionsObject(method, options);
-    const cap = options?.maxConnectionsPerMember ?? DEFAULT_MAX_CONNECTIONS;
-    if (!Number.isInteger(cap) || cap < 1 || cap > MAX_CONNECTIONS_LIMIT) {
-      throw new SocialGraphError(
-        'INVALID_OPTION',
-        `${method}: maxConnectionsPerMember must be an integer from 1 to ${MAX_CONNECTIONS_LIMIT}, got ${describeValue(cap)}`,
-      );
-    }
+    const cap = readCap('SocialGraph.constructor', options);
     this.maxConnectionsPerMember = cap;
     this.#store = new CompactAdjacencyStore(cap);
   }
@@ -149,7 +141,7 @@ export class SocialGraph {
    * ```
    */
   static fromEdges(pairs: Iterable<readonly [string, string]>, options?: SocialGraphOptions): SocialGraph {
-    return SocialGraph.loadEdges(pairs, options).graph;
+    return SocialGraph.#load('SocialGraph.fromEdges', pairs, options).graph;
   }
 
   /**
@@ -166,7 +158,15 @@ export class SocialGraph {
     pairs: Iterable<readonly [string, string]>,
     options?: SocialGraphOptions,
   ): { graph: SocialGraph; report: EdgeLoadReport } {
-    const method = 'SocialGraph.fromEdges';
+    return SocialGraph.#load('SocialGraph.loadEdges', pairs, options);
+  }
+
+  static #load(
+    method: string,
+    pairs: Iterable<readonly [string, string]>,
+    options: SocialGraphOptions | undefined,
+  ): { graph: SocialGraph; report: EdgeLoadReport } {
+    readCap(method, options);
     const graph = new SocialGraph(options);
     if (pairs == null || typeof (pairs as Iterable<unknown>)[Symbol.iterator] !== 'function') {
       throw new SocialGraphError('INVALID_OPTION', `${method}: pairs must be an iterable of [id, id], got ${describeValue(pairs)}`);
@@ -190,11 +190,21 @@ export class SocialGraph {
       }
       return v;
     };
+    // Edge lists are usually grouped by their first id: remember the last one (identity check).
+    let lastId: unknown = undefined;
+    let lastIndex = -1;
     for (const pair of pairs) {
       if (!Array.isArray(pair) || pair.length < 2) {
         throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${count} is not a [id, id] pair, got ${describeValue(pair)}`);
       }
-      const a = intern(pair[0], count);
+      const first: unknown = pair[0];
+      let a: number;
+      if (first === lastId) a = lastIndex;
+      else {
+        a = intern(first, count);
+        lastId = first;
+        lastIndex = a;
+      }
       const b = intern(pair[1], count);
       count++;
       if (a === b) {
@@ -230,6 +240,10 @@ export class SocialGraph {
    */
   static fromIndexedEdges(edges: IndexedEdges, options?: SocialGraphOptions): SocialGraph {
     const method = 'SocialGraph.fromIndexedEdges';
+    readCap(method, options);
+    if (edges === null || typeof edges !== 'object') {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: edges must be an object { ids, members, sources, targets }, got ${describeValue(edges)}`);
+    }
     const graph = new SocialGraph(options);
     const { members, sources, targets } = edges;
     const m = edges.edges ?? sources.length;
@@ -392,6 +406,7 @@ export class SocialGraph {
    * ```
    */
   forEachMember(callback: (id: string) => void): void {
+    checkCallback('SocialGraph.forEachMember', callback);
     this.#ids.forEach((id) => callback(id));
   }
 
@@ -415,9 +430,10 @@ export class SocialGraph {
     const v = this.#index(method, b);
     if (u === v) throw new SocialGraphError('SELF_CONNECTION', `${method}: cannot connect member ${describeValue(a)} to itself`);
     const store = this.#store;
+    const at = store.indexOfNeighbor(u, v);
+    if (at >= 0) return false;
     const du = store.degreeOf(u);
     const dv = store.degreeOf(v);
-    if (du <= dv ? store.has(u, v) : store.has(v, u)) return false;
     const cap = this.maxConnectionsPerMember;
     if (du >= cap || dv >= cap) {
       const full = du >= cap ? a : b;
@@ -426,7 +442,7 @@ export class SocialGraph {
         `${method}: member ${describeValue(full)} already has ${cap} connections (maxConnectionsPerMember)`,
       );
     }
-    store.insert(u, v);
+    store.insertAt(u, v, -at - 1);
     store.insert(v, u);
     return true;
   }
@@ -494,6 +510,7 @@ export class SocialGraph {
    */
   forEachConnection(id: string, callback: (connection: string) => void): void {
     const v = this.#index('SocialGraph.forEachConnection', id);
+    checkCallback('SocialGraph.forEachConnection', callback);
     const store = this.#store;
     const slab = store.slabOf(v);
     const start = store.offsetOf(v);
@@ -673,6 +690,24 @@ function checkOptionsObject(method: string, options: unknown): void {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
   }
+}
+
+function checkCallback(method: string, callback: unknown): void {
+  if (typeof callback !== 'function') {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: callback must be a function, got ${describeValue(callback)}`);
+  }
+}
+
+function readCap(method: string, options: SocialGraphOptions | undefined): number {
+  checkOptionsObject(method, options);
+  const cap = options?.maxConnectionsPerMember ?? DEFAULT_MAX_CONNECTIONS;
+  if (!Number.isInteger(cap) || cap < 1 || cap > MAX_CONNECTIONS_LIMIT) {
+    throw new SocialGraphError(
+      'INVALID_OPTION',
+      `${method}: maxConnectionsPerMember must be an integer from 1 to ${MAX_CONNECTIONS_LIMIT}, got ${describeValue(cap)}`,
+    );
+  }
+  return cap;
 }
 
 function readMaxDepth(method: string, options: DegreeOptions | undefined): number {

@@ -195,10 +195,13 @@ export class CompactAdjacencyStore implements AdjacencyView {
 
   /** Position of `w` in `v`'s sorted list, or `-(insertion point) - 1`. O(log d). */
   indexOfNeighbor(v: number, w: number): number {
+    const n = this.#len[v]!;
     const slab = this.#slabs[this.#addr[v]! >>> SLAB_BITS]!;
     const start = this.#addr[v]! & SLAB_MASK;
+    // Appending is the common case (ids handed out in order, edge lists sorted by source).
+    if (n === 0 || slab[start + n - 1]! < w) return -n - 1;
     let lo = start;
-    let hi = start + this.#len[v]! - 1;
+    let hi = start + n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const x = slab[mid]!;
@@ -229,7 +232,15 @@ export class CompactAdjacencyStore implements AdjacencyView {
   insert(v: number, w: number): boolean {
     const pos = this.indexOfNeighbor(v, w);
     if (pos >= 0) return false;
-    const at = -pos - 1;
+    this.insertAt(v, w, -pos - 1);
+    return true;
+  }
+
+  /**
+   * Inserts `w` at position `at` of `v`'s list, where {@link CompactAdjacencyStore.indexOfNeighbor}
+   * said it belongs (`-(result) - 1`). O(d).
+   */
+  insertAt(v: number, w: number, at: number): void {
     const n = this.#len[v]!;
     const cls = this.#cls[v]!;
     if (cls === NO_CLASS || n === this.#caps[cls]!) this.#moveBlock(v, classFor(this.#caps, n + 1));
@@ -239,7 +250,6 @@ export class CompactAdjacencyStore implements AdjacencyView {
     slab[start + at] = w;
     this.#len[v] = n + 1;
     this.#usedSlots++;
-    return true;
   }
 
   /** Removes `w` from `v`'s list. Returns whether it was there. O(log d + d). */
@@ -293,83 +303,95 @@ export class CompactAdjacencyStore implements AdjacencyView {
     onOverflow: (member: number, degree: number) => never,
   ): number {
     if (this.indexBound !== 0) throw new Error('CompactAdjacencyStore.bulkLoad: store is not empty');
-    const count = new Int32Array(members);
-    for (let i = 0; i < edges; i++) {
-      count[sources[i]!]!++;
-      count[targets[i]!]!++;
-    }
-    // Plan blocks: each list in its exact-fit class; lay them out slab by slab.
-    const caps = this.#caps;
-    const maxCap = caps[caps.length - 1]!;
-    const cls = new Uint8Array(members).fill(NO_CLASS);
-    const addr = new Int32Array(members);
-    let bump = 0;
-    for (let v = 0; v < members; v++) {
-      const d = count[v]!;
-      if (d === 0) continue;
-      // Raw degree may exceed the cap only through duplicates; give such a list a temporary big
-      // block (it is deduplicated below and checked against the cap).
-      const c = d > maxCap ? -1 : classFor(caps, d);
-      const size = c < 0 ? d : caps[c]!;
-      let off = bump & SLAB_MASK;
-      if (off + size > SLAB_ENTRIES) {
-        if (size > SLAB_ENTRIES) onOverflow(v, d);
-        bump = ((bump >>> SLAB_BITS) + 1) << SLAB_BITS;
-        off = 0;
+    // 1. Raw degrees and a temporary CSR of both directions.
+    const start = new Float64Array(members + 1);
+    {
+      const count = new Int32Array(members);
+      for (let i = 0; i < edges; i++) {
+        count[sources[i]!]!++;
+        count[targets[i]!]!++;
       }
-      if ((bump >>> SLAB_BITS) >= MAX_SLABS) throw new RangeError('CompactAdjacencyStore: pool exceeds 2^31 entries');
-      addr[v] = bump;
-      cls[v] = c < 0 ? NO_CLASS - 1 : c;
-      bump += size;
+      for (let v = 0; v < members; v++) start[v + 1] = start[v]! + count[v]!;
     }
-    const slabCount = Math.max(1, (bump >>> SLAB_BITS) + ((bump & SLAB_MASK) > 0 ? 1 : 0));
-    const slabs: Int32Array[] = [];
-    for (let s = 0; s < slabCount; s++) {
-      const end = Math.min(SLAB_ENTRIES, bump - s * SLAB_ENTRIES);
-      slabs.push(new Int32Array(Math.max(end, FIRST_SLAB_ENTRIES)));
-    }
+    const total = start[members]!;
+    if (total > 2 ** 31 - 1) throw new RangeError('CompactAdjacencyStore.bulkLoad: more than 2^30 connections');
+    const flat = new Int32Array(total);
     const fill = new Int32Array(members);
+    for (let v = 0; v < members; v++) fill[v] = start[v]!;
     for (let i = 0; i < edges; i++) {
       const a = sources[i]!;
       const b = targets[i]!;
-      const aa = addr[a]!;
-      slabs[aa >>> SLAB_BITS]![(aa & SLAB_MASK) + fill[a]!++] = b;
-      const ab = addr[b]!;
-      slabs[ab >>> SLAB_BITS]![(ab & SLAB_MASK) + fill[b]!++] = a;
+      flat[fill[a]!++] = b;
+      flat[fill[b]!++] = a;
     }
-    // Sort and dedup each list.
-    const len = new Int32Array(members);
+    // 2. Sort and deduplicate each list in place (insertion sort for short lists).
+    const len = fill; // reused: the deduplicated length of each list
     let used = 0;
     let overflow = -1;
     for (let v = 0; v < members; v++) {
-      const d = count[v]!;
-      if (d === 0) continue;
-      const slab = slabs[addr[v]! >>> SLAB_BITS]!;
-      const start = addr[v]! & SLAB_MASK;
-      const list = slab.subarray(start, start + d);
-      if (d > 1) list.sort();
-      let k = 1;
-      for (let i = 1; i < d; i++) {
-        const x = list[i]!;
-        if (x !== list[k - 1]) list[k++] = x;
+      const s = start[v]!;
+      const e = start[v + 1]!;
+      const d = e - s;
+      if (d > 1) {
+        if (d <= 24) {
+          for (let i = s + 1; i < e; i++) {
+            const x = flat[i]!;
+            let j = i - 1;
+            while (j >= s && flat[j]! > x) {
+              flat[j + 1] = flat[j]!;
+              j--;
+            }
+            flat[j + 1] = x;
+          }
+        } else {
+          flat.subarray(s, e).sort();
+        }
+        let k = s + 1;
+        for (let i = s + 1; i < e; i++) {
+          const x = flat[i]!;
+          if (x !== flat[k - 1]) flat[k++] = x;
+        }
+        len[v] = k - s;
+      } else {
+        len[v] = d;
       }
-      len[v] = k;
-      used += k;
-      if (k > this.maxDegree && overflow < 0) overflow = v;
+      used += len[v]!;
+      if (len[v]! > this.maxDegree && overflow < 0) overflow = v;
     }
     if (overflow >= 0) onOverflow(overflow, len[overflow]!);
-    // Lists that needed a temporary block (raw degree above the cap) fit their class now.
+    // 3. Lay the lists out in exact-fit blocks, slab by slab, copying sequentially.
+    const caps = this.#caps;
+    const n = Math.max(16, members);
+    const addr = new Int32Array(n);
+    const cls = new Uint8Array(n).fill(NO_CLASS);
+    let bump = 0;
+    let blockSlots = 0;
     for (let v = 0; v < members; v++) {
-      if (cls[v] === NO_CLASS - 1) cls[v] = classFor(caps, len[v]!);
+      const d = len[v]!;
+      if (d === 0) continue;
+      const c = classFor(caps, d);
+      const size = caps[c]!;
+      if ((bump & SLAB_MASK) + size > SLAB_ENTRIES) bump = ((bump >>> SLAB_BITS) + 1) << SLAB_BITS;
+      if (bump >>> SLAB_BITS >= MAX_SLABS) throw new RangeError('CompactAdjacencyStore: pool exceeds 2^31 entries');
+      addr[v] = bump;
+      cls[v] = c;
+      bump += size;
+      blockSlots += size;
+    }
+    const slabCount = Math.max(1, Math.ceil(bump / SLAB_ENTRIES));
+    const slabs: Int32Array[] = [];
+    for (let i = 0; i < slabCount; i++) slabs.push(new Int32Array(Math.max(FIRST_SLAB_ENTRIES, Math.min(SLAB_ENTRIES, bump - i * SLAB_ENTRIES))));
+    for (let v = 0; v < members; v++) {
+      const d = len[v]!;
+      if (d === 0) continue;
+      const s = start[v]!;
+      slabs[addr[v]! >>> SLAB_BITS]!.set(flat.subarray(s, s + d), addr[v]! & SLAB_MASK);
     }
     // Commit.
-    const n = Math.max(16, members);
-    this.#addr = new Int32Array(n);
-    this.#addr.set(addr);
+    this.#addr = addr;
     this.#len = new Int32Array(n);
     this.#len.set(len);
-    this.#cls = new Uint8Array(n).fill(NO_CLASS);
-    this.#cls.set(cls);
+    this.#cls = cls;
     this.#alive = new Uint8Array(n);
     this.#alive.fill(1, 0, members);
     this.#slabs = slabs;
@@ -377,11 +399,6 @@ export class CompactAdjacencyStore implements AdjacencyView {
     this.indexBound = members;
     this.#memberCount = members;
     this.#usedSlots = used;
-    let blockSlots = 0;
-    for (let v = 0; v < members; v++) {
-      const c = cls[v]!;
-      if (c !== NO_CLASS) blockSlots += c === NO_CLASS - 1 ? count[v]! : caps[c]!;
-    }
     this.#blockSlots = blockSlots;
     return used / 2;
   }
@@ -410,13 +427,11 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const cls = this.#cls[v]!;
     if (cls === NO_CLASS) return;
     const address = this.#addr[v]!;
-    const size = cls === NO_CLASS - 1 ? 0 : this.#caps[cls]!;
-    if (size > 0) {
-      this.#slabs[address >>> SLAB_BITS]![address & SLAB_MASK] = this.#freeHead[cls]!;
-      this.#freeHead[cls] = address;
-      this.#freeSlots += size;
-      this.#blockSlots -= size;
-    }
+    const size = this.#caps[cls]!;
+    this.#slabs[address >>> SLAB_BITS]![address & SLAB_MASK] = this.#freeHead[cls]!;
+    this.#freeHead[cls] = address;
+    this.#freeSlots += size;
+    this.#blockSlots -= size;
     this.#cls[v] = NO_CLASS;
     this.#addr[v] = 0;
   }
@@ -471,8 +486,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
       const n = this.#len[v]!;
       if (n === 0) continue;
       let cls = this.#cls[v]!;
-      if (cls === NO_CLASS - 1) cls = classFor(caps, n);
-      else if (cls > 3 && n * 2 <= caps[cls]!) cls = classFor(caps, n);
+      if (cls > 3 && n * 2 <= caps[cls]!) cls = classFor(caps, n);
       const address = this.#allocate(cls);
       const from = oldSlabs[oldAddr[v]! >>> SLAB_BITS]!;
       const s = oldAddr[v]! & SLAB_MASK;

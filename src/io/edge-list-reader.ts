@@ -1,0 +1,783 @@
+/**
+ * Reading and writing SNAP-style edge lists: one connection per line, two member ids per line.
+ *
+ * Universal: only web-platform globals (`TextDecoder`, `DecompressionStream`), no Node built-ins,
+ * so it runs in Node 20+, Deno, Bun and browsers.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Where an edge list comes from: a whole text or byte array, or a (possibly async) sequence of
+ * text or byte chunks, such as a Node `fs.createReadStream`, a `fetch` response body or
+ * `blob.stream()`.
+ *
+ * @example
+ * ```ts
+ * const fromFile: EdgeListSource = createReadStream('graph.txt.gz'); // Node
+ * const fromFetch: EdgeListSource = (await fetch(url)).body!; // browser
+ * const inline: EdgeListSource = '1 2\n2 3\n';
+ * ```
+ * @public
+ */
+export type EdgeListSource =
+  | string
+  | Uint8Array
+  | Iterable<Uint8Array | string>
+  | AsyncIterable<Uint8Array | string>
+  | ReadableStream<Uint8Array>;
+
+/**
+ * The delimiters an edge list may use: `'auto'` (the default) picks `','` when the first data line
+ * holds a comma, and otherwise any run of spaces and tabs.
+ *
+ * @example
+ * ```ts
+ * await readEdgeList(source, onEdge, { delimiter: '\t' }); // ids may then hold spaces
+ * ```
+ * @public
+ */
+export type EdgeListDelimiter = 'auto' | ',' | '\t' | ' ';
+
+/**
+ * Options of {@link readEdgeList}, {@link parseEdgeList} and {@link parseEdgeListText}.
+ *
+ * @example
+ * ```ts
+ * const options: EdgeListReadOptions = {
+ *   header: true,
+ *   delimiter: ',',
+ *   onProgress: (bytes, lines) => console.log(`${lines} lines, ${bytes} bytes`),
+ * };
+ * ```
+ * @public
+ */
+export interface EdgeListReadOptions {
+  /**
+   * Called after each chunk is parsed, and once at the end, with the source bytes consumed so far
+   * (compressed bytes for gzip input; UTF-16 code units for string chunks) and the lines read.
+   */
+  onProgress?(bytes: number, lines: number): void;
+  /**
+   * Header line handling: `true` skips the first line that is neither blank nor a comment; `false`
+   * treats it as data; `'auto'` (default) skips it when both its fields are column names
+   * (`source`/`target`, `from`/`to`, `u`/`v`, `FromNodeId`/`ToNodeId`, `node1`/`node2`, ...), or when
+   * one of its fields is not an integer while the next data line's two fields are integers.
+   */
+  header?: boolean | 'auto';
+  /**
+   * Field delimiter. `'auto'` (default): `','` if the first data line holds a comma, otherwise runs
+   * of spaces and tabs. `','`: commas, with spaces and tabs around fields trimmed. `'\t'`: single
+   * tabs, spaces around fields trimmed. `' '`: runs of spaces.
+   */
+  delimiter?: EdgeListDelimiter;
+}
+
+/**
+ * What reading an edge list found.
+ *
+ * @example
+ * ```ts
+ * const { edges, selfPairs, comments }: EdgeListSummary = await readEdgeList(source, onEdge);
+ * ```
+ * @public
+ */
+export interface EdgeListSummary {
+  /** Lines read, of every kind (a final line without a newline counts; a final newline adds none). */
+  lines: number;
+  /** Pairs passed to `onEdge` (or yielded), self-pairs included. */
+  edges: number;
+  /** Comment lines (first non-blank character `#` or `%`). */
+  comments: number;
+  /** Lines holding nothing but spaces and tabs. */
+  blankLines: number;
+  /** Pairs whose two ids are equal (`a a`); they are among `edges`. */
+  selfPairs: number;
+  /** Whether a header line was skipped. */
+  headerSkipped: boolean;
+  /** Source bytes consumed (compressed bytes for gzip input; UTF-16 code units for string chunks). */
+  bytes: number;
+}
+
+/**
+ * Thrown when a line of an edge list is not a pair of ids.
+ *
+ * @remarks
+ * Raised for a data line with a single field, or with an empty id (`a,,b` or `,b` with a comma
+ * delimiter). `line` is the 1-based physical line number, counting comment, blank and header lines.
+ * Reading stops at the first malformed line; pairs before it were already delivered. O(1).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseEdgeListText('1 2\n3\n', () => {});
+ * } catch (error) {
+ *   if (error instanceof EdgeListFormatError) console.log(error.code, error.line); // EDGE_LIST_FORMAT 2
+ * }
+ * ```
+ * @public
+ */
+export class EdgeListFormatError extends Error {
+  /** Stable machine-readable code. */
+  readonly code = 'EDGE_LIST_FORMAT' as const;
+  /** 1-based line number of the offending line. */
+  readonly line: number;
+  /** The offending line (without its line break), truncated to 80 characters. */
+  readonly text: string;
+
+  constructor(line: number, text: string, problem: string) {
+    const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+    super(`Edge list line ${line}: ${problem}: ${JSON.stringify(shown)}`);
+    this.name = 'EdgeListFormatError';
+    this.line = line;
+    this.text = shown;
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
+// The line parser.
+
+const enum Mode {
+  Unresolved,
+  Comma,
+  Tab,
+  Space,
+  Whitespace,
+}
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const COMMA = 44;
+const HASH = 35;
+const PERCENT = 37;
+
+const INTEGER = /^[+-]?\d+$/;
+const COLUMN_NAME =
+  /^(?:source|target|src|dst|dest|destination|from|to|u|v|head|tail|(?:from|to|source|target|src|dst)[_ ]?(?:node)?[_ ]?id|(?:node|vertex|member|user|id)[_ ]?[12]?)$/i;
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB || c === CR;
+}
+
+/** Throws a RangeError unless the options are well formed. */
+function checkReadOptions(fn: string, options: EdgeListReadOptions): void {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`${fn}: expected an options object, got ${String(options)}`);
+  }
+  const { header, delimiter, onProgress } = options;
+  if (header !== undefined && header !== true && header !== false && header !== 'auto') {
+    throw new RangeError(`${fn}: header must be true, false or 'auto', got ${JSON.stringify(header)}`);
+  }
+  if (delimiter !== undefined && delimiter !== 'auto' && delimiter !== ',' && delimiter !== '\t' && delimiter !== ' ') {
+    throw new RangeError(`${fn}: delimiter must be 'auto', ',', '\\t' or ' ', got ${JSON.stringify(delimiter)}`);
+  }
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new TypeError(`${fn}: onProgress must be a function`);
+  }
+}
+
+/** A push parser: feed it text in pieces of any size, then call `end()`. */
+class LineParser {
+  lines = 0;
+  edges = 0;
+  comments = 0;
+  blankLines = 0;
+  selfPairs = 0;
+  headerSkipped = false;
+
+  private carry = '';
+  private started = false;
+  private seenData = false;
+  private mode: Mode;
+  private readonly header: boolean | 'auto';
+  private pending: [string, string] | null = null;
+  private first = '';
+  private second = '';
+
+  constructor(
+    private readonly onEdge: (a: string, b: string) => void,
+    options: EdgeListReadOptions,
+  ) {
+    this.header = options.header ?? 'auto';
+    const delimiter = options.delimiter ?? 'auto';
+    this.mode =
+      delimiter === ',' ? Mode.Comma : delimiter === '\t' ? Mode.Tab : delimiter === ' ' ? Mode.Space : Mode.Unresolved;
+  }
+
+  push(text: string): void {
+    if (!this.started) {
+      if (text.length === 0) return;
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    const buffer = this.carry.length === 0 ? text : this.carry + text;
+    let start = 0;
+    for (;;) {
+      const newline = buffer.indexOf('\n', start);
+      if (newline === -1) break;
+      this.line(buffer, start, newline);
+      start = newline + 1;
+    }
+    this.carry = start === 0 ? buffer : buffer.slice(start);
+  }
+
+  end(): void {
+    if (this.carry.length > 0) {
+      const last = this.carry;
+      this.carry = '';
+      this.line(last, 0, last.length);
+    }
+    if (this.pending !== null) {
+      const [a, b] = this.pending;
+      this.pending = null;
+      this.emit(a, b);
+    }
+  }
+
+  summary(bytes: number): EdgeListSummary {
+    return {
+      lines: this.lines,
+      edges: this.edges,
+      comments: this.comments,
+      blankLines: this.blankLines,
+      selfPairs: this.selfPairs,
+      headerSkipped: this.headerSkipped,
+      bytes,
+    };
+  }
+
+  private emit(a: string, b: string): void {
+    this.edges++;
+    if (a === b) this.selfPairs++;
+    this.onEdge(a, b);
+  }
+
+  /** Handles `buffer[start, end)`, one line without its `\n` (a trailing `\r` is blank space). */
+  private line(buffer: string, start: number, end: number): void {
+    const lineNumber = ++this.lines;
+    let i = start;
+    while (i < end && isBlank(buffer.charCodeAt(i))) i++;
+    if (i === end) {
+      this.blankLines++;
+      return;
+    }
+    const c = buffer.charCodeAt(i);
+    if (c === HASH || c === PERCENT) {
+      this.comments++;
+      return;
+    }
+    if (!this.seenData) {
+      this.seenData = true;
+      if (this.mode === Mode.Unresolved) {
+        this.mode = Mode.Whitespace;
+        for (let j = i; j < end; j++) {
+          if (buffer.charCodeAt(j) === COMMA) {
+            this.mode = Mode.Comma;
+            break;
+          }
+        }
+      }
+      if (this.header === true) {
+        this.headerSkipped = true;
+        return;
+      }
+      this.split(buffer, i, end, start, lineNumber);
+      if (this.header === 'auto') {
+        const a = this.first;
+        const b = this.second;
+        if (COLUMN_NAME.test(a) && COLUMN_NAME.test(b)) {
+          this.headerSkipped = true;
+          return;
+        }
+        if (!INTEGER.test(a) || !INTEGER.test(b)) {
+          this.pending = [a, b];
+          return;
+        }
+      }
+      this.emit(this.first, this.second);
+      return;
+    }
+    this.split(buffer, i, end, start, lineNumber);
+    if (this.pending !== null) {
+      const [a, b] = this.pending;
+      this.pending = null;
+      if (INTEGER.test(this.first) && INTEGER.test(this.second)) this.headerSkipped = true;
+      else this.emit(a, b);
+    }
+    this.emit(this.first, this.second);
+  }
+
+  /** Reads the first two fields of the data line starting (after blanks) at `i` into first/second. */
+  private split(buffer: string, i: number, end: number, lineStart: number, lineNumber: number): void {
+    const mode = this.mode;
+    if (mode === Mode.Whitespace || mode === Mode.Space) {
+      const spacesOnly = mode === Mode.Space;
+      let j = i;
+      while (j < end) {
+        const c = buffer.charCodeAt(j);
+        if (c === SPACE || c === CR || (!spacesOnly && c === TAB)) break;
+        j++;
+      }
+      let k = j;
+      while (k < end) {
+        const c = buffer.charCodeAt(k);
+        if (!(c === SPACE || c === CR || (!spacesOnly && c === TAB))) break;
+        k++;
+      }
+      if (k === end) this.fail(buffer, lineStart, end, lineNumber, 'expected two member ids, found one');
+      let l = k;
+      while (l < end) {
+        const c = buffer.charCodeAt(l);
+        if (c === SPACE || c === CR || (!spacesOnly && c === TAB)) break;
+        l++;
+      }
+      this.first = buffer.slice(i, j);
+      this.second = buffer.slice(k, l);
+      return;
+    }
+    // Comma or tab: split on the delimiter character, trim blanks around each field.
+    const delimiter = mode === Mode.Comma ? COMMA : TAB;
+    let j = i;
+    while (j < end && buffer.charCodeAt(j) !== delimiter) j++;
+    if (j === end) this.fail(buffer, lineStart, end, lineNumber, 'expected two member ids, found one');
+    let aEnd = j;
+    while (aEnd > i && isBlank(buffer.charCodeAt(aEnd - 1))) aEnd--;
+    let k = j + 1;
+    while (k < end && isBlank(buffer.charCodeAt(k)) && buffer.charCodeAt(k) !== delimiter) k++;
+    let l = k;
+    while (l < end && buffer.charCodeAt(l) !== delimiter) l++;
+    let bEnd = l;
+    while (bEnd > k && isBlank(buffer.charCodeAt(bEnd - 1))) bEnd--;
+    if (aEnd === i || bEnd === k) this.fail(buffer, lineStart, end, lineNumber, 'empty member id');
+    this.first = buffer.slice(i, aEnd);
+    this.second = buffer.slice(k, bEnd);
+  }
+
+  private fail(buffer: string, start: number, end: number, lineNumber: number, problem: string): never {
+    let stop = end;
+    if (stop > start && buffer.charCodeAt(stop - 1) === CR) stop--;
+    throw new EdgeListFormatError(lineNumber, buffer.slice(start, Math.min(stop, start + 81)), problem);
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
+// Sources: bytes or text, plain or gzip, in chunks.
+
+/** Largest piece handed to the parser at once, in bytes or code units. */
+const PIECE = 1 << 20;
+
+type Chunk = Uint8Array | string;
+
+interface ChunkIterator {
+  next(): Promise<IteratorResult<Chunk>> | IteratorResult<Chunk>;
+  return?(): unknown;
+}
+
+function openSource(fn: string, source: EdgeListSource): ChunkIterator {
+  if (typeof source === 'string' || source instanceof Uint8Array) {
+    return [source][Symbol.iterator]();
+  }
+  if (source !== null && typeof source === 'object') {
+    const candidate = source as Partial<AsyncIterable<Chunk> & Iterable<Chunk> & ReadableStream<Uint8Array>>;
+    const asyncIterator = candidate[Symbol.asyncIterator];
+    if (typeof asyncIterator === 'function') return asyncIterator.call(candidate);
+    const getReader = candidate.getReader;
+    if (typeof getReader === 'function') {
+      const reader = getReader.call(candidate) as ReadableStreamDefaultReader<Uint8Array>;
+      return {
+        next: () => reader.read() as Promise<IteratorResult<Chunk>>,
+        return: () => reader.cancel(),
+      };
+    }
+    const syncIterator = candidate[Symbol.iterator];
+    if (typeof syncIterator === 'function') return syncIterator.call(candidate);
+  }
+  throw new TypeError(`${fn}: expected a string, a Uint8Array, or an iterable, async iterable or ReadableStream of them`);
+}
+
+function checkChunk(fn: string, chunk: unknown): Chunk {
+  if (typeof chunk === 'string' || chunk instanceof Uint8Array) return chunk;
+  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  throw new TypeError(`${fn}: chunks must be strings or Uint8Arrays, got ${Object.prototype.toString.call(chunk)}`);
+}
+
+/**
+ * Yields the text of `source`, decoded as UTF-8 (across chunk boundaries) and gunzipped when its
+ * first bytes are the gzip magic number; `counter.bytes` tracks the source bytes consumed.
+ */
+async function* textOf(fn: string, source: EdgeListSource, counter: { bytes: number }): AsyncGenerator<string> {
+  const iterator = openSource(fn, source);
+  let exhausted = false;
+  try {
+    // Peek at the first two bytes (or the first string chunk).
+    const head: Chunk[] = [];
+    let headBytes = 0;
+    for (;;) {
+      const result = await iterator.next();
+      if (result.done) {
+        exhausted = true;
+        break;
+      }
+      const chunk = checkChunk(fn, result.value);
+      head.push(chunk);
+      if (typeof chunk === 'string') break;
+      headBytes += chunk.length;
+      if (headBytes >= 2) break;
+    }
+    const magic: number[] = [];
+    for (const chunk of head) {
+      if (typeof chunk === 'string') break;
+      for (let i = 0; i < chunk.length && magic.length < 2; i++) magic.push(chunk[i]!);
+    }
+    const next = async (): Promise<Chunk | undefined> => {
+      if (head.length > 0) return head.shift();
+      if (exhausted) return undefined;
+      const result = await iterator.next();
+      if (result.done) {
+        exhausted = true;
+        return undefined;
+      }
+      return checkChunk(fn, result.value);
+    };
+
+    if (magic[0] === 0x1f && magic[1] === 0x8b) {
+      yield* gunzipText(fn, next, counter);
+      return;
+    }
+    const decoder = new TextDecoder('utf-8');
+    for (;;) {
+      const chunk = await next();
+      if (chunk === undefined) break;
+      if (typeof chunk === 'string') {
+        const pendingText = decoder.decode();
+        if (pendingText.length > 0) yield pendingText;
+        for (let offset = 0; offset < chunk.length; offset += PIECE) {
+          const piece = chunk.slice(offset, offset + PIECE);
+          counter.bytes += piece.length;
+          yield piece;
+        }
+      } else {
+        for (let offset = 0; offset < chunk.length; offset += PIECE) {
+          const piece = chunk.subarray(offset, offset + PIECE);
+          counter.bytes += piece.length;
+          yield decoder.decode(piece as Uint8Array<ArrayBuffer>, { stream: true });
+        }
+      }
+    }
+    const tail = decoder.decode();
+    if (tail.length > 0) yield tail;
+  } finally {
+    if (!exhausted) {
+      try {
+        await iterator.return?.();
+      } catch {
+        // the source's own cleanup failed: the error that stopped us matters more
+      }
+    }
+  }
+}
+
+/** Pipes byte chunks through `DecompressionStream('gzip')` and yields the decoded text. */
+async function* gunzipText(
+  fn: string,
+  next: () => Promise<Chunk | undefined>,
+  counter: { bytes: number },
+): AsyncGenerator<string> {
+  if (typeof DecompressionStream !== 'function') {
+    throw new TypeError(`${fn}: the input is gzip-compressed but this platform has no DecompressionStream`);
+  }
+  const stream = new DecompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let stopped = false;
+  // Feed the decompressor while the loop below drains it (both sides must run, or it stalls).
+  const pump = (async (): Promise<void> => {
+    try {
+      for (;;) {
+        if (stopped) return;
+        const chunk = await next();
+        if (chunk === undefined) break;
+        if (typeof chunk === 'string') {
+          throw new TypeError(`${fn}: a gzip-compressed source cannot hold string chunks`);
+        }
+        counter.bytes += chunk.length;
+        if (chunk.length > 0) await writer.write(chunk as Uint8Array<ArrayBuffer>);
+      }
+      await writer.close();
+    } catch (error) {
+      await writer.abort(error).catch(() => undefined);
+    }
+  })();
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      yield decoder.decode(value, { stream: true });
+    }
+    const tail = decoder.decode();
+    if (tail.length > 0) yield tail;
+    await pump;
+  } finally {
+    stopped = true;
+    reader.cancel().catch(() => undefined);
+    pump.catch(() => undefined);
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
+// Public readers.
+
+/**
+ * Reads an edge list, calling `onEdge(a, b)` for each pair of ids, and resolves with a summary.
+ *
+ * @remarks
+ * Format: one pair per line, two ids separated by tabs, spaces (one or more) or a comma (see
+ * {@link EdgeListReadOptions.delimiter}); further fields (a weight, a timestamp) are ignored. Lines
+ * end with LF or CRLF. Lines whose first non-blank character is `#` or `%` are comments; blank
+ * lines are skipped; an optional header line is skipped (see {@link EdgeListReadOptions.header}).
+ * Ids are returned as written (`'007'` stays `'007'`). `onEdge` is called for every pair,
+ * self-pairs (`a a`) included — the summary counts them — and for repeated or reversed pairs: the
+ * caller decides what a pair means.
+ *
+ * Input: text or bytes in chunks of any size; UTF-8 is decoded across chunk boundaries (a leading
+ * BOM is dropped), and a line may span any number of chunks. Bytes starting with the gzip magic
+ * number `1f 8b` are decompressed with the platform's `DecompressionStream('gzip')`. Works without
+ * Node built-ins: pass `fs.createReadStream(path)` in Node, `response.body` or `file.stream()` in
+ * a browser.
+ *
+ * Complexity: O(input) time, one pass; memory O(largest chunk + longest line), independent of the
+ * file size. An error (malformed line, `onEdge` throwing, a failing source) rejects the promise and
+ * releases the source.
+ *
+ * @param source - the edge list (see {@link EdgeListSource}).
+ * @param onEdge - called with the two ids of each pair, in file order.
+ * @param options - header, delimiter and progress options.
+ * @returns the summary: lines, edges (pairs delivered), comments, self-pairs, ...
+ * @throws {@link EdgeListFormatError} (as a rejection) on a line with one field or an empty id.
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs';
+ * const graph = new SocialGraph();
+ * const summary = await readEdgeList(createReadStream('ca-GrQc.txt.gz'), (a, b) => {
+ *   if (a !== b) graph.connect(a, b);
+ * });
+ * console.log(summary.edges, summary.selfPairs);
+ * ```
+ * @public
+ */
+export async function readEdgeList(
+  source: EdgeListSource,
+  onEdge: (a: string, b: string) => void,
+  options: EdgeListReadOptions = {},
+): Promise<EdgeListSummary> {
+  const fn = 'readEdgeList';
+  checkReadOptions(fn, options);
+  if (typeof onEdge !== 'function') throw new TypeError(`${fn}: onEdge must be a function`);
+  const parser = new LineParser(onEdge, options);
+  const counter = { bytes: 0 };
+  const { onProgress } = options;
+  for await (const text of textOf(fn, source, counter)) {
+    parser.push(text);
+    onProgress?.(counter.bytes, parser.lines);
+  }
+  parser.end();
+  onProgress?.(counter.bytes, parser.lines);
+  return parser.summary(counter.bytes);
+}
+
+/**
+ * Reads an edge list as an async iterator of `[a, b]` id pairs; the iterator's return value is the
+ * summary.
+ *
+ * @remarks
+ * Same format, input kinds and errors as {@link readEdgeList}, which it wraps: pairs are parsed a
+ * chunk at a time (at most 1 MiB of text) and yielded from a batch, so memory stays bounded by the
+ * chunk size. Prefer {@link readEdgeList} for speed: an async iterator costs a promise per pair.
+ * Breaking out of the loop releases the source.
+ *
+ * @param source - the edge list (see {@link EdgeListSource}).
+ * @param options - header, delimiter and progress options.
+ * @example
+ * ```ts
+ * for await (const [a, b] of parseEdgeList(response.body!)) {
+ *   if (a !== b) graph.connect(a, b);
+ * }
+ * ```
+ * @public
+ */
+export async function* parseEdgeList(
+  source: EdgeListSource,
+  options: EdgeListReadOptions = {},
+): AsyncGenerator<[string, string], EdgeListSummary, undefined> {
+  const fn = 'parseEdgeList';
+  checkReadOptions(fn, options);
+  const batch: [string, string][] = [];
+  const parser = new LineParser((a, b) => batch.push([a, b]), options);
+  const counter = { bytes: 0 };
+  const { onProgress } = options;
+  for await (const text of textOf(fn, source, counter)) {
+    parser.push(text);
+    onProgress?.(counter.bytes, parser.lines);
+    for (let i = 0; i < batch.length; i++) yield batch[i]!;
+    batch.length = 0;
+  }
+  parser.end();
+  onProgress?.(counter.bytes, parser.lines);
+  for (let i = 0; i < batch.length; i++) yield batch[i]!;
+  return parser.summary(counter.bytes);
+}
+
+/**
+ * Parses an edge list held in a string, synchronously, calling `onEdge(a, b)` for each pair.
+ *
+ * @remarks
+ * Same format, options and errors as {@link readEdgeList}, for text already in memory (no gzip:
+ * decompress first). `onProgress`, if given, is called once at the end. O(text length) time;
+ * no memory beyond the ids handed to `onEdge`.
+ *
+ * @param text - the whole edge list.
+ * @param onEdge - called with the two ids of each pair, in order.
+ * @param options - header and delimiter options.
+ * @returns the summary.
+ * @throws {@link EdgeListFormatError} on a line with one field or an empty id.
+ * @example
+ * ```ts
+ * const pairs: [string, string][] = [];
+ * const summary = parseEdgeListText('# demo\nsource,target\nalice,bob\n', (a, b) => pairs.push([a, b]));
+ * // pairs = [['alice', 'bob']], summary.headerSkipped = true
+ * ```
+ * @public
+ */
+export function parseEdgeListText(
+  text: string,
+  onEdge: (a: string, b: string) => void,
+  options: EdgeListReadOptions = {},
+): EdgeListSummary {
+  const fn = 'parseEdgeListText';
+  checkReadOptions(fn, options);
+  if (typeof text !== 'string') throw new TypeError(`${fn}: text must be a string`);
+  if (typeof onEdge !== 'function') throw new TypeError(`${fn}: onEdge must be a function`);
+  const parser = new LineParser(onEdge, options);
+  parser.push(text);
+  parser.end();
+  options.onProgress?.(text.length, parser.lines);
+  return parser.summary(text.length);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Writing.
+
+/**
+ * Options of {@link formatEdgeList} and {@link edgeListLines}.
+ *
+ * @example
+ * ```ts
+ * formatEdgeList(pairs, { header: 'source,target', delimiter: ',' });
+ * ```
+ * @public
+ */
+export interface EdgeListWriteOptions {
+  /** A first line to write, such as `'source\ttarget'` or `'# my graph'` (no line break inside). */
+  header?: string;
+  /** Field delimiter: `'\t'` (default), `','` or `' '`. */
+  delimiter?: '\t' | ',' | ' ';
+}
+
+function* linesOf(
+  fn: string,
+  pairs: Iterable<readonly [string, string]>,
+  options: EdgeListWriteOptions,
+): Generator<string, void, undefined> {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`${fn}: expected an options object, got ${String(options)}`);
+  }
+  const delimiter = options.delimiter ?? '\t';
+  if (delimiter !== '\t' && delimiter !== ',' && delimiter !== ' ') {
+    throw new RangeError(`${fn}: delimiter must be '\\t', ',' or ' ', got ${JSON.stringify(delimiter)}`);
+  }
+  const forbidden = delimiter === ',' ? /[,\r\n]|^[ \t]|[ \t]$/ : /[\s]/;
+  const { header } = options;
+  if (header !== undefined) {
+    if (typeof header !== 'string' || /[\r\n]/.test(header)) {
+      throw new RangeError(`${fn}: header must be a string without line breaks, got ${JSON.stringify(header)}`);
+    }
+    yield `${header}\n`;
+  }
+  let index = 0;
+  for (const [a, b] of pairs) {
+    for (const id of [a, b]) {
+      if (typeof id !== 'string' || id.length === 0 || forbidden.test(id)) {
+        throw new RangeError(
+          `${fn}: pair ${index} holds id ${JSON.stringify(id)}, which cannot be written with delimiter ` +
+            `${JSON.stringify(delimiter)} (ids must be non-empty, without line breaks or the delimiter` +
+            `${delimiter === ',' ? ', and not start or end with a space or tab' : ' or any white space'})`,
+        );
+      }
+    }
+    const c = a.charCodeAt(0);
+    if (c === HASH || c === PERCENT) {
+      throw new RangeError(`${fn}: pair ${index} starts with ${JSON.stringify(a)}: a line starting with # or % is a comment`);
+    }
+    yield a + delimiter + b + '\n';
+    index++;
+  }
+}
+
+/**
+ * Formats pairs of ids as an edge list, one `a<delimiter>b\n` line per pair, optionally after a
+ * header line.
+ *
+ * @remarks
+ * The output reads back through {@link readEdgeList} / {@link parseEdgeListText} as the same pairs:
+ * ids that would not survive the round trip (empty, holding a line break or the delimiter — any
+ * white space for `'\t'` and `' '` — or, as a first id, starting with `#` or `%`) are rejected.
+ * Builds the whole string: O(total length) time and memory; use {@link edgeListLines} to stream.
+ *
+ * @param pairs - the pairs, in output order.
+ * @param options - `header` line and `delimiter` (default tab).
+ * @returns the edge list text, ending with a newline when not empty.
+ * @throws RangeError on an id or header that cannot be written.
+ * @example
+ * ```ts
+ * formatEdgeList([['alice', 'bob'], ['bob', 'carol']], { header: 'source\ttarget' });
+ * // 'source\ttarget\nalice\tbob\nbob\tcarol\n'
+ * ```
+ * @public
+ */
+export function formatEdgeList(
+  pairs: Iterable<readonly [string, string]>,
+  options: EdgeListWriteOptions = {},
+): string {
+  const parts: string[] = [];
+  for (const line of linesOf('formatEdgeList', pairs, options)) parts.push(line);
+  return parts.join('');
+}
+
+/**
+ * Streams an edge list line by line: yields the header line (if any), then `a<delimiter>b\n` per
+ * pair, each string ending with `\n`.
+ *
+ * @remarks
+ * Same rules as {@link formatEdgeList}, lazily: O(1) memory per line, so it can feed a file or a
+ * network stream of any size (for example through `ReadableStream.from` or Node's
+ * `Readable.from`). Errors surface when the offending pair is reached.
+ *
+ * @param pairs - the pairs, in output order.
+ * @param options - `header` line and `delimiter` (default tab).
+ * @throws RangeError on an id or header that cannot be written.
+ * @example
+ * ```ts
+ * import { createWriteStream } from 'node:fs';
+ * import { Readable } from 'node:stream';
+ * Readable.from(edgeListLines(graph.connections(), { header: '# exported' })).pipe(createWriteStream('out.tsv'));
+ * ```
+ * @public
+ */
+export function edgeListLines(
+  pairs: Iterable<readonly [string, string]>,
+  options: EdgeListWriteOptions = {},
+): Generator<string, void, undefined> {
+  return linesOf('edgeListLines', pairs, options);
+}
