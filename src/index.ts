@@ -15,6 +15,7 @@ export {
   type IndexedEdges,
 } from './social-graph.js';
 export { SocialGraphError, type SocialGraphErrorCode } from './errors.js';
+export type { SocialGraphEvents, SocialGraphEvent, SocialGraphListener } from './events.js';
 export { CompactAdjacencyStore, SLAB_ENTRIES, type StoreStats } from './store/compact-adjacency-store.js';
 export { IdInterner } from './store/id-interner.js';
 export type { AdjacencyView } from './store/adjacency-view.js';

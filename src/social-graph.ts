@@ -11,6 +11,7 @@ import { levelCounts } from './algorithms/level-counts.js';
 import { Scratch } from './algorithms/scratch.js';
 import { runSearch } from './algorithms/search.js';
 import { describeValue, SocialGraphError } from './errors.js';
+import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './events.js';
 import { CompactAdjacencyStore, type StoreStats } from './store/compact-adjacency-store.js';
 import { IdInterner } from './store/id-interner.js';
 
@@ -87,6 +88,33 @@ export interface IndexedEdges {
 }
 
 /**
+ * What the features built on the graph (policy, invitations, profiles, snapshots, remote stores)
+ * reach inside it for. Not exported from the package.
+ * @internal
+ */
+export interface GraphInternals {
+  readonly store: CompactAdjacencyStore;
+  readonly ids: IdInterner;
+  readonly scratch: Scratch;
+  readonly emitter: Emitter;
+  /** Index of a live member, or a thrown `INVALID_ID` / `MEMBER_NOT_FOUND` naming `method`. */
+  index(method: string, id: string): number;
+  /** Called with a member's index just before it is removed (its connections still in place). */
+  readonly beforeRemoveMember: ((index: number) => void)[];
+  /** Called after a connection was added / removed, with both indices. */
+  readonly afterConnect: ((a: number, b: number) => void)[];
+  readonly afterDisconnect: ((a: number, b: number) => void)[];
+  /** Feature state attached to this graph, by feature name (created lazily by each feature). */
+  readonly features: Map<string, unknown>;
+}
+
+/** Internals of a graph (for the library's own modules). @internal */
+export function graphInternals(graph: SocialGraph): GraphInternals {
+  return internalsOf(graph);
+}
+let internalsOf: (graph: SocialGraph) => GraphInternals;
+
+/**
  * An undirected social graph of string member ids, answering connection degree (1st, 2nd, 3rd),
  * mutual connections and reach.
  *
@@ -118,6 +146,23 @@ export class SocialGraph {
   readonly #store: CompactAdjacencyStore;
   readonly #ids: IdInterner = new IdInterner();
   readonly #scratch: Scratch = new Scratch();
+  readonly #emitter: Emitter = new Emitter();
+  #internals: GraphInternals | null = null;
+
+  static {
+    internalsOf = (graph) =>
+      (graph.#internals ??= {
+        store: graph.#store,
+        ids: graph.#ids,
+        scratch: graph.#scratch,
+        emitter: graph.#emitter,
+        index: (method, id) => graph.#index(method, id),
+        beforeRemoveMember: [],
+        afterConnect: [],
+        afterDisconnect: [],
+        features: new Map(),
+      });
+  }
 
   constructor(options?: SocialGraphOptions) {
     const cap = readCap('SocialGraph.constructor', options);
@@ -330,6 +375,7 @@ export class SocialGraph {
       throw new SocialGraphError('DUPLICATE_MEMBER', `${method}: member ${describeValue(id)} already exists (use mergeMember to add only if absent)`);
     }
     this.#ids.set(id, this.#store.allocateMember());
+    if (this.#emitter.has('memberAdded')) this.#emitter.emit({ type: 'memberAdded', id });
   }
 
   /**
@@ -346,6 +392,7 @@ export class SocialGraph {
     checkId('SocialGraph.mergeMember', id);
     if (this.#ids.indexOf(id) >= 0) return false;
     this.#ids.set(id, this.#store.allocateMember());
+    if (this.#emitter.has('memberAdded')) this.#emitter.emit({ type: 'memberAdded', id });
     return true;
   }
 
@@ -374,11 +421,14 @@ export class SocialGraph {
    */
   removeMember(id: string): void {
     const v = this.#index('SocialGraph.removeMember', id);
+    const hooks = this.#internals?.beforeRemoveMember;
+    if (hooks !== undefined) for (const hook of hooks) hook(v);
     const store = this.#store;
     const neighbors = store.clear(v);
     for (let i = 0; i < neighbors.length; i++) store.remove(neighbors[i]!, v);
     store.releaseMember(v);
     this.#ids.delete(id, v);
+    if (this.#emitter.has('memberRemoved')) this.#emitter.emit({ type: 'memberRemoved', id });
   }
 
   /**
@@ -444,6 +494,9 @@ export class SocialGraph {
     }
     store.insertAt(u, v, -at - 1);
     store.insert(v, u);
+    const hooks = this.#internals?.afterConnect;
+    if (hooks !== undefined) for (const hook of hooks) hook(u, v);
+    if (this.#emitter.has('connected')) this.#emitter.emit({ type: 'connected', a, b });
     return true;
   }
 
@@ -464,6 +517,9 @@ export class SocialGraph {
     if (u === v) return false;
     if (!this.#store.remove(u, v)) return false;
     this.#store.remove(v, u);
+    const hooks = this.#internals?.afterDisconnect;
+    if (hooks !== undefined) for (const hook of hooks) hook(u, v);
+    if (this.#emitter.has('disconnected')) this.#emitter.emit({ type: 'disconnected', a, b });
     return true;
   }
 
@@ -646,6 +702,40 @@ export class SocialGraph {
     scratch.ensure(store.indexBound);
     const counts = runSearch(levelCounts(scratch, v, 3, store.connectionCount * 2), store);
     return { first: counts[0]!, second: counts[1]!, third: counts[2]! };
+  }
+
+  // ------------------------------------------------------------------ events
+
+  /**
+   * Listens to a change event; returns a function that stops listening. Listeners run
+   * synchronously after the change, and must not change the graph.
+   *
+   * @remarks O(1). With no listener registered, a mutation pays one null check.
+   * @example
+   * ```ts
+   * const stop = graph.on('connected', ({ a, b }) => log.push(`+${a} ${b}`));
+   * graph.connect('ada', 'bob');
+   * stop();
+   * ```
+   */
+  on<K extends keyof SocialGraphEvents>(type: K, listener: SocialGraphListener<K>): () => void {
+    const method = 'SocialGraph.on';
+    if (typeof type !== 'string') throw new SocialGraphError('INVALID_OPTION', `${method}: event type must be a string, got ${describeValue(type)}`);
+    checkCallback(method, listener);
+    return this.#emitter.on(type, listener);
+  }
+
+  /**
+   * Stops a listener registered with {@link SocialGraph.on}. Returns whether it was registered.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.off('connected', listener);
+   * ```
+   */
+  off<K extends keyof SocialGraphEvents>(type: K, listener: SocialGraphListener<K>): boolean {
+    return this.#emitter.off(type, listener);
   }
 
   // ------------------------------------------------------------------ introspection

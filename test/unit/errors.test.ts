@@ -346,6 +346,10 @@ function buildRows(): Row[] {
       call: fromIndexed({ ...indexed(['p', 'q']), edges: 0.5 }),
     },
   );
+  rows.push(
+    { method: 'on', what: 'a listener that is not a function', code: 'INVALID_OPTION', call: (g) => g.on('connected', 3 as never) },
+    { method: 'on', what: 'an event type that is not a string', code: 'INVALID_OPTION', call: (g) => g.on(7 as never, () => undefined) },
+  );
   return rows;
 }
 
@@ -377,9 +381,11 @@ const PUBLIC_METHODS = [
   'mutualCount',
   'reach',
   'storeStats',
+  'on',
+  'off',
 ];
 /** The methods that accept anything (or take nothing) and never throw: see "never throw" below. */
-const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats'];
+const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats', 'off'];
 
 // ---------------------------------------------------------------------------------- tests
 
