@@ -14,6 +14,7 @@ import { describeValue, SocialGraphError } from './errors.js';
 import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './events.js';
 import { CompactAdjacencyStore, type StoreStats } from './store/compact-adjacency-store.js';
 import { IdInterner } from './store/id-interner.js';
+import { readSnapshot, writeSnapshot } from './io/snapshot.js';
 
 /** LinkedIn's cap on connections per member. */
 export const DEFAULT_MAX_CONNECTIONS = 30_000;
@@ -217,9 +218,12 @@ export class SocialGraph {
       throw new SocialGraphError('INVALID_OPTION', `${method}: pairs must be an iterable of [id, id], got ${describeValue(pairs)}`);
     }
     const ids = graph.#ids;
-    const names: string[] = [];
-    let src = new Int32Array(1024);
-    let dst = new Int32Array(1024);
+    let next = 0;
+    // Size the buffers once when the input knows its length (an array): growing big typed arrays
+    // makes V8 collect garbage, which rescans the caller's whole pair list each time.
+    const hint = Array.isArray(pairs) ? Math.max(16, pairs.length) : 1024;
+    let src = new Int32Array(hint);
+    let dst = new Int32Array(hint);
     let m = 0;
     let count = 0;
     let selfPairs = 0;
@@ -229,44 +233,56 @@ export class SocialGraph {
       }
       let v = ids.indexOf(id);
       if (v < 0) {
-        v = names.length;
-        names.push(id);
+        v = next++;
         ids.set(id, v);
       }
       return v;
     };
-    // Edge lists are usually grouped by their first id: remember the last one (identity check).
-    let lastId: unknown = undefined;
-    let lastIndex = -1;
+    // Ids are looked up a batch at a time (see IdInterner.indexOfBatch); new ids are numbered in
+    // order of first appearance.
+    const BATCH = 512;
+    const batch: string[] = new Array(2 * BATCH);
+    const found = new Int32Array(2 * BATCH);
+    const hashes = new Int32Array(2 * BATCH);
+    let filled = 0;
+    const flush = (): void => {
+      ids.indexOfBatch(batch, filled * 2, found, hashes);
+      for (let i = 0; i < filled; i++) {
+        let a = found[2 * i]!;
+        if (a < 0) a = intern(batch[2 * i], count - filled + i);
+        let b = found[2 * i + 1]!;
+        if (b < 0) b = intern(batch[2 * i + 1], count - filled + i);
+        if (a === b) {
+          selfPairs++;
+          continue;
+        }
+        if (m === src.length) {
+          src = grow(src);
+          dst = grow(dst);
+        }
+        src[m] = a;
+        dst[m++] = b;
+      }
+      filled = 0;
+    };
     for (const pair of pairs) {
       if (!Array.isArray(pair) || pair.length < 2) {
         throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${count} is not a [id, id] pair, got ${describeValue(pair)}`);
       }
       const first: unknown = pair[0];
-      let a: number;
-      if (first === lastId) a = lastIndex;
-      else {
-        a = intern(first, count);
-        lastId = first;
-        lastIndex = a;
-      }
-      const b = intern(pair[1], count);
+      const second: unknown = pair[1];
+      if (typeof first !== 'string' || first.length === 0) intern(first, count);
+      if (typeof second !== 'string' || second.length === 0) intern(second, count);
+      batch[2 * filled] = first as string;
+      batch[2 * filled + 1] = second as string;
       count++;
-      if (a === b) {
-        selfPairs++;
-        continue;
-      }
-      if (m === src.length) {
-        src = grow(src);
-        dst = grow(dst);
-      }
-      src[m] = a;
-      dst[m++] = b;
+      if (++filled === BATCH) flush();
     }
-    const connections = graph.#bulk(method, names.length, src, dst, m, (i) => names[i]!);
+    flush();
+    const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i));
     return {
       graph,
-      report: { pairs: count, connections, duplicates: m - connections, selfPairs, members: names.length },
+      report: { pairs: count, connections, duplicates: m - connections, selfPairs, members: next },
     };
   }
 
@@ -335,6 +351,48 @@ export class SocialGraph {
     }
     graph.#bulk(method, members, src, dst, k, idOf);
     return graph;
+  }
+
+  /**
+   * Rebuilds a graph from {@link SocialGraph.toBytes} output (the format is specified in
+   * docs/snapshots.md). Throws `SNAPSHOT_CORRUPT` for bytes that are not exactly a snapshot (every
+   * section carries a CRC32 and everything decoded is validated), `SNAPSHOT_VERSION` for a newer
+   * format or a required section this build does not know; it never returns a different graph.
+   *
+   * @remarks O(bytes + n + m), no sort and no per-connection insertion: about 1 s for 1M members
+   * and 20M connections. Emits no events.
+   * @example
+   * ```ts
+   * const copy = SocialGraph.fromBytes(graph.toBytes());
+   * copy.degree('ada', 'dee'); // as in graph
+   * ```
+   */
+  static fromBytes(bytes: Uint8Array): SocialGraph {
+    return readSnapshot(
+      bytes,
+      (cap) => {
+        const graph = new SocialGraph({ maxConnectionsPerMember: cap });
+        return { graph, internals: internalsOf(graph) };
+      },
+      MAX_CONNECTIONS_LIMIT,
+    );
+  }
+
+  /**
+   * A binary snapshot of the graph: ids, connections, `maxConnectionsPerMember` and the state of
+   * every feature that registered a snapshot section (see docs/snapshots.md). Members are
+   * renumbered densely, so the snapshot of a graph with removed members is as small as a fresh one.
+   *
+   * @remarks O(n + m); about 2 to 4 bytes per connection (neighbour lists delta-encoded as varints,
+   * one direction only) plus the UTF-8 ids. Use `save` from `social-graph/node` to write a file
+   * atomically.
+   * @example
+   * ```ts
+   * const bytes = graph.toBytes();
+   * ```
+   */
+  toBytes(): Uint8Array {
+    return writeSnapshot(this, internalsOf(this));
   }
 
   #bulk(method: string, members: number, src: Int32Array, dst: Int32Array, m: number, idOf: (i: number) => string): number {

@@ -2,18 +2,26 @@
  * IdInterner: maps string member ids to dense integer indices and back, in one place
  * (Cassovary's `NodeNumberer`).
  *
+ * An open-addressing hash table over one `Int32Array` of (hash, index) pairs with linear probing
+ * and backward-shift deletion, instead of a `Map`: at a million ids a V8 `Map` lookup costs 100 to
+ * 600 ns on this class of machine (its entry chains run through memory in insertion order, so the
+ * oldest keys, the hubs of a growing network, are the slowest), while one probe of a flat table
+ * costs one cache line. It also has no 2^24-entry limit. The hash is seeded per interner, so ids
+ * chosen by an adversary cannot be made to collide without knowing the seed.
+ *
  * @packageDocumentation
  */
 
-/** V8 caps a Map at 2^24 entries; past that the interner chains a second Map. */
-const MAP_LIMIT = (1 << 24) - 1;
+const EMPTY = -1;
+const MIN_CAPACITY = 16; // slots; always a power of two
 
 /**
  * Two-way dictionary between string ids and dense indices chosen by the caller (the store).
  *
  * @remarks
- * `indexOf` is one `Map` lookup (two past 16.7M members); `idOf` is an array read. Memory is the
- * Map entry plus one array slot per id, on top of the strings themselves.
+ * `indexOf` hashes the id (O(length)) and probes the table (O(1) expected at load ≤ 1/2);
+ * `idOf` is an array read. Memory: 8 bytes per slot at 2 to 4 slots per id (16 to 32 bytes per id)
+ * plus one array slot per index, on top of the strings themselves.
  *
  * @example
  * ```ts
@@ -25,25 +33,76 @@ const MAP_LIMIT = (1 << 24) - 1;
  * @public
  */
 export class IdInterner {
-  #maps: Map<string, number>[] = [new Map()];
+  /** Pairs (hash, index) per slot; index -1 marks an empty slot. */
+  #table: Int32Array;
+  #mask: number;
+  #size = 0;
   #ids: (string | undefined)[] = [];
+  readonly #seed: number;
+
+  constructor(seed: number = (Math.random() * 0x100000000) | 0) {
+    this.#seed = seed | 0;
+    this.#table = new Int32Array(MIN_CAPACITY * 2).fill(EMPTY);
+    this.#mask = MIN_CAPACITY - 1;
+  }
 
   /** Number of ids held. */
   get size(): number {
-    let n = 0;
-    for (const m of this.#maps) n += m.size;
-    return n;
+    return this.#size;
   }
 
-  /** Index of `id`, or -1. O(1). */
+  /** Seeded 32-bit hash of a string (FNV-1a style over UTF-16 units, murmur3 finaliser). */
+  #hash(id: string): number {
+    let h = this.#seed ^ 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  }
+
+  /** Index of `id`, or -1. O(length of id) expected. */
   indexOf(id: string): number {
-    const first = this.#maps[0]!.get(id);
-    if (first !== undefined) return first;
-    for (let i = 1; i < this.#maps.length; i++) {
-      const v = this.#maps[i]!.get(id);
-      if (v !== undefined) return v;
+    const h = this.#hash(id);
+    const table = this.#table;
+    const mask = this.#mask;
+    const ids = this.#ids;
+    let slot = h & mask;
+    while (true) {
+      const index = table[2 * slot + 1]!;
+      if (index === EMPTY) return -1;
+      if (table[2 * slot] === h && ids[index] === id) return index;
+      slot = (slot + 1) & mask;
     }
-    return -1;
+  }
+
+  /**
+   * Looks up `count` ids at once: `out[i]` = index of `batch[i]`, or -1. Same answers as
+   * {@link IdInterner.indexOf}, faster on big tables: hashing every id first, then probing every
+   * slot, then checking every candidate lets the processor overlap the cache misses of different
+   * ids instead of waiting for each in turn.
+   *
+   * @remarks O(total length of the ids) expected. `hashes` is scratch of at least `count` entries.
+   */
+  indexOfBatch(batch: readonly string[], count: number, out: Int32Array, hashes: Int32Array): void {
+    for (let i = 0; i < count; i++) hashes[i] = this.#hash(batch[i]!);
+    const table = this.#table;
+    const mask = this.#mask;
+    // First probe of each id, independent of the others.
+    for (let i = 0; i < count; i++) out[i] = table[2 * (hashes[i]! & mask) + 1]!;
+    const ids = this.#ids;
+    for (let i = 0; i < count; i++) {
+      const h = hashes[i]!;
+      const id = batch[i]!;
+      let slot = h & mask;
+      let index = out[i]!;
+      while (index !== EMPTY && (table[2 * slot] !== h || ids[index] !== id)) {
+        slot = (slot + 1) & mask;
+        index = table[2 * slot + 1]!;
+      }
+      out[i] = index;
+    }
   }
 
   /** Id at `index`; the caller guarantees the index is live. O(1). */
@@ -53,19 +112,54 @@ export class IdInterner {
 
   /** Binds `id` (not yet present) to `index`. O(1) amortised. */
   set(id: string, index: number): void {
-    let last = this.#maps[this.#maps.length - 1]!;
-    if (last.size >= MAP_LIMIT) {
-      last = new Map();
-      this.#maps.push(last);
-    }
-    last.set(id, index);
-    while (this.#ids.length < index) this.#ids.push(undefined);
-    this.#ids[index] = id;
+    if ((this.#size + 1) * 2 > this.#mask + 1) this.#resize((this.#mask + 1) * 2);
+    this.#place(this.#hash(id), index);
+    this.#size++;
+    const ids = this.#ids;
+    while (ids.length < index) ids.push(undefined);
+    ids[index] = id;
   }
 
-  /** Unbinds `id` (present) at `index`. O(1). */
+  #place(h: number, index: number): void {
+    const table = this.#table;
+    const mask = this.#mask;
+    let slot = h & mask;
+    while (table[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
+    table[2 * slot] = h;
+    table[2 * slot + 1] = index;
+  }
+
+  #resize(capacity: number): void {
+    const old = this.#table;
+    this.#table = new Int32Array(capacity * 2).fill(EMPTY);
+    this.#mask = capacity - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const index = old[s + 1]!;
+      if (index !== EMPTY) this.#place(old[s]!, index);
+    }
+  }
+
+  /** Unbinds `id` (present) at `index`. O(1) expected (backward-shift deletion). */
   delete(id: string, index: number): void {
-    for (const m of this.#maps) if (m.delete(id)) break;
+    const table = this.#table;
+    const mask = this.#mask;
+    let slot = this.#hash(id) & mask;
+    while (table[2 * slot + 1] !== index) slot = (slot + 1) & mask;
+    // Shift later members of the probe run back into the hole.
+    let hole = slot;
+    let next = (hole + 1) & mask;
+    while (table[2 * next + 1] !== EMPTY) {
+      const home = table[2 * next]! & mask;
+      // Move `next` into the hole if its home is not in (hole, next] cyclically.
+      if ((next > hole && (home <= hole || home > next)) || (next < hole && home <= hole && home > next)) {
+        table[2 * hole] = table[2 * next]!;
+        table[2 * hole + 1] = table[2 * next + 1]!;
+        hole = next;
+      }
+      next = (next + 1) & mask;
+    }
+    table[2 * hole + 1] = EMPTY;
+    this.#size--;
     this.#ids[index] = undefined;
   }
 
@@ -76,5 +170,10 @@ export class IdInterner {
       const id = ids[i];
       if (id !== undefined) fn(id, i);
     }
+  }
+
+  /** Bytes held by the table and the index array (not the strings). */
+  get bytes(): number {
+    return this.#table.byteLength + this.#ids.length * 8;
   }
 }
