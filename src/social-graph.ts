@@ -14,6 +14,15 @@ import { describeValue, SocialGraphError } from './errors.js';
 import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './events.js';
 import { CompactAdjacencyStore, type StoreStats } from './store/compact-adjacency-store.js';
 import { IdInterner } from './store/id-interner.js';
+import { checkAction, decide } from './policy/decide.js';
+import { checkPolicy } from './policy/define-policy.js';
+import { DEFAULT_POLICY } from './policy/default-policy.js';
+import { existingPolicyState, memberPolicyState, type MemberPolicyState } from './policy/member-policy-state.js';
+import type { Decision, Policy, PolicyAction } from './policy/policy.js';
+import { mergePrivacy, privacyCode, privacyOfCode, type PrivacySettings } from './policy/privacy-settings.js';
+import { MAX_QUOTA_LIMIT, SlidingWindowQuota, type QuotaLimit, type QuotaUsage } from './policy/sliding-window-quota.js';
+import { STRICT_POLICY } from './policy/strict-policy.js';
+import { ViewerWindow } from './policy/viewer-window.js';
 import { readSnapshot, writeSnapshot } from './io/snapshot.js';
 
 /** LinkedIn's cap on connections per member. */
@@ -31,6 +40,32 @@ export interface SocialGraphOptions {
    * @defaultValue 30000 (LinkedIn's cap)
    */
   maxConnectionsPerMember?: number;
+  /**
+   * The clock of every time-based feature (outreach quotas, invitations, connection times), in
+   * milliseconds. Inject a fake one in tests.
+   * @defaultValue `Date.now`
+   */
+  clock?: () => number;
+  /**
+   * Record when each connection was made (`connect(a, b, { at })`, default the clock's now), for
+   * "recently added". Costs 8 bytes per connection. Recording also starts by itself at the first
+   * `connect` given an `at`; connections made before recording started have no time.
+   * @defaultValue false
+   */
+  connectionTimes?: boolean;
+}
+
+/**
+ * Options of {@link SocialGraph.connect}.
+ * @public
+ */
+export interface ConnectOptions {
+  /**
+   * When the connection was made, in milliseconds since the epoch (stored at one-second
+   * resolution, up to the year 2106). Starts recording connection times if it was off.
+   * @defaultValue the graph's clock, when connection times are recorded
+   */
+  at?: number;
 }
 
 /**
@@ -107,6 +142,8 @@ export interface GraphInternals {
   readonly afterDisconnect: ((a: number, b: number) => void)[];
   /** Feature state attached to this graph, by feature name (created lazily by each feature). */
   readonly features: Map<string, unknown>;
+  /** The graph's clock (the `clock` option), in milliseconds. */
+  now(): number;
 }
 
 /** Internals of a graph (for the library's own modules). @internal */
@@ -148,7 +185,9 @@ export class SocialGraph {
   readonly #ids: IdInterner = new IdInterner();
   readonly #scratch: Scratch = new Scratch();
   readonly #emitter: Emitter = new Emitter();
+  readonly #clock: () => number;
   #internals: GraphInternals | null = null;
+  #policyState: MemberPolicyState | null = null;
 
   static {
     internalsOf = (graph) =>
@@ -162,13 +201,20 @@ export class SocialGraph {
         afterConnect: [],
         afterDisconnect: [],
         features: new Map(),
+        now: graph.#clock,
       });
   }
 
   constructor(options?: SocialGraphOptions) {
     const cap = readCap('SocialGraph.constructor', options);
     this.maxConnectionsPerMember = cap;
+    this.#clock = options?.clock ?? Date.now;
     this.#store = new CompactAdjacencyStore(cap);
+    const times = options?.connectionTimes;
+    if (times !== undefined && typeof times !== 'boolean') {
+      throw new SocialGraphError('INVALID_OPTION', `SocialGraph.constructor: connectionTimes must be a boolean, got ${describeValue(times)}`);
+    }
+    if (times === true) this.#store.enableTimes();
   }
 
   // ------------------------------------------------------------------ bulk load
@@ -530,12 +576,24 @@ export class SocialGraph {
    * ```ts
    * graph.connect('ada', 'bob'); // true
    * graph.connect('bob', 'ada'); // false
+   * graph.connect('ada', 'cy', { at: Date.parse('2026-11-01') }); // records when
    * ```
    */
-  connect(a: string, b: string): boolean {
+  connect(a: string, b: string, options?: ConnectOptions): boolean {
     const method = 'SocialGraph.connect';
     const u = this.#index(method, a);
     const v = this.#index(method, b);
+    let seconds = -1;
+    if (options !== undefined) {
+      checkOptionsObject(method, options);
+      const at = options.at;
+      if (at !== undefined) {
+        if (typeof at !== 'number' || !Number.isFinite(at) || at < 0 || at >= 2 ** 32 * 1000) {
+          throw new SocialGraphError('INVALID_OPTION', `${method}: at must be milliseconds since the epoch (0 to 2^32 s), got ${describeValue(at)}`);
+        }
+        seconds = Math.floor(at / 1000);
+      }
+    }
     if (u === v) throw new SocialGraphError('SELF_CONNECTION', `${method}: cannot connect member ${describeValue(a)} to itself`);
     const store = this.#store;
     const at = store.indexOfNeighbor(u, v);
@@ -550,8 +608,10 @@ export class SocialGraph {
         `${method}: member ${describeValue(full)} already has ${cap} connections (maxConnectionsPerMember)`,
       );
     }
-    store.insertAt(u, v, -at - 1);
-    store.insert(v, u);
+    if (seconds >= 0) store.enableTimes();
+    else if (store.hasTimes) seconds = Math.max(0, Math.min(2 ** 32 - 1, Math.floor(this.#clock() / 1000)));
+    store.insertAt(u, v, -at - 1, seconds < 0 ? 0 : seconds);
+    store.insert(v, u, seconds < 0 ? 0 : seconds);
     const hooks = this.#internals?.afterConnect;
     if (hooks !== undefined) for (const hook of hooks) hook(u, v);
     if (this.#emitter.has('connected')) this.#emitter.emit({ type: 'connected', a, b });
@@ -596,6 +656,29 @@ export class SocialGraph {
     const v = this.#index(method, b);
     const store = this.#store;
     return store.degreeOf(u) <= store.degreeOf(v) ? store.has(u, v) : store.has(v, u);
+  }
+
+  /**
+   * When two members were connected, in milliseconds since the epoch (second resolution), or
+   * `null` if they are not connected or the time was not recorded (see
+   * {@link SocialGraphOptions.connectionTimes}).
+   *
+   * @remarks O(log d).
+   * @example
+   * ```ts
+   * graph.connect('ada', 'bob', { at: 1_700_000_000_000 });
+   * graph.connectedAt('ada', 'bob'); // 1700000000000
+   * ```
+   */
+  connectedAt(a: string, b: string): number | null {
+    const method = 'SocialGraph.connectedAt';
+    const u = this.#index(method, a);
+    const v = this.#index(method, b);
+    const store = this.#store;
+    const i = store.indexOfNeighbor(u, v);
+    if (i < 0 || !store.hasTimes) return null;
+    const seconds = store.timesOf(u)[store.offsetOf(u) + i]!;
+    return seconds === 0 ? null : seconds * 1000;
   }
 
   /**
@@ -762,6 +845,342 @@ export class SocialGraph {
     return { first: counts[0]!, second: counts[1]!, third: counts[2]! };
   }
 
+  // ------------------------------------------------------------------ policy
+
+  /**
+   * The graph's clock (the `clock` option, default `Date.now`), in milliseconds.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * const graph = new SocialGraph({ clock: () => 1_000 });
+   * graph.now(); // 1000
+   * ```
+   */
+  now(): number {
+    return this.#clock();
+  }
+
+  /**
+   * `a` blocks `b`: from now on neither can see or reach the other (every decision between them
+   * is `blocked`), neither appears in the other's {@link SocialGraph.viewAs | window}, and their
+   * connection, if any, is removed. Returns `false` if `a` already blocked `b` (nothing changes).
+   * Throws `MEMBER_NOT_FOUND`, `INVALID_ID`, or `SELF_BLOCK` for `a === b`.
+   *
+   * @remarks O(1) plus the disconnection (O(log d + d)). Emits `disconnected` then `blocked`.
+   * The raw API stays unfiltered: {@link SocialGraph.connect} can still connect a blocked pair
+   * (trusted code); the policy keeps denying everything between them.
+   * @example
+   * ```ts
+   * graph.block('ada', 'bob'); // true
+   * graph.isBlocked('bob', 'ada'); // true (blocks are symmetric)
+   * ```
+   */
+  block(a: string, b: string): boolean {
+    const method = 'SocialGraph.block';
+    const u = this.#index(method, a);
+    const v = this.#index(method, b);
+    if (u === v) throw new SocialGraphError('SELF_BLOCK', `${method}: member ${describeValue(a)} cannot block itself`);
+    if (!this.#policyStateOf().block(u, v)) return false;
+    this.disconnect(a, b);
+    if (this.#emitter.has('blocked')) this.#emitter.emit({ type: 'blocked', a, b });
+    return true;
+  }
+
+  /**
+   * Lifts `a`'s block of `b`. Returns whether `a` had blocked `b`. A block made by `b` stays (each
+   * member lifts their own), and the removed connection is not restored.
+   *
+   * @remarks O(1). Emits `unblocked`.
+   * @example
+   * ```ts
+   * graph.unblock('ada', 'bob'); // true
+   * ```
+   */
+  unblock(a: string, b: string): boolean {
+    const method = 'SocialGraph.unblock';
+    const u = this.#index(method, a);
+    const v = this.#index(method, b);
+    const state = existingPolicyState(internalsOf(this));
+    if (state === undefined || !state.unblock(u, v)) return false;
+    if (this.#emitter.has('unblocked')) this.#emitter.emit({ type: 'unblocked', a, b });
+    return true;
+  }
+
+  /**
+   * Whether either member blocked the other (blocks are symmetric in effect).
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.isBlocked('bob', 'ada'); // true after graph.block('ada', 'bob')
+   * ```
+   */
+  isBlocked(a: string, b: string): boolean {
+    const method = 'SocialGraph.isBlocked';
+    const u = this.#index(method, a);
+    const v = this.#index(method, b);
+    return existingPolicyState(internalsOf(this))?.blockedPair(u, v) ?? false;
+  }
+
+  /**
+   * The members `id` blocked (not those who blocked `id`), in the order blocked.
+   *
+   * @remarks O(b).
+   * @example
+   * ```ts
+   * graph.blockedMembers('ada'); // ['bob']
+   * ```
+   */
+  blockedMembers(id: string): string[] {
+    const u = this.#index('SocialGraph.blockedMembers', id);
+    const state = existingPolicyState(internalsOf(this));
+    return state === undefined ? [] : state.blockedBy(u).map((v) => this.#ids.idOf(v));
+  }
+
+  /**
+   * Changes some of a member's privacy settings (keys left out keep their value) and returns the
+   * settings now in force. Values: `connectionsVisibility` `'connections'` | `'private'`,
+   * `profileVisibility` `'network'` | `'public'`, `openProfile` boolean, `invitations`
+   * `'network'` | `'anyone'`. Throws `INVALID_OPTION` for an unknown key or value (changing nothing).
+   *
+   * @remarks O(1). Emits `privacyChanged`.
+   * @example
+   * ```ts
+   * graph.setPrivacy('ada', { connectionsVisibility: 'private', openProfile: true });
+   * ```
+   */
+  setPrivacy(id: string, settings: Partial<PrivacySettings>): PrivacySettings {
+    const method = 'SocialGraph.setPrivacy';
+    const v = this.#index(method, id);
+    const state = this.#policyStateOf();
+    const next = mergePrivacy(method, privacyOfCode(state.privacyCode(v)), settings);
+    state.setPrivacyCode(v, privacyCode(next));
+    if (this.#emitter.has('privacyChanged')) this.#emitter.emit({ type: 'privacyChanged', id, settings: { ...next } });
+    return next;
+  }
+
+  /**
+   * A member's privacy settings (a fresh object; defaults until changed).
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.privacy('ada').openProfile; // false
+   * ```
+   */
+  privacy(id: string): PrivacySettings {
+    const v = this.#index('SocialGraph.privacy', id);
+    return { ...privacyOfCode(existingPolicyState(internalsOf(this))?.privacyCode(v) ?? 0) };
+  }
+
+  /**
+   * Adds a member to a group (any non-empty string names a group; groups exist while they have
+   * members). Returns `false` if the member was in it. Throws `INVALID_OPTION` for a bad name.
+   *
+   * @remarks O(g) for the member's g groups. Emits `groupJoined`.
+   * @example
+   * ```ts
+   * graph.joinGroup('ada', 'typescript');
+   * ```
+   */
+  joinGroup(id: string, group: string): boolean {
+    const method = 'SocialGraph.joinGroup';
+    const v = this.#index(method, id);
+    checkGroup(method, group);
+    if (!this.#policyStateOf().join(v, group)) return false;
+    if (this.#emitter.has('groupJoined')) this.#emitter.emit({ type: 'groupJoined', id, group });
+    return true;
+  }
+
+  /**
+   * Removes a member from a group. Returns whether the member was in it.
+   *
+   * @remarks O(g). Emits `groupLeft`.
+   * @example
+   * ```ts
+   * graph.leaveGroup('ada', 'typescript'); // true
+   * ```
+   */
+  leaveGroup(id: string, group: string): boolean {
+    const method = 'SocialGraph.leaveGroup';
+    const v = this.#index(method, id);
+    checkGroup(method, group);
+    const state = existingPolicyState(internalsOf(this));
+    if (state === undefined || !state.leave(v, group)) return false;
+    if (this.#emitter.has('groupLeft')) this.#emitter.emit({ type: 'groupLeft', id, group });
+    return true;
+  }
+
+  /**
+   * The groups of a member, sorted.
+   *
+   * @remarks O(g log g).
+   * @example
+   * ```ts
+   * graph.groupsOf('ada'); // ['typescript']
+   * ```
+   */
+  groupsOf(id: string): string[] {
+    const v = this.#index('SocialGraph.groupsOf', id);
+    return existingPolicyState(internalsOf(this))?.groupsOf(v) ?? [];
+  }
+
+  /**
+   * The groups two members share, sorted (raw: blocks do not hide them; use a window for that).
+   *
+   * @remarks O(g_a + g_b).
+   * @example
+   * ```ts
+   * graph.sharedGroups('ada', 'bob'); // ['typescript']
+   * ```
+   */
+  sharedGroups(a: string, b: string): string[] {
+    const method = 'SocialGraph.sharedGroups';
+    const u = this.#index(method, a);
+    const v = this.#index(method, b);
+    return existingPolicyState(internalsOf(this))?.sharedGroups(u, v) ?? [];
+  }
+
+  /**
+   * The rule set in force ({@link DEFAULT_POLICY} until {@link SocialGraph.setPolicy}).
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.policy.name; // 'default'
+   * ```
+   */
+  get policy(): Policy {
+    return existingPolicyState(internalsOf(this))?.policy ?? DEFAULT_POLICY;
+  }
+
+  /**
+   * Swaps the rule set in force, at run time: a {@link Policy} (see `definePolicy`) or the name
+   * of a preset, `'default'` or `'strict'`. Throws `INVALID_OPTION` for anything else (changing nothing).
+   *
+   * @remarks O(actions) to validate; decisions made after it use the new rules.
+   * @example
+   * ```ts
+   * graph.setPolicy('strict');
+   * graph.setPolicy(definePolicy('mine', DEFAULT_POLICY, { message: degreeRule({ upTo: 1 }) }));
+   * ```
+   */
+  setPolicy(policy: Policy | 'default' | 'strict'): void {
+    const method = 'SocialGraph.setPolicy';
+    const resolved = policy === 'default' ? DEFAULT_POLICY : policy === 'strict' ? STRICT_POLICY : policy;
+    checkPolicy(method, resolved);
+    this.#policyStateOf().policy = resolved;
+  }
+
+  /**
+   * Sets (or, with `null`, lifts) the quota of an action: each member may do it at most `limit`
+   * times in any window of `windowMs` ms of the graph's clock (e.g. `{ limit: 100, windowMs: 7 * 86_400_000 }`
+   * for invitations). Uses already counted carry over to the new limit. Throws `INVALID_OPTION`
+   * for an unknown action or a bad limit.
+   *
+   * @remarks O(members that used the action × limit) when replacing a quota, else O(1).
+   * Each member that used a limited action keeps `8 × (limit + 2)` bytes of timestamps.
+   * @example
+   * ```ts
+   * graph.setQuota('invite', { limit: 100, windowMs: 7 * 24 * 3600_000 });
+   * ```
+   */
+  setQuota(action: PolicyAction, limit: QuotaLimit | null): void {
+    const method = 'SocialGraph.setQuota';
+    checkAction(method, action);
+    if (limit !== null) checkQuota(method, limit);
+    const state = this.#policyStateOf();
+    const previous = state.quotas.get(action);
+    if (limit === null) {
+      state.quotas.delete(action);
+      return;
+    }
+    const quota = new SlidingWindowQuota({ limit: limit.limit, windowMs: limit.windowMs });
+    if (previous !== undefined) quota.carryFrom(previous, this.#clock());
+    state.quotas.set(action, quota);
+  }
+
+  /**
+   * Where a member stands with the quota of an action, or `null` when the action has none.
+   *
+   * @remarks O(1) amortised.
+   * @example
+   * ```ts
+   * graph.quota('ada', 'invite'); // { limit: 100, windowMs: 604800000, used: 3, remaining: 97, resetAt: ... }
+   * ```
+   */
+  quota(id: string, action: PolicyAction): QuotaUsage | null {
+    const method = 'SocialGraph.quota';
+    const v = this.#index(method, id);
+    checkAction(method, action);
+    const quota = existingPolicyState(internalsOf(this))?.quotas.get(action);
+    return quota === undefined ? null : quota.usage(v, this.#clock());
+  }
+
+  /**
+   * Whether `viewer` may do `action` to `target`, and why: `{ allowed, reason, degree }`, plus
+   * `level` for `viewProfile`. Blocks are checked first (reason `blocked`), then self-actions
+   * (allowed, reason `self`, except `invite` and `message`), then the rule of the policy in force
+   * over one degree lookup, then the action's quota (`quota-exceeded`). Does not use the quota:
+   * see {@link SocialGraph.attempt}. Throws `INVALID_OPTION` for an unknown action.
+   *
+   * @remarks O(1) for blocked and self pairs; otherwise one bidirectional degree search capped
+   * at the rule's `maxDegree` (1 to 3 in the presets). Paths through members blocked with the
+   * viewer do not count towards the degree.
+   * @example
+   * ```ts
+   * graph.can('ada', 'message', 'cy'); // { allowed: true, reason: 'second-degree', degree: 2 }
+   * graph.can('ada', 'viewProfile', 'dee'); // { allowed: true, reason: 'third-degree', degree: 3, level: 'limited' }
+   * ```
+   */
+  can(viewer: string, action: PolicyAction, target: string): Decision {
+    const method = 'SocialGraph.can';
+    const u = this.#index(method, viewer);
+    checkAction(method, action);
+    const v = this.#index(method, target);
+    return decide(internalsOf(this), this.#policyStateOf(), action, u, v, viewer, target, this.#clock());
+  }
+
+  /**
+   * {@link SocialGraph.can}, and when allowed, counts one use against the action's quota (if it
+   * has one): call it when the action really happens (a message sent, an invitation made).
+   *
+   * @remarks As `can`, plus O(1) amortised.
+   * @example
+   * ```ts
+   * if (graph.attempt('ada', 'message', 'cy').allowed) send();
+   * ```
+   */
+  attempt(viewer: string, action: PolicyAction, target: string): Decision {
+    const method = 'SocialGraph.attempt';
+    const u = this.#index(method, viewer);
+    checkAction(method, action);
+    const v = this.#index(method, target);
+    const state = this.#policyStateOf();
+    const now = this.#clock();
+    const decision = decide(internalsOf(this), state, action, u, v, viewer, target, now);
+    if (decision.allowed && decision.reason !== 'self') state.quotas.get(action)?.record(u, now);
+    return decision;
+  }
+
+  /**
+   * The graph as `viewer` may see it: a {@link ViewerWindow} whose queries (degree, degrees,
+   * mutual connections, connections, reach) apply the policy and hide every member blocked with
+   * the viewer. Hand this, not the graph, to code serving a member's requests.
+   *
+   * @remarks O(1); the window follows later changes.
+   * @example
+   * ```ts
+   * const me = graph.viewAs('ada');
+   * me.degree('bob'); // null once either blocked the other
+   * ```
+   */
+  viewAs(viewer: string): ViewerWindow {
+    this.#index('SocialGraph.viewAs', viewer);
+    return new ViewerWindow(internalsOf(this), this.#policyStateOf(), viewer);
+  }
+
   // ------------------------------------------------------------------ events
 
   /**
@@ -813,6 +1232,10 @@ export class SocialGraph {
 
   // ------------------------------------------------------------------ internals
 
+  #policyStateOf(): MemberPolicyState {
+    return (this.#policyState ??= memberPolicyState(internalsOf(this)));
+  }
+
   #index(method: string, id: string): number {
     checkId(method, id);
     const v = this.#ids.indexOf(id);
@@ -840,6 +1263,25 @@ function checkOptionsObject(method: string, options: unknown): void {
   }
 }
 
+function checkGroup(method: string, group: unknown): asserts group is string {
+  if (typeof group !== 'string' || group.length === 0) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: group names are non-empty strings, got ${describeValue(group)}`);
+  }
+}
+
+function checkQuota(method: string, limit: unknown): void {
+  if (limit === null || typeof limit !== 'object') {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: quota must be { limit, windowMs } or null, got ${describeValue(limit)}`);
+  }
+  const { limit: n, windowMs } = limit as { limit?: unknown; windowMs?: unknown };
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_QUOTA_LIMIT) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: limit must be an integer from 1 to ${MAX_QUOTA_LIMIT}, got ${describeValue(n)}`);
+  }
+  if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs <= 0) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: windowMs must be a positive finite number of milliseconds, got ${describeValue(windowMs)}`);
+  }
+}
+
 function checkCallback(method: string, callback: unknown): void {
   if (typeof callback !== 'function') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: callback must be a function, got ${describeValue(callback)}`);
@@ -848,6 +1290,9 @@ function checkCallback(method: string, callback: unknown): void {
 
 function readCap(method: string, options: SocialGraphOptions | undefined): number {
   checkOptionsObject(method, options);
+  if (options?.clock !== undefined && typeof options.clock !== 'function') {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: clock must be a function returning milliseconds, got ${describeValue(options.clock)}`);
+  }
   const cap = options?.maxConnectionsPerMember ?? DEFAULT_MAX_CONNECTIONS;
   if (!Number.isInteger(cap) || cap < 1 || cap > MAX_CONNECTIONS_LIMIT) {
     throw new SocialGraphError(

@@ -89,6 +89,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
   #cls: Uint8Array;
   #alive: Uint8Array;
   #slabs: Int32Array[] = [new Int32Array(FIRST_SLAB_ENTRIES)];
+  /** Connection times (seconds), slot for slot beside `#slabs`; null until enabled. */
+  #times: Uint32Array[] | null = null;
   /** Next never-used global address. */
   #bump = 0;
   #freeHead: Int32Array;
@@ -193,6 +195,29 @@ export class CompactAdjacencyStore implements AdjacencyView {
     return this.#addr[v]! & SLAB_MASK;
   }
 
+  /** Whether connection times are recorded. */
+  get hasTimes(): boolean {
+    return this.#times !== null;
+  }
+
+  /**
+   * Starts recording a time (uint32 seconds) beside every stored neighbour; existing connections
+   * get time 0 ("unknown"). Costs 4 bytes per stored neighbour (8 per connection). O(pool).
+   */
+  enableTimes(): void {
+    if (this.#times !== null) return;
+    this.#times = this.#slabs.map((slab) => new Uint32Array(slab.length));
+  }
+
+  /**
+   * The array holding the times of `v`'s connections, aligned with {@link CompactAdjacencyStore.slabOf}:
+   * the time of the neighbour at `slabOf(v)[offsetOf(v) + i]` is at `timesOf(v)[offsetOf(v) + i]`.
+   * Requires {@link CompactAdjacencyStore.enableTimes}. O(1).
+   */
+  timesOf(v: number): Uint32Array {
+    return this.#times![this.#addr[v]! >>> SLAB_BITS]!;
+  }
+
   /** Position of `w` in `v`'s sorted list, or `-(insertion point) - 1`. O(log d). */
   indexOfNeighbor(v: number, w: number): number {
     const n = this.#len[v]!;
@@ -229,10 +254,10 @@ export class CompactAdjacencyStore implements AdjacencyView {
    * Inserts `w` into `v`'s sorted list. Returns `false` if it was there already.
    * The caller checks the degree cap first. O(log d + d).
    */
-  insert(v: number, w: number): boolean {
+  insert(v: number, w: number, time = 0): boolean {
     const pos = this.indexOfNeighbor(v, w);
     if (pos >= 0) return false;
-    this.insertAt(v, w, -pos - 1);
+    this.insertAt(v, w, -pos - 1, time);
     return true;
   }
 
@@ -240,7 +265,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
    * Inserts `w` at position `at` of `v`'s list, where {@link CompactAdjacencyStore.indexOfNeighbor}
    * said it belongs (`-(result) - 1`). O(d).
    */
-  insertAt(v: number, w: number, at: number): void {
+  insertAt(v: number, w: number, at: number, time = 0): void {
     const n = this.#len[v]!;
     const cls = this.#cls[v]!;
     if (cls === NO_CLASS || n === this.#caps[cls]!) this.#moveBlock(v, classFor(this.#caps, n + 1));
@@ -248,6 +273,11 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const start = this.#addr[v]! & SLAB_MASK;
     if (at < n) slab.copyWithin(start + at + 1, start + at, start + n);
     slab[start + at] = w;
+    if (this.#times !== null) {
+      const times = this.#times[this.#addr[v]! >>> SLAB_BITS]!;
+      if (at < n) times.copyWithin(start + at + 1, start + at, start + n);
+      times[start + at] = time;
+    }
     this.#len[v] = n + 1;
     this.#usedSlots++;
   }
@@ -259,7 +289,10 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const n = this.#len[v]!;
     const slab = this.#slabs[this.#addr[v]! >>> SLAB_BITS]!;
     const start = this.#addr[v]! & SLAB_MASK;
-    if (at < n - 1) slab.copyWithin(start + at, start + at + 1, start + n);
+    if (at < n - 1) {
+      slab.copyWithin(start + at, start + at + 1, start + n);
+      if (this.#times !== null) this.#times[this.#addr[v]! >>> SLAB_BITS]!.copyWithin(start + at, start + at + 1, start + n);
+    }
     this.#len[v] = n - 1;
     this.#usedSlots--;
     if (n - 1 === 0) this.#freeBlock(v);
@@ -359,15 +392,40 @@ export class CompactAdjacencyStore implements AdjacencyView {
       if (len[v]! > this.maxDegree && overflow < 0) overflow = v;
     }
     if (overflow >= 0) onOverflow(overflow, len[overflow]!);
-    // 3. Lay the lists out in exact-fit blocks, slab by slab, copying sequentially.
+    this.#commitLists(members, len, flat, start, null);
+    return used / 2;
+  }
+
+  /**
+   * Bulk-loads an empty store from lists that are already sorted, duplicate-free and symmetric
+   * (`w` in `v`'s list iff `v` in `w`'s): member `v`'s list is `flat[start_v, start_v + degrees[v])`
+   * where `start_v` is the sum of the degrees before it. Used by snapshot loading; the caller has
+   * validated everything (degrees within `maxDegree`, indices in range).
+   *
+   * @remarks O(n + m): the lists are laid out in exact-fit blocks, slab by slab, as
+   * {@link CompactAdjacencyStore.bulkLoad} does in its last step, with no sort.
+   */
+  loadSortedLists(members: number, degrees: Int32Array, flat: Int32Array, times: Uint32Array | null = null): void {
+    if (this.indexBound !== 0) throw new Error('CompactAdjacencyStore.loadSortedLists: store is not empty');
+    this.#commitLists(members, degrees, flat, null, times);
+  }
+
+  /**
+   * Lays lists out in exact-fit blocks, slab by slab, copying sequentially, and makes them the
+   * store's content. `v`'s list is `flat[start[v], start[v] + len[v])` (consecutive when `start`
+   * is null); `times`, when given, is aligned with `flat`.
+   */
+  #commitLists(members: number, len: Int32Array, flat: Int32Array, start: Float64Array | null, times: Uint32Array | null): void {
     const caps = this.#caps;
     const n = Math.max(16, members);
     const addr = new Int32Array(n);
     const cls = new Uint8Array(n).fill(NO_CLASS);
     let bump = 0;
     let blockSlots = 0;
+    let used = 0;
     for (let v = 0; v < members; v++) {
       const d = len[v]!;
+      used += d;
       if (d === 0) continue;
       const c = classFor(caps, d);
       const size = caps[c]!;
@@ -381,26 +439,29 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const slabCount = Math.max(1, Math.ceil(bump / SLAB_ENTRIES));
     const slabs: Int32Array[] = [];
     for (let i = 0; i < slabCount; i++) slabs.push(new Int32Array(Math.max(FIRST_SLAB_ENTRIES, Math.min(SLAB_ENTRIES, bump - i * SLAB_ENTRIES))));
+    const timeSlabs = this.#times === null && times === null ? null : slabs.map((slab) => new Uint32Array(slab.length));
+    let next = 0;
     for (let v = 0; v < members; v++) {
       const d = len[v]!;
+      const s = start === null ? next : start[v]!;
+      next = s + d;
       if (d === 0) continue;
-      const s = start[v]!;
       slabs[addr[v]! >>> SLAB_BITS]!.set(flat.subarray(s, s + d), addr[v]! & SLAB_MASK);
+      if (times !== null) timeSlabs![addr[v]! >>> SLAB_BITS]!.set(times.subarray(s, s + d), addr[v]! & SLAB_MASK);
     }
-    // Commit.
     this.#addr = addr;
     this.#len = new Int32Array(n);
-    this.#len.set(len);
+    this.#len.set(len.subarray(0, members));
     this.#cls = cls;
     this.#alive = new Uint8Array(n);
     this.#alive.fill(1, 0, members);
     this.#slabs = slabs;
+    this.#times = timeSlabs;
     this.#bump = bump;
     this.indexBound = members;
     this.#memberCount = members;
     this.#usedSlots = used;
     this.#blockSlots = blockSlots;
-    return used / 2;
   }
 
   // ---------------------------------------------------------------- pool
@@ -415,6 +476,9 @@ export class CompactAdjacencyStore implements AdjacencyView {
       const to = this.#slabs[newAddr >>> SLAB_BITS]!;
       const s = oldAddr & SLAB_MASK;
       to.set(from.subarray(s, s + n), newAddr & SLAB_MASK);
+      if (this.#times !== null) {
+        this.#times[newAddr >>> SLAB_BITS]!.set(this.#times[oldAddr >>> SLAB_BITS]!.subarray(s, s + n), newAddr & SLAB_MASK);
+      }
     }
     this.#freeBlock(v);
     this.#addr[v] = newAddr;
@@ -453,10 +517,16 @@ export class CompactAdjacencyStore implements AdjacencyView {
     if (slab === undefined) {
       slab = new Int32Array(Math.max(FIRST_SLAB_ENTRIES, end));
       this.#slabs[s] = slab;
+      if (this.#times !== null) this.#times[s] = new Uint32Array(slab.length);
     } else if (slab.length < end) {
       const grown = new Int32Array(Math.min(SLAB_ENTRIES, Math.max(end, slab.length * 2)));
       grown.set(slab);
       this.#slabs[s] = grown;
+      if (this.#times !== null) {
+        const times = new Uint32Array(grown.length);
+        times.set(this.#times[s]!);
+        this.#times[s] = times;
+      }
     }
     this.#bump = bump + size;
     return bump;
@@ -474,8 +544,10 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const caps = this.#caps;
     const bound = this.indexBound;
     const oldSlabs = this.#slabs;
+    const oldTimes = this.#times;
     const oldAddr = this.#addr;
     this.#slabs = [new Int32Array(FIRST_SLAB_ENTRIES)];
+    if (oldTimes !== null) this.#times = [new Uint32Array(FIRST_SLAB_ENTRIES)];
     this.#bump = 0;
     this.#freeHead.fill(-1);
     this.#freeSlots = 0;
@@ -491,6 +563,9 @@ export class CompactAdjacencyStore implements AdjacencyView {
       const from = oldSlabs[oldAddr[v]! >>> SLAB_BITS]!;
       const s = oldAddr[v]! & SLAB_MASK;
       this.#slabs[address >>> SLAB_BITS]!.set(from.subarray(s, s + n), address & SLAB_MASK);
+      if (oldTimes !== null) {
+        this.#times![address >>> SLAB_BITS]!.set(oldTimes[oldAddr[v]! >>> SLAB_BITS]!.subarray(s, s + n), address & SLAB_MASK);
+      }
       newAddr[v] = address;
       this.#cls[v] = cls;
       this.#blockSlots += caps[cls]!;
@@ -511,7 +586,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
       freeSlots: this.#freeSlots,
       reservedSlots: this.#bump,
       allocatedSlots: allocated,
-      bytes: allocated * 4 + perMember + this.#freeMembers.length * 4,
+      bytes: allocated * (this.#times === null ? 4 : 8) + perMember + this.#freeMembers.length * 4,
       compactions: this.#compactions,
     };
   }

@@ -347,6 +347,13 @@ function buildRows(): Row[] {
     },
   );
   rows.push(
+    { method: 'connectedAt', what: 'an unknown member', code: 'MEMBER_NOT_FOUND', call: (g) => g.connectedAt('nobody', 'nobody2') },
+    { method: 'connectedAt', what: 'an empty id', code: 'INVALID_ID', call: (g) => g.connectedAt('', 'x') },
+    { method: 'connect', what: 'at = -1', code: 'INVALID_OPTION', call: (g) => g.connect(g.members()[0]!, g.members()[1]!, { at: -1 }) },
+    { method: 'connect', what: 'at = NaN', code: 'INVALID_OPTION', call: (g) => g.connect(g.members()[0]!, g.members()[1]!, { at: NaN }) },
+    { method: 'connect', what: 'at as a string', code: 'INVALID_OPTION', call: (g) => g.connect(g.members()[0]!, g.members()[1]!, { at: '1' as never }) },
+    { method: 'connect', what: 'options not an object', code: 'INVALID_OPTION', call: (g) => g.connect(g.members()[0]!, g.members()[1]!, 5 as never) },
+    { method: 'constructor', what: 'connectionTimes as a string', code: 'INVALID_OPTION', call: () => new SocialGraph({ connectionTimes: 'yes' as never }) },
     { method: 'on', what: 'a listener that is not a function', code: 'INVALID_OPTION', call: (g) => g.on('connected', 3 as never) },
     { method: 'on', what: 'an event type that is not a string', code: 'INVALID_OPTION', call: (g) => g.on(7 as never, () => undefined) },
   );
@@ -383,6 +390,7 @@ const PUBLIC_METHODS = [
   'storeStats',
   'on',
   'off',
+  'connectedAt',
 ];
 /** The methods that accept anything (or take nothing) and never throw: see "never throw" below. */
 const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats', 'off'];
