@@ -78,6 +78,34 @@ export class IdInterner {
   }
 
   /**
+   * Looks up two ids at once (`out[0]`, `out[1]`: index or -1): the two table probes are issued
+   * back to back so that their cache misses overlap. Same answers as two {@link IdInterner.indexOf}.
+   *
+   * @remarks O(length of the ids) expected.
+   */
+  indexOfPair(a: string, b: string, out: Int32Array): void {
+    const ha = this.#hash(a);
+    const hb = this.#hash(b);
+    const table = this.#table;
+    const mask = this.#mask;
+    let sa = ha & mask;
+    let sb = hb & mask;
+    let ia = table[2 * sa + 1]!;
+    let ib = table[2 * sb + 1]!;
+    const ids = this.#ids;
+    while (ia !== EMPTY && (table[2 * sa] !== ha || ids[ia] !== a)) {
+      sa = (sa + 1) & mask;
+      ia = table[2 * sa + 1]!;
+    }
+    while (ib !== EMPTY && (table[2 * sb] !== hb || ids[ib] !== b)) {
+      sb = (sb + 1) & mask;
+      ib = table[2 * sb + 1]!;
+    }
+    out[0] = ia;
+    out[1] = ib;
+  }
+
+  /**
    * Looks up `count` ids at once: `out[i]` = index of `batch[i]`, or -1. Same answers as
    * {@link IdInterner.indexOf}, faster on big tables: hashing every id first, then probing every
    * slot, then checking every candidate lets the processor overlap the cache misses of different
