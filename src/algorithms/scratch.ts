@@ -48,6 +48,15 @@ export class Scratch {
 /**
  * Hands out {@link Scratch} objects: one reused for synchronous searches, more for searches that
  * interleave (remote stores answer asynchronously).
+ *
+ * @remarks `acquire` and `release` are O(1) when a scratch of the right size is free; the pool
+ * keeps every scratch released to it (one per concurrent search at the peak).
+ * @example
+ * ```ts
+ * const pool = new ScratchPool();
+ * const scratch = pool.acquire(bound);
+ * try { await runAsync(bidirectionalDistance(scratch, a, b, 3)); } finally { pool.release(scratch); }
+ * ```
  * @public
  */
 export class ScratchPool {
