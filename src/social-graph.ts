@@ -24,6 +24,14 @@ import { MAX_QUOTA_LIMIT, SlidingWindowQuota, type QuotaLimit, type QuotaUsage }
 import { STRICT_POLICY } from './policy/strict-policy.js';
 import { ViewerWindow } from './policy/viewer-window.js';
 import { readSnapshot, writeSnapshot } from './io/snapshot.js';
+import {
+  invitationBook,
+  type Introduction,
+  type IntroductionOptions,
+  type Suggestion,
+  type SuggestionOptions,
+} from './invitations/invitation-book.js';
+import type { Invitation, InvitationSettings, InviteOptions } from './invitations/invitation.js';
 
 /** LinkedIn's cap on connections per member. */
 export const DEFAULT_MAX_CONNECTIONS = 30_000;
@@ -140,6 +148,8 @@ export interface GraphInternals {
   /** Called after a connection was added / removed, with both indices. */
   readonly afterConnect: ((a: number, b: number) => void)[];
   readonly afterDisconnect: ((a: number, b: number) => void)[];
+  /** Called after `a` blocked `b` (a new block; their connection already removed). */
+  readonly afterBlock: ((a: number, b: number) => void)[];
   /** Feature state attached to this graph, by feature name (created lazily by each feature). */
   readonly features: Map<string, unknown>;
   /** The graph's clock (the `clock` option), in milliseconds. */
@@ -185,6 +195,7 @@ export class SocialGraph {
   readonly #ids: IdInterner = new IdInterner();
   readonly #scratch: Scratch = new Scratch();
   readonly #emitter: Emitter = new Emitter();
+  readonly #pair: Int32Array = new Int32Array(2);
   readonly #clock: () => number;
   #internals: GraphInternals | null = null;
   #policyState: MemberPolicyState | null = null;
@@ -200,6 +211,7 @@ export class SocialGraph {
         beforeRemoveMember: [],
         afterConnect: [],
         afterDisconnect: [],
+        afterBlock: [],
         features: new Map(),
         now: graph.#clock,
       });
@@ -581,8 +593,9 @@ export class SocialGraph {
    */
   connect(a: string, b: string, options?: ConnectOptions): boolean {
     const method = 'SocialGraph.connect';
-    const u = this.#index(method, a);
-    const v = this.#index(method, b);
+    this.#indexPair(method, a, b);
+    const u = this.#pair[0]!;
+    const v = this.#pair[1]!;
     let seconds = -1;
     if (options !== undefined) {
       checkOptionsObject(method, options);
@@ -864,7 +877,8 @@ export class SocialGraph {
   /**
    * `a` blocks `b`: from now on neither can see or reach the other (every decision between them
    * is `blocked`), neither appears in the other's {@link SocialGraph.viewAs | window}, and their
-   * connection, if any, is removed. Returns `false` if `a` already blocked `b` (nothing changes).
+   * connection, if any, is removed. Returns `false` if `a` had already blocked `b` (the
+   * connection is still removed, should trusted code have restored it).
    * Throws `MEMBER_NOT_FOUND`, `INVALID_ID`, or `SELF_BLOCK` for `a === b`.
    *
    * @remarks O(1) plus the disconnection (O(log d + d)). Emits `disconnected` then `blocked`.
@@ -881,10 +895,12 @@ export class SocialGraph {
     const u = this.#index(method, a);
     const v = this.#index(method, b);
     if (u === v) throw new SocialGraphError('SELF_BLOCK', `${method}: member ${describeValue(a)} cannot block itself`);
-    if (!this.#policyStateOf().block(u, v)) return false;
+    const fresh = this.#policyStateOf().block(u, v);
     this.disconnect(a, b);
-    if (this.#emitter.has('blocked')) this.#emitter.emit({ type: 'blocked', a, b });
-    return true;
+    const blockHooks = fresh ? this.#internals?.afterBlock : undefined;
+    if (blockHooks !== undefined) for (const hook of blockHooks) hook(u, v);
+    if (fresh && this.#emitter.has('blocked')) this.#emitter.emit({ type: 'blocked', a, b });
+    return fresh;
   }
 
   /**
@@ -1181,6 +1197,176 @@ export class SocialGraph {
     return new ViewerWindow(internalsOf(this), this.#policyStateOf(), viewer);
   }
 
+  // ------------------------------------------------------------------ invitations
+
+  /**
+   * `from` invites `to` to connect, and returns the invitation. If `to` already invited `from`,
+   * that invitation is accepted instead (and returned, `accepted`). Throws `INVITATION_DENIED`
+   * (an {@link InvitationDeniedError} with the policy's reason: `blocked`, `self`, `connected`,
+   * `private`, `out-of-network`, `invitation-pending`, `quota-exceeded`, ...),
+   * `REINVITE_TOO_SOON` within the cooldown after a withdrawal, `INVALID_OPTION` for a note over
+   * 300 characters, `MEMBER_NOT_FOUND` / `INVALID_ID`; a throwing call changes nothing.
+   *
+   * @remarks One policy decision (a degree lookup capped at 3 under the presets) plus O(1):
+   * pending invitations are indexed by pair. Counts one use of the `invite` quota. Emits
+   * `invitationSent`.
+   * @example
+   * ```ts
+   * const invitation = graph.invite('ada', 'cy', { note: 'Hi Cy, Bob told me about you' });
+   * graph.accept(invitation.id);
+   * graph.degree('ada', 'cy'); // 1
+   * ```
+   */
+  invite(from: string, to: string, options?: InviteOptions): Invitation {
+    return invitationBook(internalsOf(this)).invite('SocialGraph.invite', from, to, options, (a, b) => this.connect(a, b));
+  }
+
+  /**
+   * Accepts a pending invitation: the two members are connected. Throws
+   * `INVITATION_NOT_FOUND`, `INVITATION_NOT_PENDING`, `CONNECTION_LIMIT`, `INVALID_ID`.
+   *
+   * @remarks O(log d + d) (the connection). Emits `connected` and `invitationAccepted`.
+   * @example
+   * ```ts
+   * graph.accept('inv-0').status; // 'accepted'
+   * ```
+   */
+  accept(id: string): Invitation {
+    return invitationBook(internalsOf(this)).accept('SocialGraph.accept', id, (a, b) => this.connect(a, b));
+  }
+
+  /**
+   * The recipient ignores a pending invitation (the sender may invite again). Throws
+   * `INVITATION_NOT_FOUND`, `INVITATION_NOT_PENDING`, `INVALID_ID`.
+   *
+   * @remarks O(1). Emits `invitationIgnored`.
+   * @example
+   * ```ts
+   * graph.ignore('inv-0').status; // 'ignored'
+   * ```
+   */
+  ignore(id: string): Invitation {
+    return invitationBook(internalsOf(this)).ignore('SocialGraph.ignore', id);
+  }
+
+  /**
+   * The sender withdraws a pending invitation; the same recipient cannot be invited again by
+   * the sender for the cooldown ({@link SocialGraph.configureInvitations}, 3 weeks by default).
+   * Throws `INVITATION_NOT_FOUND`, `INVITATION_NOT_PENDING`, `INVALID_ID`.
+   *
+   * @remarks O(1). Emits `invitationWithdrawn`.
+   * @example
+   * ```ts
+   * graph.withdraw('inv-0').status; // 'withdrawn'
+   * ```
+   */
+  withdraw(id: string): Invitation {
+    return invitationBook(internalsOf(this)).withdraw('SocialGraph.withdraw', id);
+  }
+
+  /**
+   * The invitation `id` as it stands now, or `undefined` if unknown. Throws `INVALID_ID` for a
+   * non-string or empty id.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.invitation('inv-0')?.status; // 'pending'
+   * ```
+   */
+  invitation(id: string): Invitation | undefined {
+    return invitationBook(internalsOf(this)).get('SocialGraph.invitation', id);
+  }
+
+  /**
+   * A member's pending sent invitations, newest first.
+   *
+   * @remarks O(p log p) for p pending.
+   * @example
+   * ```ts
+   * graph.sentInvitations('ada').map((i) => i.to); // ['cy']
+   * ```
+   */
+  sentInvitations(id: string): Invitation[] {
+    return invitationBook(internalsOf(this)).list('SocialGraph.sentInvitations', id, true);
+  }
+
+  /**
+   * A member's pending received invitations, newest first.
+   *
+   * @remarks O(p log p) for p pending.
+   * @example
+   * ```ts
+   * graph.receivedInvitations('cy').map((i) => i.from); // ['ada']
+   * ```
+   */
+  receivedInvitations(id: string): Invitation[] {
+    return invitationBook(internalsOf(this)).list('SocialGraph.receivedInvitations', id, false);
+  }
+
+  /**
+   * Changes the invitation settings given and returns those in force (call with no argument to
+   * read them). Throws `INVALID_OPTION`.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.configureInvitations({ reinviteCooldownMs: 7 * 24 * 3600_000 });
+   * ```
+   */
+  configureInvitations(settings?: Partial<InvitationSettings>): InvitationSettings {
+    return invitationBook(internalsOf(this)).configure('SocialGraph.configureInvitations', settings);
+  }
+
+  /**
+   * Who can introduce `from` to `to`, best first: for a 2nd-degree target the mutual
+   * connections (`via: [x]`), for a 3rd-degree target the chains `from → x → y → to`
+   * (`via: [x, y]`); empty when connected, further than 3, or blocked. Members blocked with
+   * either end never appear; at 3rd degree `x` must let `from` view its connections, at 2nd
+   * degree `from` must be allowed `viewMutualConnections` on `to`. Scoring: docs/invitations.md.
+   *
+   * @remarks O(Σ deg x for x in N(from)) (3rd degree) or O(Σ deg x for the mutual x) (2nd
+   * degree), plus O(k log k): shortest paths are counted per intermediary, never enumerated.
+   * @example
+   * ```ts
+   * graph.introductions('ada', 'dee', { limit: 3 }); // [{ via: ['bob', 'cy'], paths: [1, 1], score: 1 }]
+   * ```
+   */
+  introductions(from: string, to: string, options?: IntroductionOptions): Introduction[] {
+    return invitationBook(internalsOf(this)).introductions('SocialGraph.introductions', from, to, options);
+  }
+
+  /**
+   * People `id` may know: 2nd-degree members ranked by mutual connections, then shared groups,
+   * then id; never a member with an invitation pending either way, a dismissed suggestion
+   * ({@link SocialGraph.dismissSuggestion}), a member blocked either way, a member `id` hid, or
+   * one in `exclude`.
+   *
+   * @remarks O(Σ deg x for x in N(id)) with a typed-array counter, then a bounded heap of
+   * `limit`: the 2nd degree is never sorted.
+   * @example
+   * ```ts
+   * graph.suggestions('ada', { limit: 20 }); // [{ id: 'cy', mutual: 1, sharedGroups: 0 }]
+   * ```
+   */
+  suggestions(id: string, options?: SuggestionOptions): Suggestion[] {
+    return invitationBook(internalsOf(this)).suggestions('SocialGraph.suggestions', id, options);
+  }
+
+  /**
+   * `id` dismisses `other` from its suggestions for good. Returns `false` if it already had (or
+   * `other` is `id`).
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.dismissSuggestion('ada', 'cy'); // true
+   * ```
+   */
+  dismissSuggestion(id: string, other: string): boolean {
+    return invitationBook(internalsOf(this)).dismiss('SocialGraph.dismissSuggestion', id, other);
+  }
+
   // ------------------------------------------------------------------ events
 
   /**
@@ -1241,6 +1427,16 @@ export class SocialGraph {
     const v = this.#ids.indexOf(id);
     if (v < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `${method}: member ${describeValue(id)} not found`);
     return v;
+  }
+
+  /** Indices of two members into `#pair`, both looked up at once (their cache misses overlap). */
+  #indexPair(method: string, a: string, b: string): void {
+    checkId(method, a);
+    checkId(method, b);
+    const pair = this.#pair;
+    this.#ids.indexOfPair(a, b, pair);
+    if (pair[0]! < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `${method}: member ${describeValue(a)} not found`);
+    if (pair[1]! < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `${method}: member ${describeValue(b)} not found`);
   }
 
   #idsOf(array: Int32Array, start: number, count: number): string[] {
