@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import type { PrivacySettings } from './policy/privacy-settings.js';
 
 /**
  * Every event type and its payload. Features add their own entries here.
@@ -18,6 +19,30 @@ export interface SocialGraphEvents {
   connected: { type: 'connected'; a: string; b: string };
   /** A connection was removed. */
   disconnected: { type: 'disconnected'; a: string; b: string };
+  /** `a` blocked `b` (their connection, if any, was removed first: a `disconnected` came before). */
+  blocked: { type: 'blocked'; a: string; b: string };
+  /** `a` lifted its block of `b`. */
+  unblocked: { type: 'unblocked'; a: string; b: string };
+  /** A member's privacy settings changed (the settings now in force). */
+  privacyChanged: {
+    type: 'privacyChanged';
+    id: string;
+    settings: PrivacySettings;
+  };
+  /** A member joined a group. */
+  groupJoined: { type: 'groupJoined'; id: string; group: string };
+  /** A member left a group (removing a member emits nothing for its groups). */
+  groupLeft: { type: 'groupLeft'; id: string; group: string };
+  /** An invitation was sent (`id` is the invitation's). */
+  invitationSent: { type: 'invitationSent'; id: string; from: string; to: string };
+  /** An invitation was accepted: the pair is now connected (`connected` is emitted too). */
+  invitationAccepted: { type: 'invitationAccepted'; id: string; from: string; to: string };
+  /** The recipient ignored an invitation. */
+  invitationIgnored: { type: 'invitationIgnored'; id: string; from: string; to: string };
+  /** The sender withdrew an invitation. */
+  invitationWithdrawn: { type: 'invitationWithdrawn'; id: string; from: string; to: string };
+  /** A pending invitation was cancelled because one of the two was removed or blocked the other. */
+  invitationCancelled: { type: 'invitationCancelled'; id: string; from: string; to: string };
 }
 
 /** Any event. @public */

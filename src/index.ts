@@ -74,6 +74,35 @@ export {
 } from './policy/privacy-settings.js';
 export { SlidingWindowQuota, MAX_QUOTA_LIMIT, type QuotaLimit, type QuotaUsage } from './policy/sliding-window-quota.js';
 export { ViewerWindow, type Gated, type WindowDegreeOptions } from './policy/viewer-window.js';
+export {
+  MAX_NOTE_LENGTH,
+  DEFAULT_REINVITE_COOLDOWN_MS,
+  type Invitation,
+  type InvitationStatus,
+  type InviteOptions,
+  type InvitationSettings,
+} from './invitations/invitation.js';
+export { InvitationDeniedError } from './invitations/invitation-denied-error.js';
+export {
+  MAX_RESULT_LIMIT,
+  type Introduction,
+  type IntroductionOptions,
+  type Suggestion,
+  type SuggestionOptions,
+} from './invitations/invitation-book.js';
+export {
+  DEFAULT_SEARCH_LIMIT,
+  MAX_SEARCH_LIMIT,
+  type SearchOptions,
+  type SearchSort,
+  type SearchHit,
+  type SearchPage,
+} from './search/network-search.js';
+export { DEFAULT_FACET_TOP, MAX_FACET_TOP, type FacetOptions, type FacetCount, type Facets } from './search/network-facets.js';
+export type { NetworkDegree, NetworkWhere, NetworkPredicate } from './search/network-filter.js';
+export { DEFAULT_RECENT_LIMIT, type RecentConnection, type RecentConnectionsOptions } from './search/recent-connections.js';
+export { AttributeIndex } from './profiles/attribute-index.js';
+export { DEFAULT_VIEWER_CACHE_SIZE, MAX_VIEWER_CACHE_SIZE } from './cache/viewer-cache.js';
 export type { SocialGraphEvents, SocialGraphEvent, SocialGraphListener } from './events.js';
 export { CompactAdjacencyStore, SLAB_ENTRIES, type StoreStats } from './store/compact-adjacency-store.js';
 export { IdInterner } from './store/id-interner.js';
@@ -84,3 +113,7 @@ export { bidirectionalDistance, MAX_SEARCH_DEPTH } from './algorithms/bidirectio
 export { batchDistances, BALL_BUDGET_PER_TARGET } from './algorithms/batch-distances.js';
 export { levelCounts, BOTTOM_UP_ALPHA } from './algorithms/level-counts.js';
 export { intersectionSize, intersectInto, GALLOP_RATIO } from './algorithms/intersection.js';
+export { introductions, type IntroductionQuery, type RankedIntroductions } from './algorithms/introductions.js';
+export { suggestions, type SuggestionQuery, type RankedSuggestions } from './algorithms/suggestions.js';
+export { CountingScratch } from './algorithms/counting-scratch.js';
+export { TopK, type TieOrder } from './algorithms/top-k.js';

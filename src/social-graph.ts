@@ -23,6 +23,24 @@ import { mergePrivacy, privacyCode, privacyOfCode, type PrivacySettings } from '
 import { MAX_QUOTA_LIMIT, SlidingWindowQuota, type QuotaLimit, type QuotaUsage } from './policy/sliding-window-quota.js';
 import { STRICT_POLICY } from './policy/strict-policy.js';
 import { ViewerWindow } from './policy/viewer-window.js';
+import { viewerCache } from './cache/viewer-cache.js';
+import {
+  changeMemberList,
+  createMemberList,
+  deleteMemberList,
+  markedMembers,
+  markMember,
+  memberListMembers,
+  memberLists,
+  renameMemberList,
+  tagMember,
+  taggedMembers,
+  tagsOfMember,
+  untagMember,
+} from './labels/label-operations.js';
+import { profileStore, type ProfileStore } from './profiles/profile-store.js';
+import { recentConnectionsOf, type RecentConnection, type RecentConnectionsOptions } from './search/recent-connections.js';
+import { initSearchFeatures, readSearchGraphOptions } from './search/search-graph-options.js';
 import { readSnapshot, writeSnapshot } from './io/snapshot.js';
 import {
   invitationBook,
@@ -61,6 +79,25 @@ export interface SocialGraphOptions {
    * @defaultValue false
    */
   connectionTimes?: boolean;
+  /**
+   * Profile attributes that search and facets filter, sort and count by (see docs/search.md):
+   * each is dictionary-encoded into a typed column (2 bytes per member, 4 past 65,535 distinct
+   * values). Values of these attributes must be strings.
+   * @defaultValue none
+   */
+  indexedAttributes?: readonly string[];
+  /**
+   * Profile fields a viewer sees when the policy grants a `limited` view (3rd degree under the
+   * presets).
+   * @defaultValue the indexed attributes
+   */
+  limitedProfileFields?: readonly string[];
+  /**
+   * How many viewers' 2nd-degree networks {@link SocialGraph.degrees} keeps cached (an integer
+   * from 0 to 65,536; 0 disables the cache).
+   * @defaultValue 64
+   */
+  viewerCache?: number;
 }
 
 /**
@@ -157,10 +194,10 @@ export interface GraphInternals {
 }
 
 /** Internals of a graph (for the library's own modules). @internal */
-export function graphInternals(graph: SocialGraph): GraphInternals {
+export function graphInternals(graph: SocialGraph<object>): GraphInternals {
   return internalsOf(graph);
 }
-let internalsOf: (graph: SocialGraph) => GraphInternals;
+let internalsOf: (graph: SocialGraph<object>) => GraphInternals;
 
 /**
  * An undirected social graph of string member ids, answering connection degree (1st, 2nd, 3rd),
@@ -188,7 +225,7 @@ let internalsOf: (graph: SocialGraph) => GraphInternals;
  * ```
  * @public
  */
-export class SocialGraph {
+export class SocialGraph<Profile extends object = Record<string, unknown>> {
   /** The cap on connections per member. */
   readonly maxConnectionsPerMember: number;
   readonly #store: CompactAdjacencyStore;
@@ -227,6 +264,7 @@ export class SocialGraph {
       throw new SocialGraphError('INVALID_OPTION', `SocialGraph.constructor: connectionTimes must be a boolean, got ${describeValue(times)}`);
     }
     if (times === true) this.#store.enableTimes();
+    initSearchFeatures(internalsOf(this), readSearchGraphOptions('SocialGraph.constructor', options));
   }
 
   // ------------------------------------------------------------------ bulk load
@@ -417,22 +455,41 @@ export class SocialGraph {
    * section carries a CRC32 and everything decoded is validated), `SNAPSHOT_VERSION` for a newer
    * format or a required section this build does not know; it never returns a different graph.
    *
+   * `options` are the run-time options a snapshot does not hold (the clock, the options of
+   * features that do not store their configuration, and `policy`: the custom policy in force when
+   * the snapshot was taken, if any, which a snapshot names but cannot hold; loading such a snapshot
+   * without it throws `INVALID_OPTION`); `maxConnectionsPerMember` and `connectionTimes` come from
+   * the snapshot.
+   *
    * @remarks O(bytes + n + m), no sort and no per-connection insertion: about 1 s for 1M members
    * and 20M connections. Emits no events.
    * @example
    * ```ts
-   * const copy = SocialGraph.fromBytes(graph.toBytes());
+   * const copy = SocialGraph.fromBytes(graph.toBytes(), { clock: () => Date.now() });
    * copy.degree('ada', 'dee'); // as in graph
    * ```
    */
-  static fromBytes(bytes: Uint8Array): SocialGraph {
+  static fromBytes(
+    bytes: Uint8Array,
+    options?: Omit<SocialGraphOptions, 'maxConnectionsPerMember' | 'connectionTimes'> & { policy?: Policy },
+  ): SocialGraph {
+    const method = 'SocialGraph.fromBytes';
+    checkOptionsObject(method, options);
+    const { policy, ...graphOptions } = options ?? {};
     return readSnapshot(
       bytes,
       (cap) => {
-        const graph = new SocialGraph({ maxConnectionsPerMember: cap });
+        let graph: SocialGraph;
+        try {
+          graph = new SocialGraph({ ...graphOptions, maxConnectionsPerMember: cap, connectionTimes: false });
+        } catch (error) {
+          if (error instanceof SocialGraphError) throw new SocialGraphError(error.code, error.message.replace('SocialGraph.constructor', method));
+          throw error;
+        }
         return { graph, internals: internalsOf(graph) };
       },
       MAX_CONNECTIONS_LIMIT,
+      { policy },
     );
   }
 
@@ -450,7 +507,7 @@ export class SocialGraph {
    * ```
    */
   toBytes(): Uint8Array {
-    return writeSnapshot(this, internalsOf(this));
+    return writeSnapshot(this as unknown as SocialGraph, internalsOf(this));
   }
 
   #bulk(method: string, members: number, src: Int32Array, dst: Int32Array, m: number, idOf: (i: number) => string): number {
@@ -792,7 +849,10 @@ export class SocialGraph {
     const scratch = this.#scratch;
     scratch.ensure(this.#store.indexBound);
     const out = new Int32Array(ids.length);
-    runSearch(batchDistances(scratch, u, targets, maxDepth, out), this.#store);
+    // A viewer asking again is answered from its cached 2nd-degree network (src/cache).
+    if (!viewerCache(internalsOf(this)).distances(u, targets, maxDepth, out)) {
+      runSearch(batchDistances(scratch, u, targets, maxDepth, out), this.#store);
+    }
     const result: (number | null)[] = new Array(ids.length);
     for (let i = 0; i < out.length; i++) result[i] = out[i]! < 0 ? null : out[i]!;
     return result;
@@ -1086,7 +1146,9 @@ export class SocialGraph {
     const method = 'SocialGraph.setPolicy';
     const resolved = policy === 'default' ? DEFAULT_POLICY : policy === 'strict' ? STRICT_POLICY : policy;
     checkPolicy(method, resolved);
-    this.#policyStateOf().policy = resolved;
+    // Later changes to a caller's unfrozen object must not bypass validation: keep a frozen copy.
+    const frozen = Object.isFrozen(resolved) && Object.isFrozen(resolved.rules);
+    this.#policyStateOf().policy = frozen ? resolved : Object.freeze({ name: resolved.name, rules: Object.freeze({ ...resolved.rules }) });
   }
 
   /**
@@ -1192,9 +1254,9 @@ export class SocialGraph {
    * me.degree('bob'); // null once either blocked the other
    * ```
    */
-  viewAs(viewer: string): ViewerWindow {
+  viewAs(viewer: string): ViewerWindow<Profile> {
     this.#index('SocialGraph.viewAs', viewer);
-    return new ViewerWindow(internalsOf(this), this.#policyStateOf(), viewer);
+    return new ViewerWindow<Profile>(internalsOf(this), this.#policyStateOf(), viewer);
   }
 
   // ------------------------------------------------------------------ invitations
@@ -1367,6 +1429,302 @@ export class SocialGraph {
     return invitationBook(internalsOf(this)).dismiss('SocialGraph.dismissSuggestion', id, other);
   }
 
+  // ------------------------------------------------------------------ profiles and labels (docs/search.md)
+
+  /**
+   * Sets a member's profile (a shallow copy is kept, frozen). Attributes declared in
+   * `indexedAttributes` must be strings (or absent); they feed search and facets.
+   * Throws `MEMBER_NOT_FOUND`, `INVALID_ID`, or `INVALID_OPTION` for a profile that is not an
+   * object or an indexed attribute that is not a string, changing nothing.
+   *
+   * @remarks O(a) for a indexed attributes.
+   * @example
+   * ```ts
+   * graph.setProfile('ada', { name: 'Ada', company: 'Acme', location: 'Paris' });
+   * ```
+   */
+  setProfile(id: string, profile: Profile): void {
+    const method = 'SocialGraph.setProfile';
+    const v = this.#index(method, id);
+    const store: ProfileStore = profileStore(internalsOf(this));
+    const checked: unknown = profile;
+    store.check(method, checked);
+    store.set(v, checked);
+  }
+
+  /**
+   * A member's profile as set (frozen), or `undefined` when it has none.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.profile('ada')?.company; // 'Acme'
+   * ```
+   */
+  profile(id: string): Readonly<Profile> | undefined {
+    const v = this.#index('SocialGraph.profile', id);
+    return profileStore(internalsOf(this)).get(v) as Readonly<Profile> | undefined;
+  }
+
+  /**
+   * Removes a member's profile. Returns whether it had one.
+   *
+   * @remarks O(a) for a indexed attributes.
+   * @example
+   * ```ts
+   * graph.removeProfile('ada'); // true
+   * ```
+   */
+  removeProfile(id: string): boolean {
+    const v = this.#index('SocialGraph.removeProfile', id);
+    return profileStore(internalsOf(this)).forget(v);
+  }
+
+  /**
+   * The member's connections with a recorded time, newest first: `limit` of them (default 20),
+   * none made before `since` (milliseconds). Times are recorded with the `connectionTimes`
+   * option or from the first `connect(a, b, { at })`; connections made before have no time and
+   * are left out.
+   *
+   * @remarks O(d + k log k) for d connections, k of them kept.
+   * @example
+   * ```ts
+   * graph.recentConnections('ada', { limit: 5 }); // [{ id: 'cy', at: 1764201600000 }, ...]
+   * ```
+   */
+  recentConnections(id: string, options?: RecentConnectionsOptions): RecentConnection[] {
+    const method = 'SocialGraph.recentConnections';
+    return recentConnectionsOf(internalsOf(this), method, this.#index(method, id), options);
+  }
+
+  /**
+   * `viewer` tags `target` (tags are free text, 1 to 200 characters). Returns `false` if the tag
+   * was there, or when either member blocked the other. Throws `INVALID_OPTION` for a bad tag or
+   * a self-label.
+   *
+   * @remarks O(1). Labels on a member vanish when it is removed or when either blocks the other.
+   * @example
+   * ```ts
+   * graph.tag('ada', 'bob', 'recruiter'); // true
+   * ```
+   */
+  tag(viewer: string, target: string, tag: string): boolean {
+    return tagMember(internalsOf(this), viewer, target, tag);
+  }
+
+  /**
+   * Removes `viewer`'s tag on `target`. Returns whether it was there.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.untag('ada', 'bob', 'recruiter'); // true
+   * ```
+   */
+  untag(viewer: string, target: string, tag: string): boolean {
+    return untagMember(internalsOf(this), viewer, target, tag);
+  }
+
+  /**
+   * The members `viewer` tagged with `tag`, in tagging order.
+   *
+   * @remarks O(k) for k members.
+   * @example
+   * ```ts
+   * graph.tagged('ada', 'recruiter'); // ['bob']
+   * ```
+   */
+  tagged(viewer: string, tag: string): string[] {
+    return taggedMembers(internalsOf(this), viewer, tag);
+  }
+
+  /**
+   * The tags `viewer` put on `target`, sorted.
+   *
+   * @remarks O(t log t) for the viewer's t tags.
+   * @example
+   * ```ts
+   * graph.tagsOf('ada', 'bob'); // ['recruiter']
+   * ```
+   */
+  tagsOf(viewer: string, target: string): string[] {
+    return tagsOfMember(internalsOf(this), viewer, target);
+  }
+
+  /**
+   * Creates an empty named list of `viewer`'s. Throws `DUPLICATE_LIST` if the name is taken,
+   * `INVALID_OPTION` for a bad name.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.createList('ada', 'hiring');
+   * ```
+   */
+  createList(viewer: string, name: string): void {
+    createMemberList(internalsOf(this), viewer, name);
+  }
+
+  /**
+   * Renames one of `viewer`'s lists (its members and place are kept). Throws `LIST_NOT_FOUND`,
+   * or `DUPLICATE_LIST` when `to` names another list.
+   *
+   * @remarks O(l) for the viewer's l lists.
+   * @example
+   * ```ts
+   * graph.renameList('ada', 'hiring', 'hiring 2027');
+   * ```
+   */
+  renameList(viewer: string, from: string, to: string): void {
+    renameMemberList(internalsOf(this), viewer, from, to);
+  }
+
+  /**
+   * Deletes one of `viewer`'s lists. Throws `LIST_NOT_FOUND`.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.deleteList('ada', 'hiring');
+   * ```
+   */
+  deleteList(viewer: string, name: string): void {
+    deleteMemberList(internalsOf(this), viewer, name);
+  }
+
+  /**
+   * Adds `target` to one of `viewer`'s lists. Returns `false` if it was in it (or the two are
+   * blocked). Throws `LIST_NOT_FOUND`.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.addToList('ada', 'hiring', 'bob'); // true
+   * ```
+   */
+  addToList(viewer: string, name: string, target: string): boolean {
+    return changeMemberList(internalsOf(this), viewer, name, target, true);
+  }
+
+  /**
+   * Removes `target` from one of `viewer`'s lists. Returns whether it was in it. Throws `LIST_NOT_FOUND`.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.removeFromList('ada', 'hiring', 'bob'); // true
+   * ```
+   */
+  removeFromList(viewer: string, name: string, target: string): boolean {
+    return changeMemberList(internalsOf(this), viewer, name, target, false);
+  }
+
+  /**
+   * The members of one of `viewer`'s lists, in insertion order. Throws `LIST_NOT_FOUND`.
+   *
+   * @remarks O(k).
+   * @example
+   * ```ts
+   * graph.list('ada', 'hiring'); // ['bob']
+   * ```
+   */
+  list(viewer: string, name: string): string[] {
+    return memberListMembers(internalsOf(this), viewer, name);
+  }
+
+  /**
+   * Names of `viewer`'s lists, in creation order.
+   *
+   * @remarks O(l).
+   * @example
+   * ```ts
+   * graph.lists('ada'); // ['hiring']
+   * ```
+   */
+  lists(viewer: string): string[] {
+    return memberLists(internalsOf(this), viewer);
+  }
+
+  /**
+   * Marks `target` as one of `viewer`'s favorites. Returns `false` if it was (or the two are blocked).
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.favorite('ada', 'bob'); // true
+   * ```
+   */
+  favorite(viewer: string, target: string): boolean {
+    return markMember(internalsOf(this), 'favorite', viewer, target, true);
+  }
+
+  /**
+   * Removes a favorite. Returns whether it was one.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.unfavorite('ada', 'bob'); // true
+   * ```
+   */
+  unfavorite(viewer: string, target: string): boolean {
+    return markMember(internalsOf(this), 'favorite', viewer, target, false);
+  }
+
+  /**
+   * `viewer`'s favorites, in the order marked.
+   *
+   * @remarks O(k).
+   * @example
+   * ```ts
+   * graph.favorites('ada'); // ['bob']
+   * ```
+   */
+  favorites(viewer: string): string[] {
+    return markedMembers(internalsOf(this), 'favorite', viewer);
+  }
+
+  /**
+   * `viewer` hides `target` ("not relevant"): it no longer appears in `viewer`'s searches,
+   * facets and suggestions unless asked (`includeHidden`). Degrees are unchanged. Returns `false`
+   * if it was hidden (or the two are blocked).
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.hide('ada', 'spammer'); // true
+   * ```
+   */
+  hide(viewer: string, target: string): boolean {
+    return markMember(internalsOf(this), 'hidden', viewer, target, true);
+  }
+
+  /**
+   * Shows a hidden member again. Returns whether it was hidden.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.unhide('ada', 'spammer'); // true
+   * ```
+   */
+  unhide(viewer: string, target: string): boolean {
+    return markMember(internalsOf(this), 'hidden', viewer, target, false);
+  }
+
+  /**
+   * The members `viewer` hid, in the order hidden.
+   *
+   * @remarks O(k).
+   * @example
+   * ```ts
+   * graph.hiddenMembers('ada'); // ['spammer']
+   * ```
+   */
+  hiddenMembers(viewer: string): string[] {
+    return markedMembers(internalsOf(this), 'hidden', viewer);
+  }
+
   // ------------------------------------------------------------------ events
 
   /**
@@ -1496,6 +1854,7 @@ function readCap(method: string, options: SocialGraphOptions | undefined): numbe
       `${method}: maxConnectionsPerMember must be an integer from 1 to ${MAX_CONNECTIONS_LIMIT}, got ${describeValue(cap)}`,
     );
   }
+  readSearchGraphOptions(method, options);
   return cap;
 }
 

@@ -24,6 +24,7 @@ function as<T>(value: unknown): T {
 interface Snapshot {
   members: string[];
   edges: string[][];
+  invitations: unknown[];
   memberCount: number;
   connectionCount: number;
   stats: unknown;
@@ -40,6 +41,7 @@ function snapshot(graph: SocialGraph): Snapshot {
   return {
     members,
     edges,
+    invitations: members.map((id) => [graph.sentInvitations(id), graph.receivedInvitations(id)]),
     memberCount: graph.memberCount,
     connectionCount: graph.connectionCount,
     stats: graph.storeStats(),
@@ -99,6 +101,12 @@ const UNKNOWN_ID = 'nobody';
 /** Instance methods taking member ids, with good arguments `a`, `c` (not connected to each other). */
 const ID_METHODS: { method: string; arity: 1 | 2; call: (graph: SocialGraph, x: unknown, y: unknown) => unknown }[] = [
   { method: 'removeMember', arity: 1, call: (g, x) => g.removeMember(as(x)) },
+  { method: 'invite', arity: 2, call: (g, x, y) => g.invite(as(x), as(y)) },
+  { method: 'sentInvitations', arity: 1, call: (g, x) => g.sentInvitations(as(x)) },
+  { method: 'receivedInvitations', arity: 1, call: (g, x) => g.receivedInvitations(as(x)) },
+  { method: 'introductions', arity: 2, call: (g, x, y) => g.introductions(as(x), as(y)) },
+  { method: 'suggestions', arity: 1, call: (g, x) => g.suggestions(as(x)) },
+  { method: 'dismissSuggestion', arity: 2, call: (g, x, y) => g.dismissSuggestion(as(x), as(y)) },
   { method: 'connections', arity: 1, call: (g, x) => g.connections(as(x)) },
   { method: 'forEachConnection', arity: 1, call: (g, x) => g.forEachConnection(as(x), () => undefined) },
   { method: 'connectionCountOf', arity: 1, call: (g, x) => g.connectionCountOf(as(x)) },
@@ -110,6 +118,41 @@ const ID_METHODS: { method: string; arity: 1 | 2; call: (graph: SocialGraph, x: 
   { method: 'degrees', arity: 2, call: (g, x, y) => g.degrees(as(x), [as(y)]) },
   { method: 'mutualConnections', arity: 2, call: (g, x, y) => g.mutualConnections(as(x), as(y)) },
   { method: 'mutualCount', arity: 2, call: (g, x, y) => g.mutualCount(as(x), as(y)) },
+  { method: 'block', arity: 2, call: (g, x, y) => g.block(as(x), as(y)) },
+  { method: 'unblock', arity: 2, call: (g, x, y) => g.unblock(as(x), as(y)) },
+  { method: 'isBlocked', arity: 2, call: (g, x, y) => g.isBlocked(as(x), as(y)) },
+  { method: 'blockedMembers', arity: 1, call: (g, x) => g.blockedMembers(as(x)) },
+  { method: 'setPrivacy', arity: 1, call: (g, x) => g.setPrivacy(as(x), { openProfile: true }) },
+  { method: 'privacy', arity: 1, call: (g, x) => g.privacy(as(x)) },
+  { method: 'joinGroup', arity: 1, call: (g, x) => g.joinGroup(as(x), 'g') },
+  { method: 'leaveGroup', arity: 1, call: (g, x) => g.leaveGroup(as(x), 'g') },
+  { method: 'groupsOf', arity: 1, call: (g, x) => g.groupsOf(as(x)) },
+  { method: 'sharedGroups', arity: 2, call: (g, x, y) => g.sharedGroups(as(x), as(y)) },
+  { method: 'quota', arity: 1, call: (g, x) => g.quota(as(x), 'message') },
+  { method: 'can', arity: 2, call: (g, x, y) => g.can(as(x), 'message', as(y)) },
+  { method: 'attempt', arity: 2, call: (g, x, y) => g.attempt(as(x), 'message', as(y)) },
+  { method: 'viewAs', arity: 1, call: (g, x) => g.viewAs(as(x)) },
+  { method: 'setProfile', arity: 1, call: (g, x) => g.setProfile(as(x), { name: 'x' }) },
+  { method: 'profile', arity: 1, call: (g, x) => g.profile(as(x)) },
+  { method: 'removeProfile', arity: 1, call: (g, x) => g.removeProfile(as(x)) },
+  { method: 'recentConnections', arity: 1, call: (g, x) => g.recentConnections(as(x)) },
+  { method: 'tag', arity: 2, call: (g, x, y) => g.tag(as(x), as(y), 't') },
+  { method: 'untag', arity: 2, call: (g, x, y) => g.untag(as(x), as(y), 't') },
+  { method: 'tagged', arity: 1, call: (g, x) => g.tagged(as(x), 't') },
+  { method: 'tagsOf', arity: 2, call: (g, x, y) => g.tagsOf(as(x), as(y)) },
+  { method: 'createList', arity: 1, call: (g, x) => g.createList(as(x), 'L') },
+  { method: 'renameList', arity: 1, call: (g, x) => g.renameList(as(x), 'L', 'M') },
+  { method: 'deleteList', arity: 1, call: (g, x) => g.deleteList(as(x), 'L') },
+  { method: 'addToList', arity: 2, call: (g, x, y) => g.addToList(as(x), 'L', as(y)) },
+  { method: 'removeFromList', arity: 2, call: (g, x, y) => g.removeFromList(as(x), 'L', as(y)) },
+  { method: 'list', arity: 1, call: (g, x) => g.list(as(x), 'L') },
+  { method: 'lists', arity: 1, call: (g, x) => g.lists(as(x)) },
+  { method: 'favorite', arity: 2, call: (g, x, y) => g.favorite(as(x), as(y)) },
+  { method: 'unfavorite', arity: 2, call: (g, x, y) => g.unfavorite(as(x), as(y)) },
+  { method: 'favorites', arity: 1, call: (g, x) => g.favorites(as(x)) },
+  { method: 'hide', arity: 2, call: (g, x, y) => g.hide(as(x), as(y)) },
+  { method: 'unhide', arity: 2, call: (g, x, y) => g.unhide(as(x), as(y)) },
+  { method: 'hiddenMembers', arity: 1, call: (g, x) => g.hiddenMembers(as(x)) },
 ];
 
 const BAD_MAX_DEPTHS: [string, unknown][] = [
@@ -357,6 +400,164 @@ function buildRows(): Row[] {
     { method: 'on', what: 'a listener that is not a function', code: 'INVALID_OPTION', call: (g) => g.on('connected', 3 as never) },
     { method: 'on', what: 'an event type that is not a string', code: 'INVALID_OPTION', call: (g) => g.on(7 as never, () => undefined) },
   );
+  // Policy: blocks, privacy, groups, policies, quotas, decisions.
+  rows.push(
+    { method: 'block', what: 'a self pair', code: 'SELF_BLOCK', call: (g) => g.block('a', 'a') },
+    { method: 'setPrivacy', what: 'an unknown setting', code: 'INVALID_OPTION', call: (g) => g.setPrivacy('a', as({ shy: true })) },
+    { method: 'setPrivacy', what: 'a value outside the documented ones', code: 'INVALID_OPTION', call: (g) => g.setPrivacy('a', as({ profileVisibility: 'friends' })) },
+    { method: 'setPrivacy', what: 'settings as null', code: 'INVALID_OPTION', call: (g) => g.setPrivacy('a', as(null)) },
+    { method: 'joinGroup', what: 'an empty group name', code: 'INVALID_OPTION', call: (g) => g.joinGroup('a', '') },
+    { method: 'leaveGroup', what: 'a group name that is not a string', code: 'INVALID_OPTION', call: (g) => g.leaveGroup('a', as(3)) },
+    { method: 'setPolicy', what: 'an unknown preset name', code: 'INVALID_OPTION', call: (g) => g.setPolicy(as('lenient')) },
+    { method: 'setPolicy', what: 'a policy without rules', code: 'INVALID_OPTION', call: (g) => g.setPolicy(as({ name: 'x' })) },
+    { method: 'setQuota', what: 'an unknown action', code: 'INVALID_OPTION', call: (g) => g.setQuota(as('poke'), { limit: 1, windowMs: 1 }) },
+    { method: 'setQuota', what: 'limit 0', code: 'INVALID_OPTION', call: (g) => g.setQuota('invite', { limit: 0, windowMs: 1 }) },
+    { method: 'setQuota', what: 'windowMs NaN', code: 'INVALID_OPTION', call: (g) => g.setQuota('invite', { limit: 1, windowMs: NaN }) },
+    { method: 'quota', what: 'an unknown action', code: 'INVALID_OPTION', call: (g) => g.quota('a', as('poke')) },
+    { method: 'can', what: 'an unknown action', code: 'INVALID_OPTION', call: (g) => g.can('a', as('poke'), 'c') },
+    { method: 'attempt', what: 'an unknown action', code: 'INVALID_OPTION', call: (g) => g.attempt('a', as('poke'), 'c') },
+    { method: 'constructor', what: 'a clock that is not a function', code: 'INVALID_OPTION', call: () => new SocialGraph(as({ clock: 5 })) },
+  );
+  // Snapshots: fromBytes takes a Uint8Array holding exactly a snapshot.
+  for (const [what, bad] of [['null', null], ['a string', 'SGRAPH'], ['a number array', [0x89, 0x53]], ['an ArrayBuffer', new ArrayBuffer(24)]] as [string, unknown][]) {
+    rows.push({ method: 'fromBytes', what: `bytes as ${what}`, code: 'INVALID_OPTION', call: () => SocialGraph.fromBytes(as(bad)) });
+  }
+  rows.push(
+    { method: 'fromBytes', what: 'empty bytes', code: 'SNAPSHOT_CORRUPT', call: () => SocialGraph.fromBytes(new Uint8Array(0)) },
+    { method: 'fromBytes', what: 'an edge list', code: 'SNAPSHOT_CORRUPT', call: () => SocialGraph.fromBytes(new TextEncoder().encode('a b\n')) },
+    {
+      method: 'fromBytes',
+      what: 'a snapshot with its last byte flipped',
+      code: 'SNAPSHOT_CORRUPT',
+      call: (g) => {
+        const bytes = g.toBytes();
+        bytes[bytes.length - 1]! ^= 1;
+        return SocialGraph.fromBytes(bytes);
+      },
+    },
+    { method: 'fromBytes', what: 'options as a number', code: 'INVALID_OPTION', call: (g) => SocialGraph.fromBytes(g.toBytes(), as(3)) },
+    { method: 'fromBytes', what: 'a clock that is not a function', code: 'INVALID_OPTION', call: (g) => SocialGraph.fromBytes(g.toBytes(), as({ clock: 5 })) },
+  );
+  rows.push(...searchRows());
+  rows.push(...invitationRows());
+  return rows;
+}
+
+/** Invitations, introductions and suggestions (src/invitations). */
+function invitationRows(): Row[] {
+  // inv-0: a → c pending; inv-1: a → d withdrawn (cooldown running).
+  const invited = (): SocialGraph => {
+    const g = smallGraph();
+    g.invite('a', 'c');
+    g.withdraw(g.invite('a', 'd').id);
+    return g;
+  };
+  const rows: Row[] = [];
+  for (const verb of ['accept', 'ignore', 'withdraw', 'invitation'] as const) {
+    for (const [what, bad] of INVALID_IDS) rows.push({ method: verb, what: `${what} as invitation id`, code: 'INVALID_ID', call: (g) => g[verb](as(bad)), graph: invited });
+    if (verb === 'invitation') continue;
+    rows.push(
+      { method: verb, what: 'an unknown invitation', code: 'INVITATION_NOT_FOUND', call: (g) => g[verb]('inv-9'), graph: invited },
+      { method: verb, what: 'a malformed invitation id', code: 'INVITATION_NOT_FOUND', call: (g) => g[verb]('inv-01'), graph: invited },
+      { method: verb, what: 'a withdrawn invitation', code: 'INVITATION_NOT_PENDING', call: (g) => g[verb]('inv-1'), graph: invited },
+    );
+  }
+  rows.push(
+    { method: 'invite', what: 'a 301-character note', code: 'INVALID_OPTION', call: (g) => g.invite('a', 'c', { note: 'x'.repeat(301) }) },
+    { method: 'invite', what: 'a number note', code: 'INVALID_OPTION', call: (g) => g.invite('a', 'c', { note: as(5) }) },
+    { method: 'invite', what: 'options as a number', code: 'INVALID_OPTION', call: (g) => g.invite('a', 'c', as(5)) },
+    { method: 'invite', what: 'a second pending invitation', code: 'INVITATION_DENIED', call: (g) => g.invite('a', 'c'), graph: invited },
+    { method: 'invite', what: 'a connection', code: 'INVITATION_DENIED', call: (g) => g.invite('a', 'b'), graph: invited },
+    { method: 'invite', what: 'itself', code: 'INVITATION_DENIED', call: (g) => g.invite('a', 'a'), graph: invited },
+    { method: 'invite', what: 'a member out of network', code: 'INVITATION_DENIED', call: (g) => g.invite('a', 'e'), graph: invited },
+    { method: 'invite', what: 'a member withdrawn from just now', code: 'REINVITE_TOO_SOON', call: (g) => g.invite('a', 'd'), graph: invited },
+  );
+  for (const [what, bad] of [['-1', -1], ['NaN', NaN], ['Infinity', Infinity], ['a string', '5']] as [string, unknown][]) {
+    rows.push({ method: 'configureInvitations', what: `reinviteCooldownMs ${what}`, code: 'INVALID_OPTION', call: (g) => g.configureInvitations({ reinviteCooldownMs: as(bad) }), graph: invited });
+  }
+  rows.push({ method: 'configureInvitations', what: 'settings as a number', code: 'INVALID_OPTION', call: (g) => g.configureInvitations(as(3)), graph: invited });
+  for (const [what, bad] of [['-1', -1], ['1.5', 1.5], ['10001', 10_001], ['a string', '3']] as [string, unknown][]) {
+    rows.push(
+      { method: 'introductions', what: `limit ${what}`, code: 'INVALID_OPTION', call: (g) => g.introductions('a', 'd', { limit: as(bad) }) },
+      { method: 'suggestions', what: `limit ${what}`, code: 'INVALID_OPTION', call: (g) => g.suggestions('a', { limit: as(bad) }), graph: invited },
+    );
+  }
+  rows.push(
+    { method: 'introductions', what: 'options as a number', code: 'INVALID_OPTION', call: (g) => g.introductions('a', 'd', as(3)) },
+    { method: 'suggestions', what: 'options as a string', code: 'INVALID_OPTION', call: (g) => g.suggestions('a', as('x')) },
+    { method: 'suggestions', what: 'exclude as a string', code: 'INVALID_OPTION', call: (g) => g.suggestions('a', { exclude: as('c') }) },
+    { method: 'suggestions', what: 'exclude holding a number', code: 'INVALID_ID', call: (g) => g.suggestions('a', { exclude: ['b', as(4)] }), graph: invited },
+  );
+  return rows;
+}
+
+/** Profiles and labels (src/profiles, src/labels): bad profiles, names, lists and self-labels. */
+function searchRows(): Row[] {
+  const profiled = (): SocialGraph => {
+    const g = new SocialGraph({ indexedAttributes: ['company'] });
+    for (const id of ['a', 'b']) g.addMember(id);
+    g.connect('a', 'b');
+    g.setProfile('a', { company: 'Acme' });
+    return g;
+  };
+  const withLists = (): SocialGraph => {
+    const g = smallGraph();
+    g.createList('a', 'L');
+    g.createList('a', 'M');
+    g.addToList('a', 'L', 'b');
+    return g;
+  };
+  const rows: Row[] = [];
+  for (const [what, bad] of [['null', null], ['an array', []], ['a string', 'x'], ['a number', 3]] as [string, unknown][]) {
+    rows.push({ method: 'setProfile', what: `a profile as ${what}`, code: 'INVALID_OPTION', call: (g) => g.setProfile('a', as(bad)), graph: profiled });
+  }
+  rows.push(
+    { method: 'setProfile', what: 'an indexed attribute that is a number', code: 'INVALID_OPTION', call: (g) => g.setProfile('a', { company: 3 }), graph: profiled },
+    { method: 'setProfile', what: 'an indexed attribute that is an array', code: 'INVALID_OPTION', call: (g) => g.setProfile('b', { company: ['x'] }), graph: profiled },
+    { method: 'recentConnections', what: 'limit 0', code: 'INVALID_OPTION', call: (g) => g.recentConnections('a', { limit: 0 }) },
+    { method: 'recentConnections', what: 'since NaN', code: 'INVALID_OPTION', call: (g) => g.recentConnections('a', { since: NaN }) },
+    { method: 'recentConnections', what: 'options as a number', code: 'INVALID_OPTION', call: (g) => g.recentConnections('a', as(3)) },
+  );
+  for (const [what, bad] of [['an empty tag', ''], ['a number tag', 3], ['a 201-character tag', 'x'.repeat(201)]] as [string, unknown][]) {
+    rows.push(
+      { method: 'tag', what, code: 'INVALID_OPTION', call: (g) => g.tag('a', 'b', as(bad)) },
+      { method: 'untag', what, code: 'INVALID_OPTION', call: (g) => g.untag('a', 'b', as(bad)) },
+      { method: 'tagged', what, code: 'INVALID_OPTION', call: (g) => g.tagged('a', as(bad)) },
+      { method: 'createList', what: `${what} as list name`, code: 'INVALID_OPTION', call: (g) => g.createList('a', as(bad)) },
+      { method: 'renameList', what: `${what} as new name`, code: 'INVALID_OPTION', call: (g) => g.renameList('a', 'L', as(bad)), graph: withLists },
+    );
+  }
+  for (const method of ['tag', 'untag', 'tagsOf', 'favorite', 'unfavorite', 'hide', 'unhide', 'addToList', 'removeFromList'] as const) {
+    const call = (g: SocialGraph): unknown =>
+      method === 'tag' || method === 'untag'
+        ? g[method]('a', 'a', 't')
+        : method === 'addToList' || method === 'removeFromList'
+          ? g[method]('a', 'L', 'a')
+          : g[method]('a', 'a');
+    rows.push({ method, what: 'the viewer itself as target', code: 'INVALID_OPTION', call, graph: withLists });
+  }
+  rows.push(
+    { method: 'createList', what: 'a name already taken', code: 'DUPLICATE_LIST', call: (g) => g.createList('a', 'L'), graph: withLists },
+    { method: 'renameList', what: 'an unknown list', code: 'LIST_NOT_FOUND', call: (g) => g.renameList('a', 'nope', 'X'), graph: withLists },
+    { method: 'renameList', what: 'a new name taken by another list', code: 'DUPLICATE_LIST', call: (g) => g.renameList('a', 'L', 'M'), graph: withLists },
+    { method: 'deleteList', what: 'an unknown list', code: 'LIST_NOT_FOUND', call: (g) => g.deleteList('a', 'nope'), graph: withLists },
+    { method: 'deleteList', what: "another member's list", code: 'LIST_NOT_FOUND', call: (g) => g.deleteList('b', 'L'), graph: withLists },
+    { method: 'addToList', what: 'an unknown list', code: 'LIST_NOT_FOUND', call: (g) => g.addToList('a', 'nope', 'c'), graph: withLists },
+    { method: 'removeFromList', what: 'an unknown list', code: 'LIST_NOT_FOUND', call: (g) => g.removeFromList('a', 'nope', 'b'), graph: withLists },
+    { method: 'list', what: 'an unknown list', code: 'LIST_NOT_FOUND', call: (g) => g.list('a', 'nope'), graph: withLists },
+    { method: 'list', what: 'an empty list name', code: 'INVALID_OPTION', call: (g) => g.list('a', ''), graph: withLists },
+  );
+  for (const [what, options] of [
+    ['indexedAttributes as a string', { indexedAttributes: 'company' }],
+    ['indexedAttributes with a duplicate', { indexedAttributes: ['a', 'a'] }],
+    ['indexedAttributes with an empty name', { indexedAttributes: [''] }],
+    ['limitedProfileFields with a number', { limitedProfileFields: [3] }],
+    ['viewerCache -1', { viewerCache: -1 }],
+    ['viewerCache 1.5', { viewerCache: 1.5 }],
+  ] as [string, unknown][]) {
+    rows.push({ method: 'constructor', what, code: 'INVALID_OPTION', call: () => new SocialGraph(as(options)) });
+    for (const { method, build } of BUILDERS) rows.push({ method, what, code: 'INVALID_OPTION', call: () => build([['p', 'q']], options) });
+  }
   return rows;
 }
 
@@ -390,10 +591,62 @@ const PUBLIC_METHODS = [
   'storeStats',
   'on',
   'off',
+  'now',
+  'block',
+  'unblock',
+  'isBlocked',
+  'blockedMembers',
+  'setPrivacy',
+  'privacy',
+  'joinGroup',
+  'leaveGroup',
+  'groupsOf',
+  'sharedGroups',
+  'policy',
+  'setPolicy',
+  'setQuota',
+  'quota',
+  'can',
+  'attempt',
+  'viewAs',
   'connectedAt',
+  'fromBytes',
+  'toBytes',
+  'setProfile',
+  'profile',
+  'removeProfile',
+  'recentConnections',
+  'tag',
+  'untag',
+  'tagged',
+  'tagsOf',
+  'createList',
+  'renameList',
+  'deleteList',
+  'addToList',
+  'removeFromList',
+  'list',
+  'lists',
+  'favorite',
+  'unfavorite',
+  'favorites',
+  'hide',
+  'unhide',
+  'hiddenMembers',
+  'invite',
+  'accept',
+  'ignore',
+  'withdraw',
+  'invitation',
+  'sentInvitations',
+  'receivedInvitations',
+  'configureInvitations',
+  'introductions',
+  'suggestions',
+  'dismissSuggestion',
 ];
 /** The methods that accept anything (or take nothing) and never throw: see "never throw" below. */
-const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats', 'off'];
+const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats', 'off', 'now', 'policy', 'toBytes'];
 
 // ---------------------------------------------------------------------------------- tests
 

@@ -1,0 +1,287 @@
+/**
+ * A viewer's window on the graph: every query applies the policy and the blocks, so that a
+ * service handing a member's requests to it cannot forget to filter.
+ *
+ * @packageDocumentation
+ */
+import { batchDistances } from '../algorithms/batch-distances.js';
+import { MAX_SEARCH_DEPTH } from '../algorithms/bidirectional-distance.js';
+import { intersectInto } from '../algorithms/intersection.js';
+import { levelCounts } from '../algorithms/level-counts.js';
+import { runSearch } from '../algorithms/search.js';
+import { describeValue, SocialGraphError } from '../errors.js';
+import type { GraphInternals, Reach } from '../social-graph.js';
+import { checkAction, decide, viewerDistance } from './decide.js';
+import type { MemberPolicyState } from './member-policy-state.js';
+import type { Decision, PolicyAction } from './policy.js';
+import { facetNetwork, type FacetOptions, type Facets } from '../search/network-facets.js';
+import { searchNetwork, type SearchOptions, type SearchPage } from '../search/network-search.js';
+
+/**
+ * A query answer gated by the policy: the decision, plus `value` when it allows.
+ * @public
+ */
+export type Gated<T> = (Decision & { readonly allowed: true; readonly value: T }) | (Decision & { readonly allowed: false; readonly value?: undefined });
+
+/**
+ * Options of {@link ViewerWindow.degree} and {@link ViewerWindow.degrees}.
+ * @public
+ */
+export interface WindowDegreeOptions {
+  /** Furthest degree reported (0 to 250). @defaultValue 3 */
+  maxDepth?: number;
+}
+
+/** Marks stored for excluded members in the reach search (never a BFS level). */
+const EXCLUDED_MARK = 255;
+
+/**
+ * The graph as one member is allowed to see it ({@link SocialGraph.viewAs}).
+ *
+ * @remarks
+ * The viewer's world is the graph without the members blocked with the viewer (either
+ * direction): they never appear in any result, their degree is `null`, paths through them do not
+ * count for degrees (a member reachable only through a blocked member is further away, or out of
+ * network) and they are not counted in {@link ViewerWindow.reach}. Queries that reveal someone's
+ * network are gated by the policy in force (`viewConnections`, `viewMutualConnections`).
+ * The window holds the viewer's id, not a snapshot: it follows later changes, and throws
+ * `MEMBER_NOT_FOUND` once the viewer is removed. Costs are those of the raw queries plus O(b)
+ * for the viewer's b blocks.
+ * @example
+ * ```ts
+ * const me = graph.viewAs('ada');
+ * me.degree('cy'); // 2, or null if blocked
+ * const mutual = me.mutualConnections('cy');
+ * if (mutual.allowed) render(mutual.value);
+ * ```
+ * @public
+ */
+export class ViewerWindow<Profile extends object = Record<string, unknown>> {
+  /** The member whose window this is. */
+  readonly viewer: string;
+  readonly #internals: GraphInternals;
+  readonly #state: MemberPolicyState;
+
+  /** @internal Use {@link SocialGraph.viewAs}. */
+  constructor(internals: GraphInternals, state: MemberPolicyState, viewer: string) {
+    this.#internals = internals;
+    this.#state = state;
+    this.viewer = viewer;
+  }
+
+  /**
+   * The decision of the policy on `action` by the viewer on `target` (as {@link SocialGraph.can}).
+   *
+   * @remarks One degree lookup capped by the rule.
+   * @example
+   * ```ts
+   * graph.viewAs('ada').can('message', 'cy').allowed;
+   * ```
+   */
+  can(action: PolicyAction, target: string): Decision {
+    const method = 'ViewerWindow.can';
+    const u = this.#viewerIndex(method);
+    checkAction(method, action);
+    const v = this.#internals.index(method, target);
+    return decide(this.#internals, this.#state, action, u, v, this.viewer, target, this.#internals.now());
+  }
+
+  /**
+   * Degree from the viewer to `target` in the viewer's world: `null` when blocked, further than
+   * `maxDepth` or not connected.
+   *
+   * @remarks One bidirectional search (avoiding blocked members when the viewer has blocks).
+   * @example
+   * ```ts
+   * graph.viewAs('ada').degree('dee'); // 3
+   * ```
+   */
+  degree(target: string, options?: WindowDegreeOptions): number | null {
+    const method = 'ViewerWindow.degree';
+    const u = this.#viewerIndex(method);
+    const v = this.#internals.index(method, target);
+    const maxDepth = readDepth(method, options);
+    if (this.#state.blockedPair(u, v)) return null;
+    return viewerDistance(this.#internals, this.#state, u, v, maxDepth);
+  }
+
+  /**
+   * Degrees to many members (a page of badges), `null` for blocked ones.
+   *
+   * @remarks As {@link SocialGraph.degrees} while the viewer has no block; with blocks, one
+   * avoiding search per target.
+   * @example
+   * ```ts
+   * graph.viewAs('ada').degrees(['bob', 'cy']); // [1, 2]
+   * ```
+   */
+  degrees(targets: readonly string[], options?: WindowDegreeOptions): (number | null)[] {
+    const method = 'ViewerWindow.degrees';
+    const u = this.#viewerIndex(method);
+    if (!Array.isArray(targets)) {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: ids must be an array of member ids, got ${describeValue(targets)}`);
+    }
+    const internals = this.#internals;
+    const indices = new Int32Array(targets.length);
+    for (let i = 0; i < targets.length; i++) indices[i] = internals.index(method, targets[i]!);
+    const maxDepth = readDepth(method, options);
+    const state = this.#state;
+    const result: (number | null)[] = new Array(targets.length);
+    if (!state.hasBlocks(u)) {
+      const scratch = internals.scratch;
+      scratch.ensure(internals.store.indexBound);
+      const out = new Int32Array(targets.length);
+      runSearch(batchDistances(scratch, u, indices, maxDepth, out), internals.store);
+      for (let i = 0; i < out.length; i++) result[i] = out[i]! < 0 ? null : out[i]!;
+      return result;
+    }
+    for (let i = 0; i < indices.length; i++) {
+      const v = indices[i]!;
+      result[i] = state.blockedPair(u, v) ? null : viewerDistance(internals, state, u, v, maxDepth);
+    }
+    return result;
+  }
+
+  /**
+   * The connections the viewer shares with `target`, when `viewMutualConnections` allows it,
+   * without any member blocked with the viewer.
+   *
+   * @remarks One capped degree lookup plus the intersection (see {@link SocialGraph.mutualConnections}).
+   * @example
+   * ```ts
+   * const mutual = graph.viewAs('ada').mutualConnections('cy');
+   * mutual.allowed ? mutual.value : []; // ['bob']
+   * ```
+   */
+  mutualConnections(target: string): Gated<string[]> {
+    const method = 'ViewerWindow.mutualConnections';
+    const u = this.#viewerIndex(method);
+    const v = this.#internals.index(method, target);
+    const decision = decide(this.#internals, this.#state, 'viewMutualConnections', u, v, this.viewer, target, this.#internals.now());
+    if (!decision.allowed) return decision as Gated<string[]>;
+    const store = this.#internals.store;
+    const du = store.degreeOf(u);
+    const dv = store.degreeOf(v);
+    const out = new Int32Array(Math.min(du, dv));
+    const k = intersectInto(store.slabOf(u), store.offsetOf(u), du, store.slabOf(v), store.offsetOf(v), dv, out);
+    return { ...decision, allowed: true, value: this.#visibleIds(u, out, 0, k) };
+  }
+
+  /**
+   * The connections of `member` (default: the viewer), when `viewConnections` allows it, without
+   * any member blocked with the viewer.
+   *
+   * @remarks One degree-1 lookup plus O(d).
+   * @example
+   * ```ts
+   * const list = graph.viewAs('ada').connections('bob');
+   * if (list.allowed) render(list.value);
+   * ```
+   */
+  connections(member: string = this.viewer): Gated<string[]> {
+    const method = 'ViewerWindow.connections';
+    const u = this.#viewerIndex(method);
+    const v = this.#internals.index(method, member);
+    const decision = decide(this.#internals, this.#state, 'viewConnections', u, v, this.viewer, member, this.#internals.now());
+    if (!decision.allowed) return decision as Gated<string[]>;
+    const store = this.#internals.store;
+    return { ...decision, allowed: true, value: this.#visibleIds(u, store.slabOf(v), store.offsetOf(v), store.degreeOf(v)) };
+  }
+
+  /**
+   * Members at distance exactly 1, 2 and 3 in the viewer's world: members blocked with the viewer
+   * are neither counted nor passed through.
+   *
+   * @remarks As {@link SocialGraph.reach} (worst case O(n + m)), plus O(b).
+   * @example
+   * ```ts
+   * graph.viewAs('ada').reach(); // { first: 1, second: 1, third: 1 }
+   * ```
+   */
+  reach(): Reach {
+    const u = this.#viewerIndex('ViewerWindow.reach');
+    const { store, scratch } = this.#internals;
+    scratch.ensure(store.indexBound);
+    const state = this.#state;
+    // levelCounts treats any non-zero mark as visited (never entered, never a frontier member):
+    // pre-marking the blocked members removes them from the search. The test suite checks this
+    // against a naive BFS (test/policy/properties.test.ts, model.test.ts).
+    const mark = scratch.markA;
+    state.forEachBlockedWith(u, (x) => (mark[x] = EXCLUDED_MARK));
+    try {
+      const counts = runSearch(levelCounts(scratch, u, 3, store.connectionCount * 2), store);
+      return { first: counts[0]!, second: counts[1]!, third: counts[2]! };
+    } finally {
+      state.forEachBlockedWith(u, (x) => (mark[x] = 0));
+    }
+  }
+
+  /**
+   * Searches the viewer's network: members at the degrees asked (default 1st and 2nd), filtered
+   * by indexed profile attributes or a predicate, sorted (`'degree'`, `'mutual'`, `'recent'`, or
+   * by an attribute), one page at a time (`limit`, `cursor`). Each hit carries its degree, its
+   * mutual connection count and the profile at the level `viewProfile` grants (`limited` at 3rd
+   * degree under the presets). Members blocked with the viewer never appear (nor count as
+   * paths); hidden members only with `includeHidden`. See docs/search.md.
+   * Throws `UNKNOWN_ATTRIBUTE`, `INVALID_CURSOR` or `INVALID_OPTION`.
+   *
+   * @remarks One walk of the network: O(Σ degrees of the 1st degree) for the 2nd degree, most of
+   * the graph for the 3rd; one integer test per member per filtered attribute; a bounded heap of
+   * the page; one `viewProfile` decision per hit.
+   * @example
+   * ```ts
+   * const page = graph.viewAs('ada').search({ degree: 2, where: { company: 'Acme', location: 'Paris' }, sort: 'mutual' });
+   * page.hits.map((hit) => hit.id);
+   * const next = graph.viewAs('ada').search({ degree: 2, where: { company: 'Acme', location: 'Paris' }, sort: 'mutual', cursor: page.nextCursor! });
+   * ```
+   */
+  search(options?: SearchOptions<Profile>): SearchPage<Profile> {
+    const method = 'ViewerWindow.search';
+    return searchNetwork(this.#internals, method, this.#viewerIndex(method), this.viewer, options);
+  }
+
+  /**
+   * Counts the viewer's network (default: the 2nd degree) by an indexed attribute: the most
+   * frequent values first, with totals. Blocked members are left out, hidden ones unless
+   * `includeHidden`. Throws `UNKNOWN_ATTRIBUTE` or `INVALID_OPTION`.
+   *
+   * @remarks One walk of the network (as {@link ViewerWindow.search}) and one integer increment
+   * per member; then a sort of the distinct values found.
+   * @example
+   * ```ts
+   * graph.viewAs('ada').facets({ by: 'company', top: 5 }).values; // [{ value: 'Acme', count: 12 }, ...]
+   * ```
+   */
+  facets(options: FacetOptions<Profile>): Facets {
+    const method = 'ViewerWindow.facets';
+    return facetNetwork(this.#internals, method, this.#viewerIndex(method), options);
+  }
+
+  #viewerIndex(method: string): number {
+    return this.#internals.index(method, this.viewer);
+  }
+
+  #visibleIds(u: number, list: Int32Array, start: number, count: number): string[] {
+    const ids = this.#internals.ids;
+    const state = this.#state;
+    const filter = state.hasBlocks(u);
+    const out: string[] = [];
+    for (let i = start; i < start + count; i++) {
+      const w = list[i]!;
+      if (filter && state.blockedPair(u, w)) continue;
+      out.push(ids.idOf(w));
+    }
+    return out;
+  }
+}
+
+function readDepth(method: string, options: WindowDegreeOptions | undefined): number {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
+  }
+  const d = options?.maxDepth ?? 3;
+  if (!Number.isInteger(d) || d < 0 || d > MAX_SEARCH_DEPTH) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: maxDepth must be an integer from 0 to ${MAX_SEARCH_DEPTH}, got ${describeValue(d)}`);
+  }
+  return d;
+}
