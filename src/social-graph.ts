@@ -498,8 +498,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * every feature that registered a snapshot section (see docs/snapshots.md). Members are
    * renumbered densely, so the snapshot of a graph with removed members is as small as a fresh one.
    *
-   * @remarks O(n + m); about 2 to 4 bytes per connection (neighbour lists delta-encoded as varints,
-   * one direction only) plus the UTF-8 ids. Use `save` from `social-graph/node` to write a file
+   * @remarks O(n + m); about 5 bytes per connection (sorted neighbour lists delta-encoded as
+   * varints) plus the UTF-8 ids. Use `save` from `social-graph/node` to write a file
    * atomically.
    * @example
    * ```ts
@@ -844,7 +844,12 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       throw new SocialGraphError('INVALID_OPTION', `${method}: ids must be an array of member ids, got ${describeValue(ids)}`);
     }
     const targets = new Int32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) targets[i] = this.#index(method, ids[i]!);
+    // Look the page up in one batch (the cache misses of different ids overlap); the ids up to the
+    // first non-id, then each miss in order through #index, which throws the error of the first bad id.
+    let valid = 0;
+    while (valid < ids.length && typeof ids[valid] === 'string' && ids[valid]!.length > 0) valid++;
+    this.#ids.indexOfBatch(ids, valid, targets, new Int32Array(valid));
+    for (let i = 0; i < ids.length; i++) if (i >= valid || targets[i]! < 0) targets[i] = this.#index(method, ids[i]!);
     const maxDepth = readMaxDepth(method, options);
     const scratch = this.#scratch;
     scratch.ensure(this.#store.indexBound);
@@ -1387,8 +1392,9 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * either end never appear; at 3rd degree `x` must let `from` view its connections, at 2nd
    * degree `from` must be allowed `viewMutualConnections` on `to`. Scoring: docs/invitations.md.
    *
-   * @remarks O(Σ deg x for x in N(from)) (3rd degree) or O(Σ deg x for the mutual x) (2nd
-   * degree), plus O(k log k): shortest paths are counted per intermediary, never enumerated.
+   * @remarks O(min(Σ deg x for x in N(from), Σ deg y for y in N(to))) (3rd degree) or
+   * O(Σ deg x for the mutual x) (2nd degree), plus O(k log k): shortest paths are counted per
+   * intermediary, never enumerated.
    * @example
    * ```ts
    * graph.introductions('ada', 'dee', { limit: 3 }); // [{ via: ['bob', 'cy'], paths: [1, 1], score: 1 }]

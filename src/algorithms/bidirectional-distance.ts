@@ -9,6 +9,7 @@
  *
  * @packageDocumentation
  */
+import { intersectionSize } from './intersection.js';
 import type { FetchRequest, Search } from './search.js';
 import type { Scratch } from './scratch.js';
 
@@ -72,6 +73,8 @@ export function* bidirectionalDistance(
         else if (x > other) hi = mid - 1;
         else return 1;
       }
+      // Degree 2 is one intersection of the two lists (galloping when their sizes differ).
+      if (maxDepth >= 2 && intersectionSize(view.slabOf(a), view.offsetOf(a), costA, view.slabOf(b), view.offsetOf(b), costB) > 0) return 2;
     }
     while (depthA + depthB < maxDepth) {
       if (costA === 0 || costB === 0) return null;

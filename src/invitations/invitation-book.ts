@@ -1,0 +1,599 @@
+/**
+ * The per-graph state of invitations and suggestions, keyed by dense member index: pending
+ * invitations (indexed by sender and by recipient), re-invitation cooldowns after withdrawals,
+ * dismissed suggestions, and every invitation's record. It also answers the network-growth
+ * queries (introductions, people you may know) for the facade.
+ *
+ * @packageDocumentation
+ */
+import { CountingScratch } from '../algorithms/counting-scratch.js';
+import { introductions as introductionSearch } from '../algorithms/introductions.js';
+import { runSearch } from '../algorithms/search.js';
+import { EXCLUDED, suggestions as suggestionSearch } from '../algorithms/suggestions.js';
+import { describeValue, SocialGraphError } from '../errors.js';
+import type { ByteReader } from '../io/byte-reader.js';
+import type { ByteWriter } from '../io/byte-writer.js';
+import { registerSnapshotSection } from '../io/snapshot-sections.js';
+import { forEachHidden } from '../labels/label-store.js';
+import { decide } from '../policy/decide.js';
+import { existingPolicyState, memberPolicyState } from '../policy/member-policy-state.js';
+import type { Decision } from '../policy/policy.js';
+import type { GraphInternals } from '../social-graph.js';
+import {
+  DEFAULT_REINVITE_COOLDOWN_MS,
+  MAX_NOTE_LENGTH,
+  type Invitation,
+  type InvitationSettings,
+  type InvitationStatus,
+  type InviteOptions,
+} from './invitation.js';
+import { InvitationDeniedError } from './invitation-denied-error.js';
+import { PairTable } from './pair-table.js';
+
+const FEATURE = 'invitations';
+const ID_PREFIX = 'inv-';
+/** Largest `limit` of suggestions and introductions. */
+export const MAX_RESULT_LIMIT = 10_000;
+
+/**
+ * Options of {@link SocialGraph.suggestions}.
+ * @public
+ */
+export interface SuggestionOptions {
+  /** How many to return, an integer from 0 to 10,000. @defaultValue 10 */
+  limit?: number;
+  /** Ids never to suggest (an array or any iterable of ids; ids of non-members are ignored). */
+  exclude?: Iterable<string>;
+}
+
+/**
+ * One suggestion of {@link SocialGraph.suggestions}.
+ * @public
+ */
+export interface Suggestion {
+  readonly id: string;
+  /** Connections shared with the member. */
+  readonly mutual: number;
+  /** Groups shared with the member (the tie-breaker). */
+  readonly sharedGroups: number;
+}
+
+/**
+ * Options of {@link SocialGraph.introductions}.
+ * @public
+ */
+export interface IntroductionOptions {
+  /** How many to return, an integer from 0 to 10,000. @defaultValue 10 */
+  limit?: number;
+}
+
+/**
+ * One way to be introduced ({@link SocialGraph.introductions}).
+ * @public
+ */
+export interface Introduction {
+  /** The intermediaries in order from `from` to `to`: `[x]` (2nd degree) or `[x, y]` (3rd degree). */
+  readonly via: string[];
+  /** Shortest `from → to` paths through each intermediary (`[1]` at 2nd degree). */
+  readonly paths: number[];
+  /** The rank score (see docs/invitations.md): higher is better. */
+  readonly score: number;
+}
+
+/** One invitation's record (mutable: its status changes). */
+class Record {
+  status: InvitationStatus = 'pending';
+  closedAt: number | null = null;
+  readonly id: string;
+  constructor(
+    readonly seq: number,
+    readonly from: number,
+    readonly to: number,
+    readonly fromId: string,
+    readonly toId: string,
+    readonly note: string | null,
+    readonly sentAt: number,
+  ) {
+    this.id = `${ID_PREFIX}${seq}`;
+  }
+
+  copy(): Invitation {
+    return { id: this.id, from: this.fromId, to: this.toId, note: this.note, sentAt: this.sentAt, status: this.status, closedAt: this.closedAt };
+  }
+}
+
+/**
+ * Invitations, cooldowns and dismissed suggestions of one graph, with the lifecycle rules.
+ *
+ * @remarks
+ * Pending invitations live in a {@link PairTable} (sender → recipient → record), so the
+ * "pending between these two?" test of the policy's `invite` rule is O(1), and a member's sent
+ * and received lists cost O(p log p) for p pending. Closed invitations keep their record (for
+ * {@link SocialGraph.invitation}) but nothing indexed by member, so a removed member's index can
+ * be reused without leaking state to the next member: removal cancels its pending invitations
+ * and drops its cooldowns and dismissals ({@link InvitationBook.forget}).
+ * @example
+ * ```ts
+ * const book = invitationBook(graphInternals(graph));
+ * book.pendingBetween(0, 1); // false
+ * ```
+ * @internal
+ */
+export class InvitationBook {
+  readonly #internals: GraphInternals;
+  readonly #records: Map<number, Record> = new Map();
+  readonly #pending: PairTable<Record> = new PairTable();
+  readonly #cooldowns: PairTable<number> = new PairTable();
+  readonly #dismissed: PairTable<true> = new PairTable();
+  readonly #counting: CountingScratch = new CountingScratch();
+  #nextSeq = 0;
+  #cooldownMs = DEFAULT_REINVITE_COOLDOWN_MS;
+
+  constructor(internals: GraphInternals) {
+    this.#internals = internals;
+  }
+
+  // ------------------------------------------------------------------ state probes
+
+  /** Whether an invitation is pending between `a` and `b` (either direction). O(1). */
+  pendingBetween(a: number, b: number): boolean {
+    return this.#pending.has(a, b) || this.#pending.has(b, a);
+  }
+
+  /** Number of pending invitations. O(1). */
+  get pendingCount(): number {
+    return this.#pending.size;
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  /** {@link SocialGraph.invite}. */
+  invite(method: string, from: string, to: string, options: InviteOptions | undefined, connect: (a: string, b: string) => boolean): Invitation {
+    const internals = this.#internals;
+    const u = internals.index(method, from);
+    const v = internals.index(method, to);
+    checkOptions(method, options);
+    const rawNote: unknown = options?.note;
+    if (rawNote !== undefined && (typeof rawNote !== 'string' || rawNote.length > MAX_NOTE_LENGTH)) {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: note must be a string of at most ${MAX_NOTE_LENGTH} characters, got ${describeValue(rawNote)}${typeof rawNote === 'string' ? ` (${rawNote.length} characters)` : ''}`);
+    }
+    const note = rawNote === undefined || rawNote === '' ? null : rawNote;
+    // They invited me first: accepting theirs is what I mean.
+    const theirs = this.#pending.get(v, u);
+    if (theirs !== undefined) return this.#acceptRecord(theirs, connect);
+    const now = internals.now();
+    if (this.#pending.has(u, v)) {
+      const decision: Decision = { allowed: false, reason: 'invitation-pending', degree: null };
+      throw new InvitationDeniedError(decision, `${method}: ${describeValue(from)} already has an invitation pending to ${describeValue(to)}`);
+    }
+    const state = memberPolicyState(internals);
+    const decision = decide(internals, state, 'invite', u, v, from, to, now);
+    if (!decision.allowed) {
+      throw new InvitationDeniedError(decision, `${method}: ${describeValue(from)} may not invite ${describeValue(to)} (${decision.reason})`);
+    }
+    const withdrawnAt = this.#cooldowns.get(u, v);
+    if (withdrawnAt !== undefined) {
+      if (now < withdrawnAt + this.#cooldownMs) {
+        throw new SocialGraphError(
+          'REINVITE_TOO_SOON',
+          `${method}: ${describeValue(from)} withdrew an invitation to ${describeValue(to)} and may invite again from ${new Date(withdrawnAt + this.#cooldownMs).toISOString()}`,
+        );
+      }
+      this.#cooldowns.delete(u, v);
+    }
+    state.quotas.get('invite')?.record(u, now);
+    const record = new Record(this.#nextSeq++, u, v, from, to, note, now);
+    this.#records.set(record.seq, record);
+    this.#pending.set(u, v, record);
+    this.#emit('invitationSent', record);
+    return record.copy();
+  }
+
+  /** {@link SocialGraph.accept}. */
+  accept(method: string, id: string, connect: (a: string, b: string) => boolean): Invitation {
+    return this.#acceptRecord(this.#open(method, id), connect);
+  }
+
+  /** {@link SocialGraph.ignore}. */
+  ignore(method: string, id: string): Invitation {
+    const record = this.#open(method, id);
+    this.#close(record, 'ignored');
+    this.#emit('invitationIgnored', record);
+    return record.copy();
+  }
+
+  /** {@link SocialGraph.withdraw}. */
+  withdraw(method: string, id: string): Invitation {
+    const record = this.#open(method, id);
+    this.#close(record, 'withdrawn');
+    this.#cooldowns.set(record.from, record.to, record.closedAt!);
+    this.#emit('invitationWithdrawn', record);
+    return record.copy();
+  }
+
+  /** {@link SocialGraph.invitation}. */
+  get(method: string, id: string): Invitation | undefined {
+    return this.#find(method, id)?.copy();
+  }
+
+  /** Pending invitations sent (`sent`) or received by a member, newest first. */
+  list(method: string, member: string, sent: boolean): Invitation[] {
+    const v = this.#internals.index(method, member);
+    const out: Record[] = [];
+    if (sent) this.#pending.forEachFrom(v, (r) => out.push(r));
+    else this.#pending.forEachTo(v, (r) => out.push(r));
+    out.sort((a, b) => b.sentAt - a.sentAt || b.seq - a.seq);
+    return out.map((r) => r.copy());
+  }
+
+  /** {@link SocialGraph.configureInvitations}. */
+  configure(method: string, settings: Partial<InvitationSettings> | undefined): InvitationSettings {
+    checkOptions(method, settings);
+    const ms: unknown = settings?.reinviteCooldownMs;
+    if (ms !== undefined && (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)) {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: reinviteCooldownMs must be a finite number of milliseconds ≥ 0, got ${describeValue(ms)}`);
+    }
+    if (ms !== undefined) this.#cooldownMs = ms;
+    return { reinviteCooldownMs: this.#cooldownMs };
+  }
+
+  /** {@link SocialGraph.dismissSuggestion}. */
+  dismiss(method: string, member: string, other: string): boolean {
+    const u = this.#internals.index(method, member);
+    const v = this.#internals.index(method, other);
+    if (u === v || this.#dismissed.has(u, v)) return false;
+    this.#dismissed.set(u, v, true);
+    return true;
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  /** {@link SocialGraph.suggestions}. */
+  suggestions(method: string, member: string, options: SuggestionOptions | undefined): Suggestion[] {
+    const internals = this.#internals;
+    const v = internals.index(method, member);
+    checkOptions(method, options);
+    const limit = readLimit(method, options?.limit);
+    const exclude = options?.exclude;
+    const excluded: number[] = [];
+    if (exclude !== undefined) {
+      if (exclude === null || typeof (exclude as Iterable<unknown>)[Symbol.iterator] !== 'function' || typeof exclude === 'string') {
+        throw new SocialGraphError('INVALID_OPTION', `${method}: exclude must be an array (or iterable) of member ids, got ${describeValue(exclude)}`);
+      }
+      for (const id of exclude as Iterable<unknown>) {
+        if (typeof id !== 'string' || id.length === 0) {
+          throw new SocialGraphError('INVALID_ID', `${method}: exclude holds an invalid id ${describeValue(id)} (ids are non-empty strings)`);
+        }
+        const x = internals.ids.indexOf(id);
+        if (x >= 0) excluded.push(x);
+      }
+    }
+    const store = internals.store;
+    const scratch = this.#counting;
+    scratch.ensure(store.indexBound);
+    const marks = scratch.marks;
+    const marked: number[] = [];
+    const mark = (x: number): void => {
+      if (marks[x] === 0) {
+        marks[x] = EXCLUDED;
+        marked.push(x);
+      }
+    };
+    const state = existingPolicyState(internals);
+    try {
+      for (const x of excluded) mark(x);
+      this.#pending.forEachFrom(v, (_, x) => mark(x));
+      this.#pending.forEachTo(v, (_, x) => mark(x));
+      this.#dismissed.forEachFrom(v, (_, x) => mark(x));
+      state?.forEachBlockedWith(v, mark);
+      forEachHidden(internals, v, mark);
+    } catch (error) {
+      for (const x of marked) marks[x] = 0;
+      throw error;
+    }
+    const ids = internals.ids;
+    const ranked = runSearch(
+      suggestionSearch(
+        scratch,
+        {
+          member: v,
+          limit,
+          skipConnection: state !== undefined && state.hasBlocks(v) ? (x) => state.blockedPair(v, x) : null,
+          secondary: state !== undefined && state.groupsOf(v).length > 0 ? (w) => (state.sharesGroup(v, w) ? state.sharedGroups(v, w).length : 0) : null,
+          order: (a, b) => compareIds(ids.idOf(a), ids.idOf(b)),
+        },
+        marked,
+      ),
+      store,
+    );
+    return ranked.members.map((w, i) => ({ id: ids.idOf(w), mutual: ranked.mutual[i]!, sharedGroups: ranked.secondary[i]! }));
+  }
+
+  /** {@link SocialGraph.introductions}. */
+  introductions(method: string, from: string, to: string, options: IntroductionOptions | undefined): Introduction[] {
+    const internals = this.#internals;
+    const u = internals.index(method, from);
+    const v = internals.index(method, to);
+    checkOptions(method, options);
+    const limit = readLimit(method, options?.limit);
+    const state = existingPolicyState(internals);
+    if (state !== undefined && state.blockedPair(u, v)) return [];
+    const store = internals.store;
+    const scratch = this.#counting;
+    scratch.ensure(store.indexBound);
+    const ids = internals.ids;
+    const now = internals.now();
+    const ranked = runSearch(
+      introductionSearch(scratch, {
+        from: u,
+        to: v,
+        limit,
+        usable: state !== undefined && state.blockCount > 0 ? (x) => !state.blockedPair(x, u) && !state.blockedPair(x, v) : null,
+        seesConnectionsOf: state === undefined ? null : (x) => decide(internals, state, 'viewConnections', u, x, from, ids.idOf(x), now).allowed,
+        order: (a1, b1, a2, b2) => compareIds(ids.idOf(a1), ids.idOf(a2)) || (b1 < 0 ? 0 : compareIds(ids.idOf(b1), ids.idOf(b2))),
+      }),
+      store,
+    );
+    if (ranked.degree === 2 && state !== undefined && !decide(internals, state, 'viewMutualConnections', u, v, from, to, now).allowed) return [];
+    const out: Introduction[] = [];
+    for (let i = 0; i < ranked.first.length; i++) {
+      const y = ranked.second[i]!;
+      out.push(
+        y < 0
+          ? { via: [ids.idOf(ranked.first[i]!)], paths: [1], score: ranked.scores[i]! }
+          : { via: [ids.idOf(ranked.first[i]!), ids.idOf(y)], paths: [ranked.pathsFirst[i]!, ranked.pathsSecond[i]!], score: ranked.scores[i]! },
+      );
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ hooks
+
+  /** A connection was made: a pending invitation between the two is accepted. */
+  connected(a: number, b: number): void {
+    const record = this.#pending.get(a, b) ?? this.#pending.get(b, a);
+    if (record === undefined) return;
+    this.#close(record, 'accepted');
+    this.#emit('invitationAccepted', record);
+  }
+
+  /** `a` blocked `b`: pending invitations between them are cancelled. */
+  blocked(a: number, b: number): void {
+    for (const record of [this.#pending.get(a, b), this.#pending.get(b, a)]) {
+      if (record === undefined) continue;
+      this.#close(record, 'cancelled');
+      this.#emit('invitationCancelled', record);
+    }
+  }
+
+  /** Member index `v` is being removed: cancel its pending invitations, drop all its pair state. */
+  forget(v: number): void {
+    for (const record of this.#pending.forget(v)) {
+      record.status = 'cancelled';
+      record.closedAt = this.#internals.now();
+      this.#emit('invitationCancelled', record);
+    }
+    this.#cooldowns.forget(v);
+    this.#dismissed.forget(v);
+  }
+
+  // ------------------------------------------------------------------ snapshots
+
+  /** Writes the state (see {@link INVITATIONS_SECTION}); false when there is nothing to keep. */
+  write(out: ByteWriter, denseIndex: Int32Array): boolean {
+    if (this.#pending.size === 0 && this.#cooldowns.size === 0 && this.#dismissed.size === 0 && this.#nextSeq === 0 && this.#cooldownMs === DEFAULT_REINVITE_COOLDOWN_MS) {
+      return false;
+    }
+    writeF64(out, this.#cooldownMs);
+    writeF64(out, this.#nextSeq);
+    out.varint(this.#pending.size);
+    this.#pending.forEach((a, b, r) => {
+      writeF64(out, r.seq);
+      out.varint(denseIndex[a]!);
+      out.varint(denseIndex[b]!);
+      writeF64(out, r.sentAt);
+      out.u8(r.note === null ? 0 : 1);
+      if (r.note !== null) out.string(r.note);
+    });
+    out.varint(this.#cooldowns.size);
+    this.#cooldowns.forEach((a, b, at) => {
+      out.varint(denseIndex[a]!);
+      out.varint(denseIndex[b]!);
+      writeF64(out, at);
+    });
+    out.varint(this.#dismissed.size);
+    this.#dismissed.forEach((a, b) => {
+      out.varint(denseIndex[a]!);
+      out.varint(denseIndex[b]!);
+    });
+    return true;
+  }
+
+  /** Reads what {@link InvitationBook.write} wrote into this (empty) book, validating everything. */
+  read(input: ByteReader, members: number): void {
+    const ids = this.#internals.ids;
+    const member = (): number => {
+      const x = input.varint();
+      if (x >= members) input.fail(`member ${x} out of range (${members} members)`);
+      return x;
+    };
+    const pair = (): [number, number] => {
+      const a = member();
+      const b = member();
+      if (a === b) input.fail(`a member paired with itself (${a})`);
+      return [a, b];
+    };
+    const cooldown = readF64(input);
+    if (!Number.isFinite(cooldown) || cooldown < 0) input.fail(`bad reinvite cooldown ${cooldown}`);
+    const nextSeq = readF64(input);
+    if (!Number.isSafeInteger(nextSeq) || nextSeq < 0) input.fail(`bad invitation counter ${nextSeq}`);
+    this.#cooldownMs = cooldown;
+    this.#nextSeq = nextSeq;
+    for (let i = 0, n = input.varint(); i < n; i++) {
+      const seq = readF64(input);
+      if (!Number.isSafeInteger(seq) || seq < 0 || seq >= nextSeq || this.#records.has(seq)) input.fail(`bad invitation number ${seq}`);
+      const [a, b] = pair();
+      if (this.pendingBetween(a, b)) input.fail(`two pending invitations between members ${a} and ${b}`);
+      const sentAt = readF64(input);
+      if (!Number.isFinite(sentAt)) input.fail('bad invitation time');
+      const hasNote = input.u8();
+      if (hasNote > 1) input.fail('bad note flag');
+      const note = hasNote === 1 ? input.string() : null;
+      if (note !== null && (note.length === 0 || note.length > MAX_NOTE_LENGTH)) input.fail('bad note length');
+      const record = new Record(seq, a, b, ids.idOf(a), ids.idOf(b), note, sentAt);
+      this.#records.set(seq, record);
+      this.#pending.set(a, b, record);
+    }
+    for (let i = 0, n = input.varint(); i < n; i++) {
+      const [a, b] = pair();
+      const at = readF64(input);
+      if (!Number.isFinite(at) || this.#cooldowns.has(a, b)) input.fail('bad cooldown');
+      this.#cooldowns.set(a, b, at);
+    }
+    for (let i = 0, n = input.varint(); i < n; i++) {
+      const [a, b] = pair();
+      if (this.#dismissed.has(a, b)) input.fail('duplicate dismissed suggestion');
+      this.#dismissed.set(a, b, true);
+    }
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  #acceptRecord(record: Record, connect: (a: string, b: string) => boolean): Invitation {
+    // connect validates (the connection cap) before changing anything; its afterConnect hook
+    // closes the record (see connected()).
+    if (!connect(record.fromId, record.toId) && record.status === 'pending') {
+      // Already connected (a policy that allows inviting a connection): close it here.
+      this.connected(record.from, record.to);
+    }
+    return record.copy();
+  }
+
+  #find(method: string, id: string): Record | undefined {
+    if (typeof id !== 'string' || id.length === 0) {
+      throw new SocialGraphError('INVALID_ID', `${method}: invitation ids are non-empty strings, got ${describeValue(id)}`);
+    }
+    if (!id.startsWith(ID_PREFIX)) return undefined;
+    const digits = id.slice(ID_PREFIX.length);
+    if (!/^(0|[1-9][0-9]{0,15})$/.test(digits)) return undefined;
+    return this.#records.get(Number(digits));
+  }
+
+  /** The pending record of `id`, or a thrown `INVITATION_NOT_FOUND` / `INVITATION_NOT_PENDING`. */
+  #open(method: string, id: string): Record {
+    const record = this.#find(method, id);
+    if (record === undefined) throw new SocialGraphError('INVITATION_NOT_FOUND', `${method}: invitation ${describeValue(id)} not found`);
+    if (record.status !== 'pending') {
+      throw new SocialGraphError('INVITATION_NOT_PENDING', `${method}: invitation ${describeValue(id)} is ${record.status}, not pending`);
+    }
+    return record;
+  }
+
+  #close(record: Record, status: InvitationStatus): void {
+    this.#pending.delete(record.from, record.to);
+    record.status = status;
+    record.closedAt = this.#internals.now();
+  }
+
+  #emit(type: 'invitationSent' | 'invitationAccepted' | 'invitationIgnored' | 'invitationWithdrawn' | 'invitationCancelled', record: Record): void {
+    const emitter = this.#internals.emitter;
+    if (emitter.has(type)) emitter.emit({ type, id: record.id, from: record.fromId, to: record.toId });
+  }
+}
+
+function checkOptions(method: string, options: unknown): void {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
+  }
+}
+
+function readLimit(method: string, limit: unknown): number {
+  if (limit === undefined) return 10;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit > MAX_RESULT_LIMIT) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: limit must be an integer from 0 to ${MAX_RESULT_LIMIT}, got ${describeValue(limit)}`);
+  }
+  return limit;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const f64 = new DataView(new ArrayBuffer(8));
+const f64Bytes = new Uint8Array(f64.buffer);
+
+function writeF64(out: ByteWriter, value: number): void {
+  f64.setFloat64(0, value, true);
+  out.bytes(f64Bytes);
+}
+
+function readF64(input: ByteReader): number {
+  const bytes = input.take(8);
+  for (let i = 0; i < 8; i++) f64Bytes[i] = bytes[i]!;
+  return f64.getFloat64(0, true);
+}
+
+/**
+ * The invitations feature of a graph, created (and hooked to removals, connections and blocks,
+ * and to the policy's "invitation pending" probe) on first use.
+ *
+ * @remarks O(1) after the first call.
+ * @example
+ * ```ts
+ * const book = invitationBook(graphInternals(graph));
+ * ```
+ * @internal
+ */
+export function invitationBook(internals: GraphInternals): InvitationBook {
+  let book = internals.features.get(FEATURE) as InvitationBook | undefined;
+  if (book === undefined) {
+    const created = new InvitationBook(internals);
+    internals.features.set(FEATURE, created);
+    internals.beforeRemoveMember.push((v) => created.forget(v));
+    internals.afterConnect.push((a, b) => created.connected(a, b));
+    internals.afterBlock.push((a, b) => created.blocked(a, b));
+    memberPolicyState(internals).pendingInvitation = (a, b) => created.pendingBetween(a, b);
+    book = created;
+  }
+  return book;
+}
+
+/**
+ * The invitations feature of a graph if it was ever created (no creation).
+ *
+ * @remarks O(1).
+ * @example
+ * ```ts
+ * existingInvitationBook(graphInternals(graph))?.pendingCount ?? 0;
+ * ```
+ * @internal
+ */
+export function existingInvitationBook(internals: GraphInternals): InvitationBook | undefined {
+  return internals.features.get(FEATURE) as InvitationBook | undefined;
+}
+
+/**
+ * The `invitations` snapshot section: the re-invitation cooldown setting, the invitation
+ * counter, pending invitations (number, sender, recipient, time, note), cooldowns after
+ * withdrawals and dismissed suggestions. Closed invitations are not kept (after a reload
+ * {@link SocialGraph.invitation} no longer finds them). Required: a reader that ignored it would
+ * allow duplicate invitations.
+ *
+ * @remarks Written in O(p + c + s) for p pending, c cooldowns, s dismissals.
+ * @example
+ * ```ts
+ * snapshotSection('invitations') === INVITATIONS_SECTION; // true once this module is loaded
+ * ```
+ * @internal
+ */
+export const INVITATIONS_SECTION = {
+  name: FEATURE,
+  required: true,
+  write(graph: GraphInternals, out: ByteWriter, context: { readonly denseIndex: Int32Array }): boolean {
+    return existingInvitationBook(graph)?.write(out, context.denseIndex) ?? false;
+  },
+  read(graph: GraphInternals, input: ByteReader, context: { readonly members: number }): void {
+    invitationBook(graph).read(input, context.members);
+  },
+} as const;
+registerSnapshotSection(INVITATIONS_SECTION);
