@@ -1,0 +1,293 @@
+/**
+ * The profiles of a graph's members, with the searched attributes dictionary-encoded into typed
+ * columns ({@link AttributeIndex}) so that searches and facets scan integers, not objects.
+ *
+ * @packageDocumentation
+ */
+import { describeValue, SocialGraphError } from '../errors.js';
+import type { ByteReader } from '../io/byte-reader.js';
+import type { ByteWriter } from '../io/byte-writer.js';
+import { registerSnapshotSection, type SnapshotReadContext, type SnapshotSection, type SnapshotWriteContext } from '../io/snapshot-sections.js';
+import type { GraphInternals } from '../social-graph.js';
+import { AttributeIndex } from './attribute-index.js';
+
+const FEATURE = 'profiles';
+
+/** Most indexed attributes a graph may declare. */
+export const MAX_INDEXED_ATTRIBUTES = 64;
+
+/**
+ * The profile options of {@link SocialGraphOptions}, validated.
+ * @internal
+ */
+export interface ProfileOptions {
+  readonly indexedAttributes: readonly string[];
+  readonly limitedProfileFields: readonly string[] | undefined;
+}
+
+/**
+ * The profiles of one graph, by member index.
+ *
+ * @remarks
+ * Profiles are stored as frozen shallow copies (one object per member that has a profile: the
+ * application's data). Each indexed attribute adds one {@link AttributeIndex} column: 2 bytes per
+ * member index (4 past 65,535 distinct values) plus its dictionary. `set`, `get` and `forget`
+ * are O(a) for a indexed attributes.
+ * @example
+ * ```ts
+ * const store = profileStore(graphInternals(graph));
+ * store.index('company')?.lookup('Acme');
+ * ```
+ * @internal
+ */
+export class ProfileStore {
+  /** The indexed attributes, in declaration order. */
+  readonly attributes: readonly string[];
+  /** Fields of a `limited` profile view. */
+  readonly limitedFields: readonly string[];
+  readonly #indexes: AttributeIndex[];
+  readonly #byName: Map<string, AttributeIndex> = new Map();
+  #profiles: (Readonly<Record<string, unknown>> | undefined)[] = [];
+  #count = 0;
+
+  constructor(options: ProfileOptions) {
+    this.attributes = Object.freeze([...options.indexedAttributes]);
+    this.limitedFields = Object.freeze([...(options.limitedProfileFields ?? options.indexedAttributes)]);
+    this.#indexes = this.attributes.map((name) => new AttributeIndex(name));
+    for (const index of this.#indexes) this.#byName.set(index.name, index);
+  }
+
+  /** Members with a profile. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** The column of an indexed attribute, `undefined` when not indexed. */
+  index(name: string): AttributeIndex | undefined {
+    return this.#byName.get(name);
+  }
+
+  /** The columns, in declaration order. */
+  get indexes(): readonly AttributeIndex[] {
+    return this.#indexes;
+  }
+
+  /** Makes room for member indices below `bound` in every column. */
+  reserve(bound: number): void {
+    for (const index of this.#indexes) index.reserve(bound);
+  }
+
+  /** Member `v`'s profile (frozen), if any. */
+  get(v: number): Readonly<Record<string, unknown>> | undefined {
+    return this.#profiles[v];
+  }
+
+  /** The `limited` view of member `v`'s profile: only {@link ProfileStore.limitedFields}. */
+  limited(v: number): Readonly<Record<string, unknown>> | undefined {
+    const profile = this.#profiles[v];
+    if (profile === undefined) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const field of this.limitedFields) if (field in profile) out[field] = profile[field];
+    return Object.freeze(out);
+  }
+
+  /**
+   * Validates a profile for {@link ProfileStore.set}: a plain object whose indexed attributes are
+   * strings (or absent / `undefined` / `null`). Throws `INVALID_OPTION` naming `method`.
+   */
+  check(method: string, profile: unknown): asserts profile is Record<string, unknown> {
+    if (profile === null || typeof profile !== 'object' || Array.isArray(profile)) {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: profile must be an object, got ${describeValue(profile)}`);
+    }
+    for (const name of this.attributes) {
+      const value: unknown = (profile as Record<string, unknown>)[name];
+      if (value !== undefined && value !== null && typeof value !== 'string') {
+        throw new SocialGraphError('INVALID_OPTION', `${method}: indexed attribute ${describeValue(name)} must be a string, got ${describeValue(value)}`);
+      }
+    }
+  }
+
+  /** Sets member `v`'s profile (already checked). */
+  set(v: number, profile: Record<string, unknown>): void {
+    const copy = Object.freeze({ ...profile });
+    if (this.#profiles[v] === undefined) this.#count++;
+    while (this.#profiles.length < v) this.#profiles.push(undefined);
+    this.#profiles[v] = copy;
+    for (const index of this.#indexes) {
+      const value = copy[index.name];
+      index.set(v, typeof value === 'string' ? value : undefined);
+    }
+  }
+
+  /** Calls `fn` for each member index with a profile, in index order. */
+  forEach(fn: (v: number, profile: Readonly<Record<string, unknown>>) => void): void {
+    const profiles = this.#profiles;
+    for (let v = 0; v < profiles.length; v++) {
+      const profile = profiles[v];
+      if (profile !== undefined) fn(v, profile);
+    }
+  }
+
+  /** Forgets member `v`'s profile. Returns whether it had one. */
+  forget(v: number): boolean {
+    if (this.#profiles[v] === undefined) return false;
+    this.#profiles[v] = undefined;
+    this.#count--;
+    for (const index of this.#indexes) index.set(v, undefined);
+    return true;
+  }
+}
+
+/**
+ * Validates the profile options of a graph (`indexedAttributes`, `limitedProfileFields`):
+ * arrays of distinct non-empty strings. Throws `INVALID_OPTION` naming `method`.
+ *
+ * @remarks O(a).
+ * @example
+ * ```ts
+ * readProfileOptions('SocialGraph.constructor', { indexedAttributes: ['company'] });
+ * ```
+ * @internal
+ */
+export function readProfileOptions(
+  method: string,
+  options: { indexedAttributes?: unknown; limitedProfileFields?: unknown } | undefined,
+): ProfileOptions | undefined {
+  const indexed = options?.indexedAttributes;
+  const limited = options?.limitedProfileFields;
+  if (indexed === undefined && limited === undefined) return undefined;
+  const attributes = readNames(method, 'indexedAttributes', indexed ?? [], MAX_INDEXED_ATTRIBUTES);
+  const fields = limited === undefined ? undefined : readNames(method, 'limitedProfileFields', limited, 1024);
+  return { indexedAttributes: attributes, limitedProfileFields: fields };
+}
+
+function readNames(method: string, option: string, value: unknown, max: number): string[] {
+  if (!Array.isArray(value) || value.length > max) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: ${option} must be an array of at most ${max} attribute names, got ${describeValue(value)}`);
+  }
+  const seen = new Set<string>();
+  for (const name of value as unknown[]) {
+    if (typeof name !== 'string' || name.length === 0 || seen.has(name)) {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: ${option} must hold distinct non-empty strings, got ${describeValue(name)}`);
+    }
+    seen.add(name);
+  }
+  return [...seen];
+}
+
+/**
+ * Creates the profile store of a graph with its declared attributes (at construction).
+ *
+ * @remarks O(a).
+ * @example
+ * ```ts
+ * createProfileStore(internals, { indexedAttributes: ['company'], limitedProfileFields: undefined });
+ * ```
+ * @internal
+ */
+export function createProfileStore(internals: GraphInternals, options: ProfileOptions): ProfileStore {
+  const store = new ProfileStore(options);
+  internals.features.set(FEATURE, store);
+  internals.beforeRemoveMember.push((v) => {
+    store.forget(v);
+  });
+  return store;
+}
+
+/**
+ * The profile store of a graph, created (with no indexed attribute) on first use.
+ *
+ * @remarks O(1) after the first call.
+ * @example
+ * ```ts
+ * profileStore(graphInternals(graph)).get(0);
+ * ```
+ * @internal
+ */
+export function profileStore(internals: GraphInternals): ProfileStore {
+  const store = internals.features.get(FEATURE) as ProfileStore | undefined;
+  return store ?? createProfileStore(internals, { indexedAttributes: [], limitedProfileFields: undefined });
+}
+
+/**
+ * The profile store of a graph if it exists (no creation).
+ *
+ * @remarks O(1).
+ * @example
+ * ```ts
+ * existingProfileStore(internals)?.count ?? 0;
+ * ```
+ * @internal
+ */
+export function existingProfileStore(internals: GraphInternals): ProfileStore | undefined {
+  return internals.features.get(FEATURE) as ProfileStore | undefined;
+}
+
+const SECTION_VERSION = 1;
+
+/**
+ * The `profiles` snapshot section: the declared attributes and limited fields, then each profile
+ * as JSON (profiles must be JSON values to survive a snapshot). Required: search answers depend
+ * on it.
+ *
+ * Layout: u8 version · varint a · a strings (indexed attributes) · varint f · f strings (limited
+ * fields) · varint p · p × (varint dense member index, ascending · string JSON of the profile).
+ *
+ * @remarks Write O(n + size of the profiles); read the same, validating every index and profile.
+ * @example
+ * ```ts
+ * snapshotSection('profiles')?.required; // true
+ * ```
+ * @internal
+ */
+export const PROFILES_SECTION: SnapshotSection = {
+  name: 'profiles',
+  required: true,
+  write(internals: GraphInternals, out: ByteWriter, context: SnapshotWriteContext): boolean {
+    const store = existingProfileStore(internals);
+    if (store === undefined) return false;
+    out.u8(SECTION_VERSION);
+    out.varint(store.attributes.length);
+    for (const name of store.attributes) out.string(name);
+    out.varint(store.limitedFields.length);
+    for (const name of store.limitedFields) out.string(name);
+    out.varint(store.count);
+    store.forEach((v, profile) => {
+      out.varint(context.denseIndex[v]!);
+      out.string(JSON.stringify(profile));
+    });
+    return true;
+  },
+  read(internals: GraphInternals, input: ByteReader, context: SnapshotReadContext): void {
+    if (input.u8() !== SECTION_VERSION) input.fail('unknown profiles section version');
+    if (existingProfileStore(internals) !== undefined) input.fail('profiles already present');
+    const names = (max: number): string[] => {
+      const count = input.varint();
+      if (count > max) input.fail(`${count} names announced`);
+      return Array.from({ length: count }, () => input.string());
+    };
+    const method = 'SocialGraph.fromBytes';
+    const indexed = names(MAX_INDEXED_ATTRIBUTES);
+    const limited = names(1024);
+    const options = readProfileOptions(method, { indexedAttributes: indexed, limitedProfileFields: limited })!;
+    const store: ProfileStore = createProfileStore(internals, options);
+    store.reserve(context.members);
+    const count = input.varint();
+    if (count > context.members) input.fail(`${count} profiles for ${context.members} members`);
+    let last = -1;
+    for (let i = 0; i < count; i++) {
+      const v = input.varint();
+      if (v <= last || v >= context.members) input.fail(`profile of member ${v} out of order or range`);
+      last = v;
+      let profile: unknown;
+      try {
+        profile = JSON.parse(input.string());
+      } catch {
+        input.fail(`profile of member ${v} is not JSON`);
+      }
+      store.check(method, profile);
+      store.set(v, profile);
+    }
+  },
+};
+registerSnapshotSection(PROFILES_SECTION);
