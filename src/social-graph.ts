@@ -461,7 +461,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * without it throws `INVALID_OPTION`); `maxConnectionsPerMember` and `connectionTimes` come from
    * the snapshot.
    *
-   * @remarks O(bytes + n + m), no sort and no per-connection insertion: about 1 s for 1M members
+   * @remarks O(bytes + n + m), no sort and no per-connection insertion: about 1.5 s for 1M members
    * and 20M connections. Emits no events.
    * @example
    * ```ts

@@ -1,0 +1,142 @@
+/**
+ * The `policy` snapshot section: the permission policy's state of a graph (blocks, privacy
+ * settings, groups, quota limits and the rule set in force), keyed by dense snapshot index.
+ *
+ * Built into the snapshot module (not registered at run time), so any build that reads
+ * snapshots knows it.
+ *
+ * @packageDocumentation
+ */
+import { SocialGraphError } from '../errors.js';
+import { existingPolicyState, memberPolicyState } from '../policy/member-policy-state.js';
+import { DEFAULT_POLICY } from '../policy/default-policy.js';
+import { STRICT_POLICY } from '../policy/strict-policy.js';
+import { POLICY_ACTIONS, type Policy, type PolicyAction } from '../policy/policy.js';
+import { PRIVACY_CODES } from '../policy/privacy-settings.js';
+import { MAX_QUOTA_LIMIT, SlidingWindowQuota } from '../policy/sliding-window-quota.js';
+import type { GraphInternals } from '../social-graph.js';
+import type { ByteReader } from './byte-reader.js';
+import type { ByteWriter } from './byte-writer.js';
+import type { SnapshotReadContext, SnapshotSection, SnapshotWriteContext } from './snapshot-sections.js';
+
+const PRESET_DEFAULT = 0;
+const PRESET_STRICT = 1;
+const CUSTOM = 2;
+
+function write(graph: GraphInternals, out: ByteWriter, context: SnapshotWriteContext): boolean {
+  const state = existingPolicyState(graph);
+  if (state === undefined) return false;
+  const { denseIndex } = context;
+  const { store } = graph;
+  const bound = store.indexBound;
+  // The rule set: a preset, or a custom policy by name (its code cannot be stored).
+  const { policy } = state;
+  if (policy.name === DEFAULT_POLICY.name && policy.rules === DEFAULT_POLICY.rules) out.u8(PRESET_DEFAULT);
+  else if (policy.name === STRICT_POLICY.name && policy.rules === STRICT_POLICY.rules) out.u8(PRESET_STRICT);
+  else {
+    out.u8(CUSTOM);
+    out.string(policy.name);
+  }
+  // Quota limits (the uses inside the current windows are not stored).
+  out.varint(state.quotas.size);
+  for (const [action, quota] of state.quotas) {
+    out.string(action);
+    out.varint(quota.limit);
+    out.u32(quota.windowMs % 2 ** 32);
+    out.u32(Math.floor(quota.windowMs / 2 ** 32));
+  }
+  // Privacy codes, blocks and groups of live members.
+  const privacy: number[] = [];
+  const blocks: number[] = [];
+  const groups: [number, string][] = [];
+  for (let v = 0; v < bound; v++) {
+    const dv = denseIndex[v]!;
+    if (dv < 0) continue;
+    const code = state.privacyCode(v);
+    if (code !== 0) privacy.push(dv, code);
+    for (const b of state.blockedBy(v)) if (denseIndex[b]! >= 0) blocks.push(dv, denseIndex[b]!);
+    for (const name of state.groupsOf(v)) groups.push([dv, name]);
+  }
+  out.varint(privacy.length / 2);
+  for (let i = 0; i < privacy.length; i += 2) {
+    out.varint(privacy[i]!);
+    out.u8(privacy[i + 1]!);
+  }
+  out.varint(blocks.length / 2);
+  for (const x of blocks) out.varint(x);
+  out.varint(groups.length);
+  for (const [v, name] of groups) {
+    out.varint(v);
+    out.string(name);
+  }
+  return true;
+}
+
+function read(graph: GraphInternals, input: ByteReader, context: SnapshotReadContext): void {
+  const { members } = context;
+  const state = memberPolicyState(graph);
+  const member = (): number => {
+    const v = input.varint();
+    if (v >= members) input.fail(`member ${v} outside 0..${members - 1}`);
+    return v;
+  };
+  const kind = input.u8();
+  if (kind === PRESET_DEFAULT) state.policy = DEFAULT_POLICY;
+  else if (kind === PRESET_STRICT) state.policy = STRICT_POLICY;
+  else if (kind === CUSTOM) {
+    const name = input.string();
+    const given = context.options['policy'] as Policy | undefined;
+    if (given === undefined || given === null || typeof given !== 'object' || given.name !== name) {
+      throw new SocialGraphError(
+        'INVALID_OPTION',
+        `SocialGraph.fromBytes: the snapshot uses the custom policy ${JSON.stringify(name)}, which a snapshot cannot hold: pass it as options.policy`,
+      );
+    }
+    state.policy = Object.isFrozen(given) && Object.isFrozen(given.rules) ? given : Object.freeze({ name: given.name, rules: Object.freeze({ ...given.rules }) });
+  } else input.fail(`unknown policy kind ${kind}`);
+  const quotas = input.varint();
+  for (let i = 0; i < quotas; i++) {
+    const action = input.string() as PolicyAction;
+    if (!POLICY_ACTIONS.includes(action) || state.quotas.has(action)) input.fail(`bad quota action ${JSON.stringify(action)}`);
+    const limit = input.varint();
+    const windowMs = input.u32() + input.u32() * 2 ** 32;
+    if (limit < 1 || limit > MAX_QUOTA_LIMIT || windowMs < 1 || !Number.isSafeInteger(windowMs)) input.fail(`bad quota for ${action}`);
+    state.quotas.set(action, new SlidingWindowQuota({ limit, windowMs }));
+  }
+  const privacy = input.varint();
+  let last = -1;
+  for (let i = 0; i < privacy; i++) {
+    const v = member();
+    const code = input.u8();
+    if (v <= last || code === 0 || code >= PRIVACY_CODES) input.fail(`bad privacy entry for member ${v}`);
+    last = v;
+    state.setPrivacyCode(v, code);
+  }
+  const blocks = input.varint();
+  for (let i = 0; i < blocks; i++) {
+    const a = member();
+    const b = member();
+    if (a === b || !state.block(a, b)) input.fail(`bad block ${a} → ${b}`);
+  }
+  const memberships = input.varint();
+  for (let i = 0; i < memberships; i++) {
+    const v = member();
+    const name = input.string();
+    if (name.length === 0 || !state.join(v, name)) input.fail(`bad group membership of member ${v}`);
+  }
+}
+
+/**
+ * The `policy` snapshot section (see docs/snapshots.md): written when the graph's policy state was
+ * ever created. Custom policies are stored by name and must be passed again to
+ * `SocialGraph.fromBytes(bytes, { policy })`; quota limits are stored, not the uses inside the
+ * current windows.
+ *
+ * @remarks Write O(n + blocks + memberships); read the same.
+ * @example
+ * ```ts
+ * POLICY_SECTION.name; // 'policy'
+ * ```
+ * @internal
+ */
+export const POLICY_SECTION: SnapshotSection = { name: 'policy', required: true, write, read };
