@@ -4,7 +4,10 @@
 import { barabasiAlbert } from '../generators/barabasi-albert.js';
 import { SeededRandom } from '../generators/random.js';
 import { SocialGraph } from '../social-graph.js';
+import { intFlag, parseFlags } from './args.js';
+import { UsageError, type CliCommand, type CliIo } from './io.js';
 
+/** Options of {@link runDemo}. */
 export interface DemoOptions {
   members: number;
   avgDegree: number;
@@ -20,6 +23,7 @@ function time<T>(fn: () => T): [T, number] {
   return [value, Number(process.hrtime.bigint() - s) / 1e3];
 }
 
+/** Generates the network and prints badges, mutual connections and reach for three viewers. */
 export async function runDemo({ members, avgDegree, seed, log }: DemoOptions): Promise<void> {
   log(`social-graph demo: Barabási–Albert network, ${members.toLocaleString('en-US')} members, average degree ${avgDegree}, seed ${seed}`);
   const [g, genUs] = time(() => barabasiAlbert({ members, avgDegree, seed }));
@@ -50,3 +54,41 @@ export async function runDemo({ members, avgDegree, seed, log }: DemoOptions): P
     );
   }
 }
+
+/** `social-graph demo --help`. */
+export const DEMO_USAGE = `Usage: social-graph demo [options]
+
+Generates a seeded Barabási–Albert network, loads it, and shows what a professional network shows a
+member all day: degree badges for a page of people, mutual connections, reach.
+
+  --members N        members, 10 to 50M; k and M suffixes allowed (default 100k)
+  --avg-degree D     average connection count, even (default 40)
+  --seed S           generator seed (default 1)
+  -h, --help         this help
+`;
+
+/** `social-graph demo [options]`: resolves to the exit code. */
+export async function runDemoCommand(args: string[], io: CliIo): Promise<number> {
+  const values = parseFlags('demo', args, {
+    members: { type: 'string' },
+    'avg-degree': { type: 'string' },
+    seed: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help === true) {
+    io.stdout.write(DEMO_USAGE);
+    return 0;
+  }
+  const members = intFlag(values, 'members', 100_000, 10, 50_000_000);
+  const avgDegree = intFlag(values, 'avg-degree', 40, 2, 10_000);
+  if (avgDegree % 2 !== 0 || avgDegree >= members) throw new UsageError(`--avg-degree must be even and below --members, got ${avgDegree}`);
+  const seed = intFlag(values, 'seed', 1, 0, 2 ** 31);
+  await runDemo({ members, avgDegree, seed, log: (l) => io.stdout.write(`${l}\n`) });
+  return 0;
+}
+
+/** The `demo` entry of the command table. */
+export const demoCommand: CliCommand = {
+  summary: 'generate a seeded network and show degree badges, mutual connections and reach',
+  run: runDemoCommand,
+};

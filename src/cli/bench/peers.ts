@@ -10,16 +10,32 @@ import { SocialGraph } from '../../social-graph.js';
 
 /** The adapter every peer implements. Member `i` is named `u${i}`. */
 export interface PeerGraph {
-  /** Builds from a dense edge list through the library's own insertion API. */
-  build(members: number, sources: Int32Array, targets: Int32Array, edges: number): void;
+  /** Builds from a dense edge list through the library's own insertion API; `onProgress(done, edges)` now and then. */
+  build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void;
   connections(): number;
   /** Degree capped at 3 (`null` beyond). */
   degree(a: number, b: number): number | null;
   mutualCount(a: number, b: number): number;
+  /** The mutual connections themselves, as the library returns them (ids or indices). */
+  mutualList(a: number, b: number): readonly (string | number)[];
+  /** A page of badges: the degree of each target from the viewer (capped at 3, `null` beyond). */
+  degrees(viewer: number, targets: Int32Array, from: number, to: number): (number | null)[];
   /** Members at distance 1, 2, 3. */
   reach(a: number): [number, number, number];
+  /** Removes a connection; whether it existed. */
+  disconnect(a: number, b: number): boolean;
+  /** Adds a connection; whether it is new. */
+  connect(a: number, b: number): boolean;
 }
 
+/** Degree of each target, one `degree` call each (for libraries with no batch API). */
+function degreesOneByOne(peer: PeerGraph, viewer: number, targets: Int32Array, from: number, to: number): (number | null)[] {
+  const out: (number | null)[] = new Array(to - from);
+  for (let i = from; i < to; i++) out[i - from] = peer.degree(viewer, targets[i]!);
+  return out;
+}
+
+/** A library the bench races: its name, packages, size limit and adapter factory. */
 export interface PeerInfo {
   name: string;
   label: string;
@@ -27,8 +43,12 @@ export interface PeerInfo {
   packages: string[];
   /** Why it cannot hold a graph of this size, if it cannot (decided without trying). */
   cannotHold(members: number, edges: number): string | null;
-  create(): PeerGraph;
+  /** A fresh adapter; `'indexed'` asks SocialGraph to load by `fromIndexedEdges` (peers always use their insertion API). */
+  create(build: BuildMode): PeerGraph;
 }
+
+/** How the graph under test is built: one `connect` per connection, or one bulk `fromIndexedEdges`. */
+export type BuildMode = 'connect' | 'indexed';
 
 /** V8 caps a Map (and a Set) at 2^24 entries. */
 export const V8_MAP_LIMIT = 1 << 24;
@@ -46,11 +66,14 @@ function names(members: number): string[] {
 class SocialGraphPeer implements PeerGraph {
   graph = new SocialGraph();
   ids: string[] = [];
-  build(members: number, sources: Int32Array, targets: Int32Array, edges: number): void {
+  build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void {
     const ids = (this.ids = names(members));
     const g = this.graph;
     for (let i = 0; i < members; i++) g.addMember(ids[i]!);
-    for (let e = 0; e < edges; e++) g.connect(ids[sources[e]!]!, ids[targets[e]!]!);
+    for (let e = 0; e < edges; e++) {
+      g.connect(ids[sources[e]!]!, ids[targets[e]!]!);
+      if ((e & 0xfffff) === 0xfffff) onProgress?.(e + 1, edges);
+    }
   }
   connections(): number {
     return this.graph.connectionCount;
@@ -61,9 +84,32 @@ class SocialGraphPeer implements PeerGraph {
   mutualCount(a: number, b: number): number {
     return this.graph.mutualCount(this.ids[a]!, this.ids[b]!);
   }
+  mutualList(a: number, b: number): readonly string[] {
+    return this.graph.mutualConnections(this.ids[a]!, this.ids[b]!);
+  }
+  degrees(viewer: number, targets: Int32Array, from: number, to: number): (number | null)[] {
+    const ids = this.ids;
+    const page: string[] = new Array(to - from);
+    for (let i = from; i < to; i++) page[i - from] = ids[targets[i]!]!;
+    return this.graph.degrees(ids[viewer]!, page);
+  }
   reach(a: number): [number, number, number] {
     const r = this.graph.reach(this.ids[a]!);
     return [r.first, r.second, r.third];
+  }
+  disconnect(a: number, b: number): boolean {
+    return this.graph.disconnect(this.ids[a]!, this.ids[b]!);
+  }
+  connect(a: number, b: number): boolean {
+    return this.graph.connect(this.ids[a]!, this.ids[b]!);
+  }
+}
+
+/** SocialGraph loaded in bulk by `fromIndexedEdges` (the sweep's build at large sizes). */
+class SocialGraphIndexedPeer extends SocialGraphPeer {
+  override build(members: number, sources: Int32Array, targets: Int32Array, edges: number): void {
+    this.ids = names(members);
+    this.graph = SocialGraph.fromIndexedEdges({ ids: this.ids, members, sources, targets, edges });
   }
 }
 
@@ -73,6 +119,7 @@ interface GraphologyLike {
   addNode(key: string): unknown;
   addUndirectedEdge(a: string, b: string): unknown;
   hasEdge(a: string, b: string): boolean;
+  dropEdge(a: string, b: string): void;
   degree(key: string): number;
   neighbors(key: string): string[];
   areNeighbors(a: string, b: string): boolean;
@@ -84,14 +131,17 @@ class GraphologyPeer implements PeerGraph {
   ids: string[] = [];
   bidirectional!: (g: GraphologyLike, a: string, b: string) => string[] | null;
   bfsFromNode!: (g: GraphologyLike, node: string, cb: (key: string, attr: unknown, depth: number) => boolean | void) => void;
-  build(members: number, sources: Int32Array, targets: Int32Array, edges: number): void {
+  build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void {
     const Graph = require('graphology') as { UndirectedGraph: new () => GraphologyLike };
     this.bidirectional = (require('graphology-shortest-path/unweighted') as { bidirectional: GraphologyPeer['bidirectional'] }).bidirectional;
     this.bfsFromNode = (require('graphology-traversal') as { bfsFromNode: GraphologyPeer['bfsFromNode'] }).bfsFromNode;
     const g = (this.graph = new Graph.UndirectedGraph());
     const ids = (this.ids = names(members));
     for (let i = 0; i < members; i++) g.addNode(ids[i]!);
-    for (let e = 0; e < edges; e++) g.addUndirectedEdge(ids[sources[e]!]!, ids[targets[e]!]!);
+    for (let e = 0; e < edges; e++) {
+      g.addUndirectedEdge(ids[sources[e]!]!, ids[targets[e]!]!);
+      if ((e & 0xfffff) === 0xfffff) onProgress?.(e + 1, edges);
+    }
   }
   connections(): number {
     return this.graph.size;
@@ -112,6 +162,32 @@ class GraphologyPeer implements PeerGraph {
     for (const n of g.neighbors(x)) if (n !== y && g.areNeighbors(n, y)) count++;
     return count;
   }
+  mutualList(a: number, b: number): readonly string[] {
+    const g = this.graph;
+    let x = this.ids[a]!;
+    let y = this.ids[b]!;
+    if (g.degree(x) > g.degree(y)) [x, y] = [y, x];
+    const out: string[] = [];
+    for (const n of g.neighbors(x)) if (n !== y && g.areNeighbors(n, y)) out.push(n);
+    return out;
+  }
+  degrees(viewer: number, targets: Int32Array, from: number, to: number): (number | null)[] {
+    return degreesOneByOne(this, viewer, targets, from, to);
+  }
+  disconnect(a: number, b: number): boolean {
+    const x = this.ids[a]!;
+    const y = this.ids[b]!;
+    if (!this.graph.hasEdge(x, y)) return false;
+    this.graph.dropEdge(x, y);
+    return true;
+  }
+  connect(a: number, b: number): boolean {
+    const x = this.ids[a]!;
+    const y = this.ids[b]!;
+    if (this.graph.hasEdge(x, y)) return false;
+    this.graph.addUndirectedEdge(x, y);
+    return true;
+  }
   reach(a: number): [number, number, number] {
     const counts: [number, number, number] = [0, 0, 0];
     this.bfsFromNode(this.graph, this.ids[a]!, (_key, _attr, depth) => {
@@ -129,6 +205,8 @@ interface NgraphLike {
   addNode(id: string): unknown;
   addLink(a: string, b: string): unknown;
   hasLink(a: string, b: string): unknown;
+  getLink(a: string, b: string): unknown;
+  removeLink(link: unknown): boolean;
   getLinkCount(): number;
   getNode(id: string): { links: Set<{ fromId: string; toId: string }> | null } | undefined;
   forEachLinkedNode(id: string, cb: (node: { id: string }) => void): void;
@@ -138,13 +216,16 @@ class NgraphPeer implements PeerGraph {
   graph!: NgraphLike;
   ids: string[] = [];
   finder!: { find(a: string, b: string): unknown[] };
-  build(members: number, sources: Int32Array, targets: Int32Array, edges: number): void {
+  build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void {
     const createGraph = require('ngraph.graph') as (options?: { multigraph?: boolean }) => NgraphLike;
     const path = require('ngraph.path') as { nba(g: NgraphLike, options?: object): { find(a: string, b: string): unknown[] } };
     const g = (this.graph = createGraph());
     const ids = (this.ids = names(members));
     for (let i = 0; i < members; i++) g.addNode(ids[i]!);
-    for (let e = 0; e < edges; e++) g.addLink(ids[sources[e]!]!, ids[targets[e]!]!);
+    for (let e = 0; e < edges; e++) {
+      g.addLink(ids[sources[e]!]!, ids[targets[e]!]!);
+      if ((e & 0xfffff) === 0xfffff) onProgress?.(e + 1, edges);
+    }
     this.finder = path.nba(g, { oriented: false });
   }
   connections(): number {
@@ -172,6 +253,31 @@ class NgraphPeer implements PeerGraph {
     });
     return count;
   }
+  mutualList(a: number, b: number): readonly string[] {
+    const x = this.#neighborSet(this.ids[a]!);
+    const out: string[] = [];
+    this.graph.forEachLinkedNode(this.ids[b]!, (n) => {
+      if (x.has(n.id)) out.push(n.id);
+    });
+    return out;
+  }
+  degrees(viewer: number, targets: Int32Array, from: number, to: number): (number | null)[] {
+    return degreesOneByOne(this, viewer, targets, from, to);
+  }
+  disconnect(a: number, b: number): boolean {
+    const x = this.ids[a]!;
+    const y = this.ids[b]!;
+    const link = this.graph.getLink(x, y) ?? this.graph.getLink(y, x);
+    if (!link) return false;
+    return this.graph.removeLink(link);
+  }
+  connect(a: number, b: number): boolean {
+    const x = this.ids[a]!;
+    const y = this.ids[b]!;
+    if (this.graph.getLink(x, y) ?? this.graph.getLink(y, x)) return false;
+    this.graph.addLink(x, y);
+    return true;
+  }
   reach(a: number): [number, number, number] {
     const seen = new Set<string>([this.ids[a]!]);
     let frontier = [this.ids[a]!];
@@ -198,7 +304,7 @@ class NgraphPeer implements PeerGraph {
 class NaivePeer implements PeerGraph {
   adj = new Map<number, Set<number>>();
   count = 0;
-  build(members: number, sources: Int32Array, targets: Int32Array, edges: number): void {
+  build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void {
     const adj = this.adj;
     for (let i = 0; i < members; i++) adj.set(i, new Set());
     for (let e = 0; e < edges; e++) {
@@ -209,6 +315,7 @@ class NaivePeer implements PeerGraph {
       sa.add(b);
       adj.get(b)!.add(a);
       this.count++;
+      if ((e & 0xfffff) === 0xfffff) onProgress?.(e + 1, edges);
     }
   }
   connections(): number {
@@ -258,6 +365,32 @@ class NaivePeer implements PeerGraph {
     for (const v of x) if (y.has(v)) count++;
     return count;
   }
+  mutualList(a: number, b: number): readonly number[] {
+    let x = this.adj.get(a)!;
+    let y = this.adj.get(b)!;
+    if (x.size > y.size) [x, y] = [y, x];
+    const out: number[] = [];
+    for (const v of x) if (y.has(v)) out.push(v);
+    return out;
+  }
+  degrees(viewer: number, targets: Int32Array, from: number, to: number): (number | null)[] {
+    return degreesOneByOne(this, viewer, targets, from, to);
+  }
+  disconnect(a: number, b: number): boolean {
+    const sa = this.adj.get(a)!;
+    if (!sa.delete(b)) return false;
+    this.adj.get(b)!.delete(a);
+    this.count--;
+    return true;
+  }
+  connect(a: number, b: number): boolean {
+    const sa = this.adj.get(a)!;
+    if (sa.has(b)) return false;
+    sa.add(b);
+    this.adj.get(b)!.add(a);
+    this.count++;
+    return true;
+  }
   reach(a: number): [number, number, number] {
     const seen = new Set<number>([a]);
     let frontier = [a];
@@ -286,8 +419,9 @@ export const PEERS: readonly PeerInfo[] = [
     label: 'SocialGraph',
     packages: [],
     cannotHold: (members) => (members >= V8_MAP_LIMIT * 2 ? 'more members than two chained Maps hold' : null),
-    create: () => new SocialGraphPeer(),
+    create: (build) => (build === 'indexed' ? new SocialGraphIndexedPeer() : new SocialGraphPeer()),
   },
+
   {
     name: 'graphology',
     label: 'graphology + shortest-path',

@@ -1,55 +1,14 @@
 /**
- * One peer, one process: generates the seeded graph, builds it through the peer's API, measures
- * memory after GC, times every workload query by query, and sends figures and answers back to the
- * parent over IPC. Run only through `fork` by the benchmark runner.
+ * One peer, one process: generates the seeded graph (or reads the dataset), builds it through the
+ * peer's API, measures memory after GC, times every workload query by query (each workload within
+ * a time budget), and sends figures and answers back to the parent over IPC, with progress
+ * messages on the way. Run only through `fork` by the benchmark runner.
  */
+import { describe } from '../../generators/edge-list.js';
 import { SocialGraph } from '../../social-graph.js';
 import { PEERS, type PeerGraph } from './peers.js';
-import { makeGraph, samplePairs, type GraphSpec } from './workload.js';
-
-export interface WorkerRequest {
-  peer: string;
-  graph: GraphSpec;
-  pairs: number;
-  reachSamples: number;
-  querySeed: number;
-  /** Also time fromEdges / fromIndexedEdges (SocialGraph only). */
-  bulk: boolean;
-}
-
-export interface Timing {
-  p50: number;
-  p99: number;
-  max: number;
-  mean: number;
-  n: number;
-}
-
-export interface WorkerResult {
-  peer: string;
-  ok: true;
-  members: number;
-  connections: number;
-  generateMs: number;
-  buildMs: number;
-  connectPerSecond: number;
-  bytes: number;
-  bytesPerConnection: number;
-  degree: Timing;
-  mutual: Timing;
-  reach: Timing;
-  fromEdgesPerSecond?: number;
-  fromIndexedEdgesPerSecond?: number;
-  answers: { degree: number[]; mutual: number[]; reach: number[] };
-}
-
-export interface WorkerFailure {
-  peer: string;
-  ok: false;
-  phase: string;
-  error: string;
-}
-
+import { summarize, type Timing, type WorkerFailure, type WorkerProgress, type WorkerRequest, type WorkerResult, type Workload } from './protocol.js';
+import { makeGraph, makeQueries } from './workload.js';
 
 function heap(): number {
   for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
@@ -57,102 +16,169 @@ function heap(): number {
   return m.heapUsed + m.arrayBuffers;
 }
 
-/** Percentiles of per-call times (µs for queries, ms for reach): nearest rank. */
-export function summarize(times: Float64Array): Timing {
-  const sorted = Float64Array.from(times).sort();
-  const n = sorted.length;
-  if (n === 0) return { p50: NaN, p99: NaN, max: NaN, mean: NaN, n };
-  const at = (q: number) => sorted[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))]!;
-  let sum = 0;
-  for (const t of sorted) sum += t;
-  return { p50: at(0.5), p99: at(0.99), max: sorted[n - 1]!, mean: sum / n, n };
-}
-
 function now(): number {
   return Number(process.hrtime.bigint()) / 1e3; // µs
 }
 
-function run(request: WorkerRequest): WorkerResult {
+function send(message: WorkerProgress | WorkerResult | WorkerFailure): void {
+  process.send?.(message);
+}
+
+/** Sum of (index + 1) over a mutual list: ids `u${i}` or indices. */
+function checksum(list: readonly (string | number)[]): number {
+  let sum = 0;
+  for (const x of list) sum += (typeof x === 'number' ? x : Number(x.slice(1))) + 1;
+  return sum;
+}
+
+async function run(request: WorkerRequest): Promise<WorkerResult> {
   const info = PEERS.find((p) => p.name === request.peer);
   if (info === undefined) throw new Error(`unknown peer ${request.peer}`);
+  const peerName = request.peer;
   let phase = 'generate';
-  const t0 = now();
-  const g = makeGraph(request.graph);
-  const generateMs = (now() - t0) / 1e3;
-  const pairs = samplePairs(g.members, request.pairs, request.querySeed);
-  const reachSources = samplePairs(g.members, request.reachSamples, request.querySeed + 1).a;
+  const progress = (done: number, total: number) => send({ type: 'progress', peer: peerName, phase, done, total });
   try {
+    progress(0, 1);
+    const t0 = now();
+    const g = await makeGraph(request.graph);
+    const generateMs = (now() - t0) / 1e3;
+    phase = 'sample queries';
+    progress(0, 1);
+    const q = makeQueries(g, request.counts, request.querySeed);
+
     phase = 'build';
+    progress(0, 1);
     const before = heap();
-    let peer: PeerGraph | null = info.create();
+    let peer: PeerGraph | null = info.create(request.build);
     const t1 = now();
-    peer.build(g.members, g.sources, g.targets, g.edges);
+    peer.build(g.members, g.sources, g.targets, g.edges, progress);
     const buildMs = (now() - t1) / 1e3;
     const bytes = heap() - before;
     const connections = peer.connections();
+    const p = peer;
 
-    phase = 'degree';
-    const k = pairs.a.length;
-    const degreeAnswers: number[] = new Array(k);
-    for (let i = 0; i < Math.min(k, 200); i++) peer.degree(pairs.a[i]!, pairs.b[i]!); // warm up
-    const degreeTimes = new Float64Array(k);
-    for (let i = 0; i < k; i++) {
-      const s = now();
-      const d = peer.degree(pairs.a[i]!, pairs.b[i]!);
-      degreeTimes[i] = now() - s;
-      degreeAnswers[i] = d === null ? -1 : d;
-    }
+    const workloads = {} as Record<Workload, Timing>;
+    const answers = {} as Record<Workload, number[]>;
+    /** Times `fn(i)` for i < count, within the budget; `warm` (if any) runs after a warm-up to drop its answers. */
+    const timed = (name: Workload, count: number, fn: (i: number) => void, out: number[], warm: (() => void) | null) => {
+      phase = name;
+      progress(0, count);
+      if (warm !== null) {
+        const warmStart = now();
+        for (let i = 0; i < Math.min(count, 200) && now() - warmStart < request.budgetMs * 100; i++) fn(i);
+        warm();
+      }
+      const times = new Float64Array(count);
+      const start = now();
+      let last = start;
+      let i = 0;
+      for (; i < count; i++) {
+        const s = now();
+        fn(i);
+        const e = now();
+        times[i] = e - s;
+        if (e - last > 250_000) {
+          last = e;
+          progress(i + 1, count);
+          if (e - start > request.budgetMs * 1e3) {
+            i++;
+            break;
+          }
+        }
+      }
+      progress(i, count);
+      workloads[name] = summarize(times.subarray(0, i));
+      answers[name] = out;
+    };
 
-    phase = 'mutual';
-    const mutualAnswers: number[] = new Array(k);
-    for (let i = 0; i < Math.min(k, 200); i++) peer.mutualCount(pairs.a[i]!, pairs.b[i]!);
-    const mutualTimes = new Float64Array(k);
-    for (let i = 0; i < k; i++) {
-      const s = now();
-      mutualAnswers[i] = peer.mutualCount(pairs.a[i]!, pairs.b[i]!);
-      mutualTimes[i] = now() - s;
-    }
-
-    phase = 'reach';
+    const degreeOn = (name: Workload, pairs: { a: Int32Array; b: Int32Array }) => {
+      const out: number[] = [];
+      const fn = (i: number) => {
+        const d = p.degree(pairs.a[i]!, pairs.b[i]!);
+        out.push(d === null ? -1 : d);
+      };
+      timed(name, pairs.a.length, fn, out, () => (out.length = 0));
+    };
+    degreeOn('degreeRandom', q.random);
+    degreeOn('degreeNear', q.near);
+    degreeOn('degreeHub', q.hub);
+    const pages = q.pages;
+    const pageAnswers: number[] = [];
+    timed(
+      'degreesPage',
+      pages.viewers.length,
+      (i) => {
+        const row = p.degrees(pages.viewers[i]!, pages.targets, i * pages.size, (i + 1) * pages.size);
+        for (const d of row) pageAnswers.push(d === null ? -1 : d);
+      },
+      pageAnswers,
+      () => (pageAnswers.length = 0),
+    );
+    const mutualCounts: number[] = [];
+    timed('mutualCount', q.near.a.length, (i) => mutualCounts.push(p.mutualCount(q.near.a[i]!, q.near.b[i]!)), mutualCounts, () => (mutualCounts.length = 0));
+    const lists: (readonly (string | number)[])[] = [];
+    const listSums: number[] = [];
+    timed('mutualList', q.near.a.length, (i) => lists.push(p.mutualList(q.near.a[i]!, q.near.b[i]!)), listSums, () => (lists.length = 0));
+    for (const l of lists) listSums.push(checksum(l));
+    lists.length = 0;
     const reachAnswers: number[] = [];
-    const reachTimes = new Float64Array(reachSources.length);
-    for (let i = 0; i < reachSources.length; i++) {
-      const s = now();
-      const r = peer.reach(reachSources[i]!);
-      reachTimes[i] = (now() - s) / 1e3; // ms
-      reachAnswers.push(...r);
-    }
+    timed(
+      'reach',
+      q.reach.length,
+      (i) => {
+        const r = p.reach(q.reach[i]!);
+        reachAnswers.push(r[0], r[1], r[2]);
+      },
+      reachAnswers,
+      null,
+    );
+    const gone: number[] = [];
+    timed('disconnect', q.churn.length, (i) => gone.push(p.disconnect(g.sources[q.churn[i]!]!, g.targets[q.churn[i]!]!) ? 1 : 0), gone, null);
+    const back: number[] = [];
+    timed('connect', gone.length, (i) => back.push(p.connect(g.sources[q.churn[i]!]!, g.targets[q.churn[i]!]!) ? 1 : 0), back, null);
+    const reconnect = workloads.connect;
+    const connectPerSecond = request.build === 'connect' || info.name !== 'social-graph' ? g.edges / (buildMs / 1e3) : 1e6 / reconnect.mean;
 
     const result: WorkerResult = {
-      peer: request.peer,
+      type: 'result',
+      peer: peerName,
       ok: true,
       members: g.members,
       connections,
       generateMs,
+      build: info.name === 'social-graph' ? request.build : 'connect',
       buildMs,
-      connectPerSecond: g.edges / (buildMs / 1e3),
+      connectPerSecond,
       bytes,
       bytesPerConnection: bytes / connections,
-      degree: summarize(degreeTimes),
-      mutual: summarize(mutualTimes),
-      reach: summarize(reachTimes),
-      answers: { degree: degreeAnswers, mutual: mutualAnswers, reach: reachAnswers },
+      workloads,
+      answers,
     };
 
-    if (request.bulk && request.peer === 'social-graph') {
-      phase = 'fromEdges';
+    if (peerName === 'social-graph') {
+      phase = 'describe graph';
+      progress(0, 1);
+      result.description = describe(g, { seed: request.querySeed });
+    }
+    if (request.bulk && peerName === 'social-graph') {
       peer = null;
       heap();
       const ids: string[] = new Array(g.members);
       for (let i = 0; i < g.members; i++) ids[i] = `u${i}`;
-      const list: [string, string][] = new Array(g.edges);
-      for (let e = 0; e < g.edges; e++) list[e] = [ids[g.sources[e]!]!, ids[g.targets[e]!]!];
-      heap();
-      const t2 = now();
-      const built = SocialGraph.fromEdges(list);
-      result.fromEdgesPerSecond = built.connectionCount / ((now() - t2) / 1e6);
-      list.length = 0;
-      heap();
+      if (request.build === 'connect') {
+        phase = 'fromEdges';
+        progress(0, 1);
+        const list: [string, string][] = new Array(g.edges);
+        for (let e = 0; e < g.edges; e++) list[e] = [ids[g.sources[e]!]!, ids[g.targets[e]!]!];
+        heap();
+        const t2 = now();
+        const built = SocialGraph.fromEdges(list);
+        result.fromEdgesPerSecond = built.connectionCount / ((now() - t2) / 1e6);
+        list.length = 0;
+        heap();
+      }
+      phase = 'fromIndexedEdges';
+      progress(0, 1);
       const t3 = now();
       const indexed = SocialGraph.fromIndexedEdges({ ids, members: g.members, sources: g.sources, targets: g.targets, edges: g.edges });
       result.fromIndexedEdgesPerSecond = indexed.connectionCount / ((now() - t3) / 1e6);
@@ -164,11 +190,17 @@ function run(request: WorkerRequest): WorkerResult {
 }
 
 process.on('message', (request: WorkerRequest) => {
-  let reply: WorkerResult | WorkerFailure;
-  try {
-    reply = run(request);
-  } catch (error) {
-    reply = { peer: request.peer, ok: false, phase: (error as { phase?: string }).phase ?? 'setup', error: String((error as Error).message) };
-  }
-  process.send?.(reply, () => process.exit(0));
+  run(request).then(
+    (reply) => process.send?.(reply, () => process.exit(0)),
+    (error: unknown) => {
+      const reply: WorkerFailure = {
+        type: 'result',
+        peer: request.peer,
+        ok: false,
+        phase: (error as { phase?: string }).phase ?? 'setup',
+        error: String((error as Error).message),
+      };
+      process.send?.(reply, () => process.exit(0));
+    },
+  );
 });

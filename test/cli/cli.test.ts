@@ -1,0 +1,121 @@
+// The `social-graph` command at tiny sizes, run as users run it (a child process under tsx):
+// flags, exit codes (0 ok, 1 failure, 2 usage), the --json schema and the agreement check.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { WORKLOADS } from '../../src/cli/bench/protocol.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'social-graph-cli-'));
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const TINY = ['--members', '600', '--avg-degree', '6', '--pairs', '200', '--pages', '5', '--reach', '5', '--churn', '50'];
+
+describe('social-graph CLI: usage', () => {
+  it('--help lists the commands and exits 0; no command exits 2', () => {
+    const help = cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/bench/);
+    expect(help.stdout).toMatch(/demo/);
+    expect(cli().code).toBe(2);
+  });
+
+  it('bench --help documents every flag and exits 0', () => {
+    const r = cli('bench', '--help');
+    expect(r.code).toBe(0);
+    for (const flag of ['--members', '--avg-degree', '--model', '--dataset', '--sweep', '--json', '--report', '--chart', '--peers', '--budget']) expect(r.stdout).toContain(flag);
+  });
+
+  it.each([
+    [['bench', '--model', 'tree'], /barabasi-albert.*watts-strogatz.*stochastic-block.*erdos-renyi/],
+    [['bench', '--peers', 'social-graph,igraph'], /allowed: social-graph, graphology, ngraph, naive/],
+    [['bench', '--bogus'], /allowed: --model/],
+    [['bench', '--members', 'many'], /--members must be an integer/],
+    [['bench', '--avg-degree', '5'], /even/],
+    [['bench', '--build', 'fast'], /connect, indexed/],
+    [['bench', '--chart', join(dir, 'x.svg')], /--sweep/],
+    [['bench', '--dataset', join(dir, 'missing.txt')], /no such file/],
+    [["frobnicate"], /allowed: demo, bench, import, info, query/],
+  ])('%j exits 2 and says what is allowed', (args, message) => {
+    const r = cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('a malformed dataset fails (exit 1) naming the line', () => {
+    const file = join(dir, 'bad.txt.gz');
+    writeFileSync(file, gzipSync('# comment\r\n1\t2\r\n3\r\n'));
+    const r = cli('bench', '--dataset', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/line 3/);
+  });
+});
+
+describe('social-graph bench at tiny sizes', () => {
+  it('writes the JSON schema with every raw figure, and every peer agrees (exit 0)', () => {
+    const json = join(dir, 'bench.json');
+    const md = join(dir, 'bench.md');
+    const r = cli('bench', ...TINY, '--model', 'ws', '--json', json, '--report', md);
+    expect(r.stderr).not.toMatch(/DISAGREEMENT|failed/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/SocialGraph/);
+    const out = JSON.parse(readFileSync(json, 'utf8'));
+    expect(out.schema).toBe('social-graph-bench/1');
+    expect(out.command).toMatch(/^social-graph bench /);
+    expect(out.seeds).toEqual({ graph: 1, queries: 1001 });
+    expect(Object.keys(out.machine).sort()).toEqual(['cores', 'cpu', 'loadAverage', 'memoryGiB', 'node', 'platform']);
+    expect(out.graph).toMatchObject({ model: 'watts-strogatz', members: 600, avgDegree: 6 });
+    expect(out.description.degree).toHaveProperty('p99');
+    expect(typeof out.description.clustering).toBe('number');
+    expect(out.disagreements).toEqual([]);
+    expect(out.outcomes.map((o: { peer: string }) => o.peer)).toEqual(['social-graph', 'graphology', 'ngraph', 'naive']);
+    for (const o of out.outcomes) {
+      expect(o.ok).toBe(true);
+      expect(o.connections).toBe(1800);
+      expect(o.bytesPerConnection).toBeGreaterThan(0);
+      for (const w of WORKLOADS) {
+        expect(Object.keys(o.workloads[w]).sort()).toEqual(['max', 'mean', 'n', 'p50', 'p99']);
+        expect(o.workloads[w].n).toBeGreaterThan(0);
+      }
+    }
+    for (const peer of ['graphology', 'ngraph', 'naive']) expect(out.compared[peer].degreeRandom).toBe(200);
+    expect(readFileSync(md, 'utf8')).toMatch(/\| workload \| library \|/);
+  });
+
+  it('agrees with every peer on the karate club (--dataset)', () => {
+    const r = cli('bench', '--dataset', 'test/fixtures/karate.txt', '--pairs', '300', '--pages', '3', '--reach', '34', '--churn', '20', '--no-bulk');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/34 members, 78 connections/);
+    expect(r.stdout).toMatch(/agrees? with SocialGraph on every query compared/);
+  });
+
+  it('--sweep writes a JSON per size and an SVG chart', () => {
+    const json = join(dir, 'sweep.json');
+    const svg = join(dir, 'sweep.svg');
+    const r = cli('bench', '--sweep', '--sizes', '300,1k', '--avg-degree', '6', '--pairs', '50', '--pages', '2', '--reach', '3', '--churn', '10', '--peers', 'naive', '--json', json, '--chart', svg);
+    expect(r.stderr).not.toMatch(/failed/);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(readFileSync(json, 'utf8'));
+    expect(out.points.map((p: { members: number }) => p.members)).toEqual([300, 1000]);
+    expect(out.points[1].report.outcomes.map((o: { peer: string }) => o.peer)).toEqual(['social-graph', 'naive']);
+    const chart = readFileSync(svg, 'utf8');
+    expect(chart.startsWith('<svg')).toBe(true);
+    expect(chart).toContain('naive Map');
+  });
+});
+
+describe('social-graph demo', () => {
+  it('runs on a tiny network (exit 0)', () => {
+    const r = cli('demo', '--members', '1000', '--avg-degree', '10');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/degree badges for a page of 10 people/);
+    expect(cli('demo', '--members', '-5').code).toBe(2);
+  });
+});
