@@ -29,6 +29,13 @@ const FIRST_SLAB_ENTRIES = 1024;
 const MAX_SLABS = 512; // 2^31 entries in all: addresses stay non-negative int32
 const COMPACT_MIN_FREE = 1 << 16;
 
+/** Member records of `n` members, every size class NO_CLASS. */
+function newMeta(n: number): Int32Array {
+  const meta = new Int32Array(4 * n);
+  for (let v = 0; v < n; v++) meta[4 * v + 2] = NO_CLASS;
+  return meta;
+}
+
 /**
  * Accounting of the pool, in 4-byte slots.
  * @public
@@ -59,7 +66,7 @@ export interface StoreStats {
  * typed arrays.
  *
  * @remarks
- * Memory: about 4.4 bytes per stored neighbour (8.8 per undirected connection) plus 9 bytes per
+ * Memory: about 4.4 bytes per stored neighbour (8.8 per undirected connection) plus 17 bytes per
  * member index. `has` is O(log d); `insert`/`remove` are O(log d + d) (a binary search and a shift
  * inside the block); `allocate`/`release` of a member index are O(1) amortised.
  *
@@ -84,9 +91,11 @@ export class CompactAdjacencyStore implements AdjacencyView {
   indexBound = 0;
 
   #caps: Int32Array;
-  #addr: Int32Array;
-  #len: Int32Array;
-  #cls: Uint8Array;
+  /**
+   * Per member `v`, four int32 in one 16-byte record (one cache line holds four members):
+   * `[4v]` block address, `[4v + 1]` list length, `[4v + 2]` size class (NO_CLASS: no block).
+   */
+  #meta: Int32Array;
   #alive: Uint8Array;
   #slabs: Int32Array[] = [new Int32Array(FIRST_SLAB_ENTRIES)];
   /** Connection times (seconds), slot for slot beside `#slabs`; null until enabled. */
@@ -107,9 +116,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     this.#caps = buildSizeClasses(maxDegree);
     this.#freeHead = new Int32Array(this.#caps.length).fill(-1);
     const n = Math.max(16, initialMembers);
-    this.#addr = new Int32Array(n);
-    this.#len = new Int32Array(n);
-    this.#cls = new Uint8Array(n).fill(NO_CLASS);
+    this.#meta = newMeta(n);
     this.#alive = new Uint8Array(n);
   }
 
@@ -137,7 +144,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
       v = this.#freeMembers[--this.#freeMemberCount]!;
     } else {
       v = this.indexBound;
-      if (v === this.#addr.length) this.#growMembers(v + 1);
+      if (v === this.#meta.length >> 2) this.#growMembers(v + 1);
       this.indexBound = v + 1;
     }
     this.#alive[v] = 1;
@@ -150,7 +157,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
    * handed out again. O(1) amortised.
    */
   releaseMember(v: number): void {
-    if (this.#len[v] !== 0) throw new Error(`CompactAdjacencyStore.releaseMember: ${v} still has connections`);
+    if (this.#meta[4 * v + 1] !== 0) throw new Error(`CompactAdjacencyStore.releaseMember: ${v} still has connections`);
     this.#freeBlock(v);
     this.#alive[v] = 0;
     this.#memberCount--;
@@ -163,18 +170,12 @@ export class CompactAdjacencyStore implements AdjacencyView {
   }
 
   #growMembers(needed: number): void {
-    const n = Math.max(needed, Math.ceil(this.#addr.length * 1.5));
-    const addr = new Int32Array(n);
-    addr.set(this.#addr);
-    const len = new Int32Array(n);
-    len.set(this.#len);
-    const cls = new Uint8Array(n).fill(NO_CLASS);
-    cls.set(this.#cls);
+    const n = Math.max(needed, Math.ceil((this.#meta.length >> 2) * 1.5));
+    const meta = newMeta(n);
+    meta.set(this.#meta);
     const alive = new Uint8Array(n);
     alive.set(this.#alive);
-    this.#addr = addr;
-    this.#len = len;
-    this.#cls = cls;
+    this.#meta = meta;
     this.#alive = alive;
   }
 
@@ -182,17 +183,17 @@ export class CompactAdjacencyStore implements AdjacencyView {
 
   /** Number of connections of `v`. O(1). */
   degreeOf(v: number): number {
-    return this.#len[v]!;
+    return this.#meta[4 * v + 1]!;
   }
 
   /** The slab that holds `v`'s neighbour list. O(1). */
   slabOf(v: number): Int32Array {
-    return this.#slabs[this.#addr[v]! >>> SLAB_BITS]!;
+    return this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!;
   }
 
   /** Offset of `v`'s neighbour list inside {@link CompactAdjacencyStore.slabOf}. O(1). */
   offsetOf(v: number): number {
-    return this.#addr[v]! & SLAB_MASK;
+    return this.#meta[4 * v]! & SLAB_MASK;
   }
 
   /** Whether connection times are recorded. */
@@ -215,14 +216,14 @@ export class CompactAdjacencyStore implements AdjacencyView {
    * Requires {@link CompactAdjacencyStore.enableTimes}. O(1).
    */
   timesOf(v: number): Uint32Array {
-    return this.#times![this.#addr[v]! >>> SLAB_BITS]!;
+    return this.#times![this.#meta[4 * v]! >>> SLAB_BITS]!;
   }
 
   /** Position of `w` in `v`'s sorted list, or `-(insertion point) - 1`. O(log d). */
   indexOfNeighbor(v: number, w: number): number {
-    const n = this.#len[v]!;
-    const slab = this.#slabs[this.#addr[v]! >>> SLAB_BITS]!;
-    const start = this.#addr[v]! & SLAB_MASK;
+    const n = this.#meta[4 * v + 1]!;
+    const slab = this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!;
+    const start = this.#meta[4 * v]! & SLAB_MASK;
     // Appending is the common case (ids handed out in order, edge lists sorted by source).
     if (n === 0 || slab[start + n - 1]! < w) return -n - 1;
     let lo = start;
@@ -244,8 +245,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
 
   /** A copy of `v`'s sorted neighbour list. O(d). */
   neighbors(v: number): Int32Array {
-    const start = this.#addr[v]! & SLAB_MASK;
-    return this.#slabs[this.#addr[v]! >>> SLAB_BITS]!.slice(start, start + this.#len[v]!);
+    const start = this.#meta[4 * v]! & SLAB_MASK;
+    return this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!.slice(start, start + this.#meta[4 * v + 1]!);
   }
 
   // ---------------------------------------------------------------- mutation
@@ -266,19 +267,19 @@ export class CompactAdjacencyStore implements AdjacencyView {
    * said it belongs (`-(result) - 1`). O(d).
    */
   insertAt(v: number, w: number, at: number, time = 0): void {
-    const n = this.#len[v]!;
-    const cls = this.#cls[v]!;
+    const n = this.#meta[4 * v + 1]!;
+    const cls = this.#meta[4 * v + 2]!;
     if (cls === NO_CLASS || n === this.#caps[cls]!) this.#moveBlock(v, classFor(this.#caps, n + 1));
-    const slab = this.#slabs[this.#addr[v]! >>> SLAB_BITS]!;
-    const start = this.#addr[v]! & SLAB_MASK;
+    const slab = this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!;
+    const start = this.#meta[4 * v]! & SLAB_MASK;
     if (at < n) slab.copyWithin(start + at + 1, start + at, start + n);
     slab[start + at] = w;
     if (this.#times !== null) {
-      const times = this.#times[this.#addr[v]! >>> SLAB_BITS]!;
+      const times = this.#times[this.#meta[4 * v]! >>> SLAB_BITS]!;
       if (at < n) times.copyWithin(start + at + 1, start + at, start + n);
       times[start + at] = time;
     }
-    this.#len[v] = n + 1;
+    this.#meta[4 * v + 1] = n + 1;
     this.#usedSlots++;
   }
 
@@ -286,18 +287,18 @@ export class CompactAdjacencyStore implements AdjacencyView {
   remove(v: number, w: number): boolean {
     const at = this.indexOfNeighbor(v, w);
     if (at < 0) return false;
-    const n = this.#len[v]!;
-    const slab = this.#slabs[this.#addr[v]! >>> SLAB_BITS]!;
-    const start = this.#addr[v]! & SLAB_MASK;
+    const n = this.#meta[4 * v + 1]!;
+    const slab = this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!;
+    const start = this.#meta[4 * v]! & SLAB_MASK;
     if (at < n - 1) {
       slab.copyWithin(start + at, start + at + 1, start + n);
-      if (this.#times !== null) this.#times[this.#addr[v]! >>> SLAB_BITS]!.copyWithin(start + at, start + at + 1, start + n);
+      if (this.#times !== null) this.#times[this.#meta[4 * v]! >>> SLAB_BITS]!.copyWithin(start + at, start + at + 1, start + n);
     }
-    this.#len[v] = n - 1;
+    this.#meta[4 * v + 1] = n - 1;
     this.#usedSlots--;
     if (n - 1 === 0) this.#freeBlock(v);
     else {
-      const cls = this.#cls[v]!;
+      const cls = this.#meta[4 * v + 2]!;
       // Shrink with hysteresis: only when the list fills less than a quarter of its block.
       if (cls > 3 && (n - 1) * 4 < this.#caps[cls]!) this.#moveBlock(v, classFor(this.#caps, (n - 1) * 2));
     }
@@ -312,7 +313,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
   clear(v: number): Int32Array {
     const removed = this.neighbors(v);
     this.#usedSlots -= removed.length;
-    this.#len[v] = 0;
+    this.#meta[4 * v + 1] = 0;
     this.#freeBlock(v);
     this.#maybeCompact();
     return removed;
@@ -449,10 +450,13 @@ export class CompactAdjacencyStore implements AdjacencyView {
       slabs[addr[v]! >>> SLAB_BITS]!.set(flat.subarray(s, s + d), addr[v]! & SLAB_MASK);
       if (times !== null) timeSlabs![addr[v]! >>> SLAB_BITS]!.set(times.subarray(s, s + d), addr[v]! & SLAB_MASK);
     }
-    this.#addr = addr;
-    this.#len = new Int32Array(n);
-    this.#len.set(len.subarray(0, members));
-    this.#cls = cls;
+    const meta = newMeta(n);
+    for (let v = 0; v < members; v++) {
+      meta[4 * v] = addr[v]!;
+      meta[4 * v + 1] = len[v]!;
+      meta[4 * v + 2] = cls[v]!;
+    }
+    this.#meta = meta;
     this.#alive = new Uint8Array(n);
     this.#alive.fill(1, 0, members);
     this.#slabs = slabs;
@@ -469,9 +473,9 @@ export class CompactAdjacencyStore implements AdjacencyView {
   /** Moves `v`'s list into a fresh block of class `cls`, freeing the old one. */
   #moveBlock(v: number, cls: number): void {
     const newAddr = this.#allocate(cls);
-    const n = this.#len[v]!;
+    const n = this.#meta[4 * v + 1]!;
     if (n > 0) {
-      const oldAddr = this.#addr[v]!;
+      const oldAddr = this.#meta[4 * v]!;
       const from = this.#slabs[oldAddr >>> SLAB_BITS]!;
       const to = this.#slabs[newAddr >>> SLAB_BITS]!;
       const s = oldAddr & SLAB_MASK;
@@ -481,23 +485,23 @@ export class CompactAdjacencyStore implements AdjacencyView {
       }
     }
     this.#freeBlock(v);
-    this.#addr[v] = newAddr;
-    this.#cls[v] = cls;
+    this.#meta[4 * v] = newAddr;
+    this.#meta[4 * v + 2] = cls;
     this.#blockSlots += this.#caps[cls]!;
   }
 
   /** Returns `v`'s block (if any) to its free list. */
   #freeBlock(v: number): void {
-    const cls = this.#cls[v]!;
+    const cls = this.#meta[4 * v + 2]!;
     if (cls === NO_CLASS) return;
-    const address = this.#addr[v]!;
+    const address = this.#meta[4 * v]!;
     const size = this.#caps[cls]!;
     this.#slabs[address >>> SLAB_BITS]![address & SLAB_MASK] = this.#freeHead[cls]!;
     this.#freeHead[cls] = address;
     this.#freeSlots += size;
     this.#blockSlots -= size;
-    this.#cls[v] = NO_CLASS;
-    this.#addr[v] = 0;
+    this.#meta[4 * v + 2] = NO_CLASS;
+    this.#meta[4 * v] = 0;
   }
 
   #allocate(cls: number): number {
@@ -545,29 +549,28 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const bound = this.indexBound;
     const oldSlabs = this.#slabs;
     const oldTimes = this.#times;
-    const oldAddr = this.#addr;
+    const meta = this.#meta;
     this.#slabs = [new Int32Array(FIRST_SLAB_ENTRIES)];
     if (oldTimes !== null) this.#times = [new Uint32Array(FIRST_SLAB_ENTRIES)];
     this.#bump = 0;
     this.#freeHead.fill(-1);
     this.#freeSlots = 0;
     this.#blockSlots = 0;
-    const newAddr = new Int32Array(this.#addr.length);
-    this.#addr = newAddr;
     for (let v = 0; v < bound; v++) {
-      const n = this.#len[v]!;
+      const n = this.#meta[4 * v + 1]!;
       if (n === 0) continue;
-      let cls = this.#cls[v]!;
+      let cls = this.#meta[4 * v + 2]!;
       if (cls > 3 && n * 2 <= caps[cls]!) cls = classFor(caps, n);
       const address = this.#allocate(cls);
-      const from = oldSlabs[oldAddr[v]! >>> SLAB_BITS]!;
-      const s = oldAddr[v]! & SLAB_MASK;
+      const oldAddress = meta[4 * v]!;
+      const from = oldSlabs[oldAddress >>> SLAB_BITS]!;
+      const s = oldAddress & SLAB_MASK;
       this.#slabs[address >>> SLAB_BITS]!.set(from.subarray(s, s + n), address & SLAB_MASK);
       if (oldTimes !== null) {
-        this.#times![address >>> SLAB_BITS]!.set(oldTimes[oldAddr[v]! >>> SLAB_BITS]!.subarray(s, s + n), address & SLAB_MASK);
+        this.#times![address >>> SLAB_BITS]!.set(oldTimes[oldAddress >>> SLAB_BITS]!.subarray(s, s + n), address & SLAB_MASK);
       }
-      newAddr[v] = address;
-      this.#cls[v] = cls;
+      meta[4 * v] = address;
+      this.#meta[4 * v + 2] = cls;
       this.#blockSlots += caps[cls]!;
     }
     this.#compactions++;
@@ -577,7 +580,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
   stats(): StoreStats {
     let allocated = 0;
     for (const slab of this.#slabs) allocated += slab.length;
-    const perMember = this.#addr.length * (4 + 4 + 1 + 1);
+    const perMember = (this.#meta.length >> 2) * (16 + 1);
     return {
       members: this.#memberCount,
       connections: this.#usedSlots / 2,
