@@ -233,6 +233,9 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   readonly #scratch: Scratch = new Scratch();
   readonly #emitter: Emitter = new Emitter();
   readonly #pair: Int32Array = new Int32Array(2);
+  #page: Int32Array = new Int32Array(128);
+  #pageHashes: Int32Array = new Int32Array(128);
+  #pageOut: Int32Array = new Int32Array(128);
   readonly #clock: () => number;
   #internals: GraphInternals | null = null;
   #policyState: MemberPolicyState | null = null;
@@ -843,23 +846,28 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     if (!Array.isArray(ids)) {
       throw new SocialGraphError('INVALID_OPTION', `${method}: ids must be an array of member ids, got ${describeValue(ids)}`);
     }
-    const targets = new Int32Array(ids.length);
+    // Page buffers are reused across calls (typed-array allocation dominates a cached page).
+    if (this.#page.length < ids.length) this.#page = new Int32Array(Math.max(ids.length, 2 * this.#page.length));
+    const buffer = this.#page;
+    const targets = buffer.length === ids.length ? buffer : buffer.subarray(0, ids.length);
     // Look the page up in one batch (the cache misses of different ids overlap); the ids up to the
     // first non-id, then each miss in order through #index, which throws the error of the first bad id.
     let valid = 0;
     while (valid < ids.length && typeof ids[valid] === 'string' && ids[valid]!.length > 0) valid++;
-    this.#ids.indexOfBatch(ids, valid, targets, new Int32Array(valid));
+    if (this.#pageHashes.length < valid) this.#pageHashes = new Int32Array(Math.max(valid, 2 * this.#pageHashes.length));
+    this.#ids.indexOfBatch(ids, valid, targets, this.#pageHashes);
     for (let i = 0; i < ids.length; i++) if (i >= valid || targets[i]! < 0) targets[i] = this.#index(method, ids[i]!);
     const maxDepth = readMaxDepth(method, options);
     const scratch = this.#scratch;
     scratch.ensure(this.#store.indexBound);
-    const out = new Int32Array(ids.length);
+    if (this.#pageOut.length < ids.length) this.#pageOut = new Int32Array(Math.max(ids.length, 2 * this.#pageOut.length));
+    const out = this.#pageOut;
     // A viewer asking again is answered from its cached 2nd-degree network (src/cache).
     if (!viewerCache(internalsOf(this)).distances(u, targets, maxDepth, out)) {
       runSearch(batchDistances(scratch, u, targets, maxDepth, out), this.#store);
     }
     const result: (number | null)[] = new Array(ids.length);
-    for (let i = 0; i < out.length; i++) result[i] = out[i]! < 0 ? null : out[i]!;
+    for (let i = 0; i < ids.length; i++) result[i] = out[i]! < 0 ? null : out[i]!;
     return result;
   }
 
