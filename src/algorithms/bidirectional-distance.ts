@@ -17,9 +17,19 @@ import type { Scratch } from './scratch.js';
 export const MAX_SEARCH_DEPTH = 250;
 
 /**
+ * The mark of a member a search must not enter, set by the caller in both `scratch.markA` and
+ * `scratch.markB` before an `excluding` search (never a search level: levels are at most 251).
+ */
+export const EXCLUDED = 255;
+
+/**
  * Distance between `a` and `b` if it is at most `maxDepth`, else `null`.
  *
  * @remarks
+ * With `excluding`, members the caller marked {@link EXCLUDED} in both mark arrays are never
+ * entered (paths through them do not count): an excluded member looks visited to both sides, so
+ * skipping costs nothing; the caller clears those marks afterwards.
+ *
  * Cost: the sum of degrees of the levels expanded, each level taken from the cheaper side; for
  * degree ≤ 3 that is at most the cheaper of the two 1st-degree neighbourhoods' degree sums.
  * Yields once per level expanded. Uses `scratch.markA/markB/queueA/queueB` (and `pair`) and leaves the marks clear.
@@ -35,6 +45,7 @@ export function* bidirectionalDistance(
   b: number,
   maxDepth: number,
   request: FetchRequest = { nodes: scratch.queueA, start: 0, end: 0 },
+  excluding = false,
 ): Search<number | null> {
   if (a === b) return 0;
   if (maxDepth <= 0) return null;
@@ -74,7 +85,7 @@ export function* bidirectionalDistance(
         else return 1;
       }
       // Degree 2 is one intersection of the two lists (galloping when their sizes differ).
-      if (maxDepth >= 2 && intersectionSize(view.slabOf(a), view.offsetOf(a), costA, view.slabOf(b), view.offsetOf(b), costB) > 0) return 2;
+      if (maxDepth >= 2 && !excluding && intersectionSize(view.slabOf(a), view.offsetOf(a), costA, view.slabOf(b), view.offsetOf(b), costB) > 0) return 2;
     }
     while (depthA + depthB < maxDepth) {
       if (costA === 0 || costB === 0) return null;
@@ -97,7 +108,7 @@ export function* bidirectionalDistance(
           const e = s + view.degreeOf(u);
           for (let j = s; j < e; j++) {
             const m = other[slab[j]!]!;
-            if (m !== 0) return depth + m; // depth + 1 + (m - 1)
+            if (m !== 0 && m !== EXCLUDED) return depth + m; // depth + 1 + (m - 1)
           }
         }
         return null;

@@ -4,11 +4,10 @@
  *
  * @packageDocumentation
  */
-import { bidirectionalDistance } from '../algorithms/bidirectional-distance.js';
+import { bidirectionalDistance, EXCLUDED } from '../algorithms/bidirectional-distance.js';
 import { runSearch } from '../algorithms/search.js';
 import { describeValue, SocialGraphError } from '../errors.js';
 import type { GraphInternals } from '../social-graph.js';
-import { avoidingDistance, EXCLUDED } from './avoiding-distance.js';
 import type { MemberPolicyState } from './member-policy-state.js';
 import { POLICY_ACTIONS, REASON_CODES, type Decision, type PairFacts, type PolicyAction, type ProfileLevel, type ReasonCode } from './policy.js';
 import { privacyOfCode, type PrivacySettings } from './privacy-settings.js';
@@ -69,7 +68,7 @@ export function viewerDistance(internals: GraphInternals, state: MemberPolicySta
   const markB = scratch.markB;
   state.forEachBlockedWith(u, (x) => (markA[x] = markB[x] = EXCLUDED));
   try {
-    return avoidingDistance(store, scratch, u, v, maxDepth);
+    return runSearch(bidirectionalDistance(scratch, u, v, maxDepth, undefined, true), store);
   } finally {
     state.forEachBlockedWith(u, (x) => (markA[x] = markB[x] = 0));
   }

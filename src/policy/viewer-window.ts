@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { EXCLUDED } from '../algorithms/bidirectional-distance.js';
 import { batchDistances } from '../algorithms/batch-distances.js';
 import { MAX_SEARCH_DEPTH } from '../algorithms/bidirectional-distance.js';
 import { intersectInto } from '../algorithms/intersection.js';
@@ -32,8 +33,6 @@ export interface WindowDegreeOptions {
   maxDepth?: number;
 }
 
-/** Marks stored for excluded members in the reach search (never a BFS level). */
-const EXCLUDED_MARK = 255;
 
 /**
  * The graph as one member is allowed to see it ({@link SocialGraph.viewAs}).
@@ -207,7 +206,7 @@ export class ViewerWindow<Profile extends object = Record<string, unknown>> {
     // pre-marking the blocked members removes them from the search. The test suite checks this
     // against a naive BFS (test/policy/properties.test.ts, model.test.ts).
     const mark = scratch.markA;
-    state.forEachBlockedWith(u, (x) => (mark[x] = EXCLUDED_MARK));
+    state.forEachBlockedWith(u, (x) => (mark[x] = EXCLUDED));
     try {
       const counts = runSearch(levelCounts(scratch, u, 3, store.connectionCount * 2), store);
       return { first: counts[0]!, second: counts[1]!, third: counts[2]! };

@@ -5,11 +5,10 @@
  *
  * @packageDocumentation
  */
+import { EXCLUDED } from '../algorithms/bidirectional-distance.js';
 import type { MemberPolicyState } from '../policy/member-policy-state.js';
 import type { GraphInternals } from '../social-graph.js';
 
-/** Mark of members excluded from the walk (never a level: levels are marked 1 to 4). */
-const EXCLUDED = 255;
 
 const FEATURE = 'search.mutual';
 
