@@ -671,6 +671,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     const store = this.#store;
     const at = store.indexOfNeighbor(u, v);
     if (at >= 0) return false;
+    // Both positions first: the two members' records and list tails are loaded side by side.
+    const bt = store.indexOfNeighbor(v, u);
     const du = store.degreeOf(u);
     const dv = store.degreeOf(v);
     const cap = this.maxConnectionsPerMember;
@@ -684,7 +686,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     if (seconds >= 0) store.enableTimes();
     else if (store.hasTimes) seconds = Math.max(0, Math.min(2 ** 32 - 1, Math.floor(this.#clock() / 1000)));
     store.insertAt(u, v, -at - 1, seconds < 0 ? 0 : seconds);
-    store.insert(v, u, seconds < 0 ? 0 : seconds);
+    store.insertAt(v, u, -bt - 1, seconds < 0 ? 0 : seconds); // v's list is untouched by u's insert
     const hooks = this.#internals?.afterConnect;
     if (hooks !== undefined) for (const hook of hooks) hook(u, v);
     if (this.#emitter.has('connected')) this.#emitter.emit({ type: 'connected', a, b });
