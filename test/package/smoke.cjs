@@ -37,4 +37,17 @@ assert.throws(
 );
 assert.equal(graph.connectionCount, 4);
 
+// Subpath entries, from the built package, sharing the core's classes.
+const { barabasiAlbert } = require('social-graph/generators');
+assert.equal(barabasiAlbert({ members: 100, avgDegree: 4, seed: 1 }).edges, 100 * 2 - 3);
+const { save, load } = require('social-graph/node');
+assert.equal(typeof save, 'function');
+assert.equal(typeof load, 'function');
+const { toGraphology, fromGraphology } = require('social-graph/graphology');
+const roundTrip = fromGraphology(toGraphology(graph));
+assert.ok(roundTrip instanceof SocialGraph);
+assert.equal(roundTrip.connectionCount, graph.connectionCount);
+const { RedisSocialGraph } = require('social-graph/redis');
+assert.equal(typeof RedisSocialGraph.open, 'function');
+
 console.log('ok');

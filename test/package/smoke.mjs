@@ -40,4 +40,19 @@ assert.throws(
   (error) => error instanceof SocialGraphError && error.code === 'INVALID_OPTION',
 );
 
+// Subpath entries, from the built package, sharing the core's classes.
+const { barabasiAlbert } = await import('social-graph/generators');
+const generated = barabasiAlbert({ members: 100, avgDegree: 4, seed: 1 });
+assert.equal(generated.sources.length, generated.edges);
+const node = await import('social-graph/node');
+assert.equal(typeof node.save, 'function');
+assert.equal(typeof node.load, 'function');
+const { toGraphology, fromGraphology } = await import('social-graph/graphology');
+const roundTrip = fromGraphology(toGraphology(graph));
+assert.ok(roundTrip instanceof SocialGraph);
+assert.equal(roundTrip.connectionCount, graph.connectionCount);
+const { RedisSocialGraph } = await import('social-graph/redis');
+assert.equal(typeof RedisSocialGraph.open, 'function');
+assert.ok(SocialGraph.fromBytes(graph.toBytes()) instanceof SocialGraph);
+
 console.log('ok');
