@@ -5,12 +5,13 @@
  * @packageDocumentation
  */
 import { batchDistances } from './algorithms/batch-distances.js';
-import { bidirectionalDistance, MAX_SEARCH_DEPTH } from './algorithms/bidirectional-distance.js';
+import { bidirectionalDistance } from './algorithms/bidirectional-distance.js';
 import { intersectInto, intersectionSize } from './algorithms/intersection.js';
 import { levelCounts } from './algorithms/level-counts.js';
 import { Scratch } from './algorithms/scratch.js';
 import { runSearch } from './algorithms/search.js';
 import { describeValue, SocialGraphError } from './errors.js';
+import { checkOptionsObject, readMaxDepth } from './options.js';
 import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './events.js';
 import { CompactAdjacencyStore, type StoreStats } from './store/compact-adjacency-store.js';
 import { IdInterner } from './store/id-interner.js';
@@ -1827,11 +1828,6 @@ function checkId(method: string, id: unknown): asserts id is string {
   }
 }
 
-function checkOptionsObject(method: string, options: unknown): void {
-  if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
-  }
-}
 
 function checkGroup(method: string, group: unknown): asserts group is string {
   if (typeof group !== 'string' || group.length === 0) {
@@ -1874,14 +1870,6 @@ function readCap(method: string, options: SocialGraphOptions | undefined): numbe
   return cap;
 }
 
-function readMaxDepth(method: string, options: DegreeOptions | undefined): number {
-  checkOptionsObject(method, options);
-  const d = options?.maxDepth ?? 3;
-  if (!Number.isInteger(d) || d < 0 || d > MAX_SEARCH_DEPTH) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: maxDepth must be an integer from 0 to ${MAX_SEARCH_DEPTH}, got ${describeValue(d)}`);
-  }
-  return d;
-}
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);

@@ -6,11 +6,11 @@
  */
 import { EXCLUDED } from '../algorithms/bidirectional-distance.js';
 import { batchDistances } from '../algorithms/batch-distances.js';
-import { MAX_SEARCH_DEPTH } from '../algorithms/bidirectional-distance.js';
 import { intersectInto } from '../algorithms/intersection.js';
 import { levelCounts } from '../algorithms/level-counts.js';
 import { runSearch } from '../algorithms/search.js';
 import { describeValue, SocialGraphError } from '../errors.js';
+import { readMaxDepth } from '../options.js';
 import type { GraphInternals, Reach } from '../social-graph.js';
 import { checkAction, decide, viewerDistance } from './decide.js';
 import type { MemberPolicyState } from './member-policy-state.js';
@@ -99,7 +99,7 @@ export class ViewerWindow<Profile extends object = Record<string, unknown>> {
     const method = 'ViewerWindow.degree';
     const u = this.#viewerIndex(method);
     const v = this.#internals.index(method, target);
-    const maxDepth = readDepth(method, options);
+    const maxDepth = readMaxDepth(method, options);
     if (this.#state.blockedPair(u, v)) return null;
     return viewerDistance(this.#internals, this.#state, u, v, maxDepth);
   }
@@ -123,7 +123,7 @@ export class ViewerWindow<Profile extends object = Record<string, unknown>> {
     const internals = this.#internals;
     const indices = new Int32Array(targets.length);
     for (let i = 0; i < targets.length; i++) indices[i] = internals.index(method, targets[i]!);
-    const maxDepth = readDepth(method, options);
+    const maxDepth = readMaxDepth(method, options);
     const state = this.#state;
     const result: (number | null)[] = new Array(targets.length);
     if (!state.hasBlocks(u)) {
@@ -274,13 +274,3 @@ export class ViewerWindow<Profile extends object = Record<string, unknown>> {
   }
 }
 
-function readDepth(method: string, options: WindowDegreeOptions | undefined): number {
-  if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
-  }
-  const d = options?.maxDepth ?? 3;
-  if (!Number.isInteger(d) || d < 0 || d > MAX_SEARCH_DEPTH) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: maxDepth must be an integer from 0 to ${MAX_SEARCH_DEPTH}, got ${describeValue(d)}`);
-  }
-  return d;
-}
