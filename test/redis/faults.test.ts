@@ -22,7 +22,9 @@ import { HAS_CLUSTER } from './cluster-env.js';
 
 const run = promisify(execFile);
 const SCRIPT = join(process.cwd(), 'scripts/redis-cluster.sh');
-const BASE = Number(process.env.REDIS_FAULT_PORT ?? 7100);
+/** Where to look for free ports; the suite takes the first free run of 12 when it starts. */
+const FROM = Number(process.env.REDIS_FAULT_PORT ?? 7100);
+let BASE = FROM;
 const suite = HAS_CLUSTER ? describe : describe.skip;
 
 let dir = '';
@@ -96,6 +98,8 @@ suite('RedisSocialGraph under resharding and failover', () => {
 
   beforeAll(async () => {
     dir = process.env.REDIS_FAULT_DIR ?? mkdtempSync(join(tmpdir(), 'sg-fault-'));
+    // Ports are chosen now, not when CI started: something may have taken them since.
+    BASE = Number((await run(SCRIPT, ['free-port', '12', String(FROM)])).stdout.trim());
     await run(SCRIPT, ['start', dir, '--masters', '3', '--replicas', '1', '--port', String(BASE), '--node-timeout', NODE_TIMEOUT]);
     cluster = new Cluster([{ host: '127.0.0.1', port: BASE }], {
       maxRedirections: 32,
