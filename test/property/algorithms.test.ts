@@ -29,6 +29,20 @@ function buildBulk(g: SmallGraph): SocialGraph {
   return graph;
 }
 
+/** The graph straight in a store (no facade), with its index map and a sized scratch. */
+function storeOf(g: SmallGraph): { store: CompactAdjacencyStore; index: Map<string, number>; scratch: Scratch } {
+  const store = new CompactAdjacencyStore(30_000);
+  const index = new Map(g.members.map((m) => [m, store.allocateMember()]));
+  for (const [a, b] of g.edges) {
+    if (a === b) continue;
+    store.insert(index.get(a)!, index.get(b)!);
+    store.insert(index.get(b)!, index.get(a)!);
+  }
+  const scratch = new Scratch();
+  scratch.ensure(store.indexBound);
+  return { store, index, scratch };
+}
+
 describe('degree against BFS oracle', () => {
   it('every pair, every maxDepth 0..6, both build paths', () => {
     fc.assert(
@@ -73,15 +87,7 @@ describe('degrees (batched) against the oracle', () => {
           expect(graph.degrees(viewer, page, { maxDepth: d })).toEqual(expected);
         }
         // Force the small-ball path (depth 1 only) by giving the ball no budget.
-        const store = new CompactAdjacencyStore(30_000);
-        const index = new Map(g.members.map((m) => [m, store.allocateMember()]));
-        for (const [a, b] of g.edges) {
-          if (a === b) continue;
-          store.insert(index.get(a)!, index.get(b)!);
-          store.insert(index.get(b)!, index.get(a)!);
-        }
-        const scratch = new Scratch();
-        scratch.ensure(store.indexBound);
+        const { store, index, scratch } = storeOf(g);
         const targets = Int32Array.from(page, (t) => index.get(t)!);
         for (let d = 0; d <= 6; d++) {
           const out = new Int32Array(targets.length);
@@ -144,15 +150,7 @@ describe('reach against the oracle', () => {
           const [first, second, third] = naiveLevels(naive, m, 3);
           expect(graph.reach(m)).toEqual({ first, second, third });
         }
-        const store = new CompactAdjacencyStore(30_000);
-        const index = new Map(g.members.map((m) => [m, store.allocateMember()]));
-        for (const [a, b] of g.edges) {
-          if (a === b) continue;
-          store.insert(index.get(a)!, index.get(b)!);
-          store.insert(index.get(b)!, index.get(a)!);
-        }
-        const scratch = new Scratch();
-        scratch.ensure(store.indexBound);
+        const { store, index, scratch } = storeOf(g);
         for (const m of g.members) {
           const expected = naiveLevels(naive, m, 6);
           expect(runSearch(levelCounts(scratch, index.get(m)!, 6, 0), store)).toEqual(expected);
@@ -171,15 +169,7 @@ describe('scratch stays clean', () => {
   it('after every kind of search, including early exits', () => {
     fc.assert(
       fc.property(smallGraph, (g) => {
-        const store = new CompactAdjacencyStore(30_000);
-        const index = new Map(g.members.map((m) => [m, store.allocateMember()]));
-        for (const [a, b] of g.edges) {
-          if (a === b) continue;
-          store.insert(index.get(a)!, index.get(b)!);
-          store.insert(index.get(b)!, index.get(a)!);
-        }
-        const scratch = new Scratch();
-        scratch.ensure(store.indexBound);
+        const { store, index, scratch } = storeOf(g);
         for (const a of index.values()) for (const b of index.values()) runSearch(bidirectionalDistance(scratch, a, b, 4), store);
         expect(scratch.markA.every((x) => x === 0) && scratch.markB.every((x) => x === 0)).toBe(true);
       }),
