@@ -5,11 +5,12 @@
  * snapshots.
  */
 import { describe, expect, it } from 'vitest';
-import { InvitationDeniedError, SocialGraph, SocialGraphError, type SocialGraphErrorCode } from '../../src/index.js';
+import { InvitationDeniedError, SocialGraph, type SocialGraphErrorCode } from '../../src/index.js';
 import { ByteReader } from '../../src/io/byte-reader.js';
 import { ByteWriter } from '../../src/io/byte-writer.js';
 import { INVITATIONS_SECTION } from '../../src/invitations/invitation-book.js';
 import { graphInternals } from '../../src/social-graph.js';
+import { codeOf } from '../support/errors.js';
 
 function setup(): { graph: SocialGraph; clock: { now: number } } {
   const clock = { now: 1_000 };
@@ -20,16 +21,6 @@ function setup(): { graph: SocialGraph; clock: { now: number } } {
   graph.connect('cy', 'dee');
   graph.connect('bob', 'eve');
   return { graph, clock };
-}
-
-function codeOf(fn: () => unknown): SocialGraphErrorCode | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof SocialGraphError) return error.code;
-    throw error;
-  }
-  return undefined;
 }
 
 function reasonOf(fn: () => unknown): string | undefined {

@@ -5,10 +5,11 @@
 import fc from 'fast-check';
 import Graph, { DirectedGraph, MultiGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { SocialGraph, SocialGraphError } from '../../src/index.js';
+import { SocialGraph } from '../../src/index.js';
 import { fromGraphology, toGraphology } from '../../src/io/graphology-interop.js';
 import { fcParams } from '../support/fc-config.js';
 import { buildGraph, graphState, opsArb } from './graph-state.js';
+import { codeOf } from '../support/errors.js';
 
 function edgesOf(g: Graph): string[] {
   const out: string[] = [];
@@ -23,16 +24,6 @@ function connectionsOf(graph: SocialGraph, members?: Set<string>): string[] {
     for (const b of graph.connections(a)) if (a < b && (!members || members.has(b))) out.push(`${a}|${b}`);
   }
   return out.sort();
-}
-
-function codeOf(call: () => unknown): string | undefined {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SocialGraphError);
-    return (error as SocialGraphError).code;
-  }
-  return undefined;
 }
 
 describe('graphology interop', () => {

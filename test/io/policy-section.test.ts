@@ -5,9 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SocialGraph, SocialGraphError } from '../../src/index.js';
+import { SocialGraph } from '../../src/index.js';
 import { inspectSnapshot } from '../../src/io/snapshot.js';
 import { fcParams } from '../support/fc-config.js';
+import { codeOf } from '../support/errors.js';
 
 const MEMBERS = ['ada', 'bob', 'cy', 'dee', 'eve'];
 
@@ -22,16 +23,6 @@ function policyState(graph: SocialGraph): unknown {
       invite: graph.quota(id, 'invite'),
     })),
   };
-}
-
-function codeOf(call: () => unknown): string | undefined {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SocialGraphError);
-    return (error as SocialGraphError).code;
-  }
-  return undefined;
 }
 
 describe('policy section', () => {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SocialGraph, SocialGraphError } from '../../src/index.js';
+import { SocialGraph } from '../../src/index.js';
 import { ByteWriter } from '../../src/io/byte-writer.js';
 import { crc32 } from '../../src/io/crc32.js';
 import { inspectSnapshot, SNAPSHOT_MAGIC } from '../../src/io/snapshot.js';
@@ -12,16 +12,7 @@ import { registerSnapshotSection, unregisterSnapshotSection } from '../../src/io
 import { fcParams } from '../support/fc-config.js';
 import { buildGraph, graphState, opsArb } from './graph-state.js';
 import { withNotesSection } from './notes-section.js';
-
-function codeOf(call: () => unknown): string | undefined {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SocialGraphError);
-    return (error as SocialGraphError).code;
-  }
-  return undefined;
-}
+import { codeOf } from '../support/errors.js';
 
 /** Rewrites the header's version and checksum. */
 function withVersion(bytes: Uint8Array, major: number, minor: number): Uint8Array {

@@ -6,9 +6,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SocialGraph, SocialGraphError, type PolicyAction, type PrivacySettings, type SocialGraphErrorCode } from '../../src/index.js';
+import { SocialGraph, type PolicyAction, type PrivacySettings } from '../../src/index.js';
 import { fcParams } from '../support/fc-config.js';
 import { ACTIONS, specDecision, type Preset } from './spec.js';
+import { expectCode } from '../support/errors.js';
 
 const POOL = Array.from({ length: 9 }, (_, i) => `p${i}`);
 const GROUPS = ['g1', 'g2', 'g3'];
@@ -77,17 +78,6 @@ function expected(m: Model, viewer: string, action: PolicyAction, target: string
     pending: false,
     quotaExceeded: action === 'message' && m.quota !== null && usesInWindow(m, viewer) >= m.quota,
   });
-}
-
-function expectCode(fn: () => unknown, code: SocialGraphErrorCode): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(SocialGraphError);
-  expect((error as SocialGraphError).code).toBe(code);
 }
 
 function forget(m: Model, id: string): void {

@@ -8,7 +8,6 @@ import {
   POLICY_ACTIONS,
   SlidingWindowQuota,
   SocialGraph,
-  SocialGraphError,
   STRICT_POLICY,
   definePolicy,
   degreeRule,
@@ -18,6 +17,7 @@ import {
 } from '../../src/index.js';
 import { memberPolicyState } from '../../src/policy/member-policy-state.js';
 import { graphInternals } from '../../src/social-graph.js';
+import { codeOf } from '../support/errors.js';
 
 /** ada - bob - cy - dee - eve, and fay alone. */
 function line(options?: ConstructorParameters<typeof SocialGraph>[0]): SocialGraph {
@@ -28,16 +28,6 @@ function line(options?: ConstructorParameters<typeof SocialGraph>[0]): SocialGra
   graph.connect('cy', 'dee');
   graph.connect('dee', 'eve');
   return graph;
-}
-
-function codeOf(call: () => unknown): SocialGraphErrorCode | undefined {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SocialGraphError);
-    return (error as SocialGraphError).code;
-  }
-  return undefined;
 }
 
 /** Everything observable about the policy state of a graph. */

@@ -4,9 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SocialGraph, SocialGraphError, type SocialGraphErrorCode } from '../../src/index.js';
+import { SocialGraph } from '../../src/index.js';
 import { fcParams } from '../support/fc-config.js';
 import { naiveDistance, naiveLevels, naiveMutual, type Naive } from '../support/oracle.js';
+import { expectCode } from '../support/errors.js';
 
 const CAP = 5;
 const POOL = Array.from({ length: 14 }, (_, i) => `p${i}`);
@@ -22,16 +23,6 @@ function ids(m: Model): string[] {
 function pick(m: Model, i: number): string | undefined {
   const all = ids(m);
   return all.length === 0 ? undefined : all[i % all.length];
-}
-function expectCode(fn: () => unknown, code: SocialGraphErrorCode): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SocialGraphError);
-    expect((e as SocialGraphError).code).toBe(code);
-    return;
-  }
-  throw new Error(`expected ${code}`);
 }
 function sameGraph(m: Model, r: SocialGraph): void {
   expect(r.memberCount).toBe(m.g.size);
