@@ -3,13 +3,15 @@
  * typed arrays.
  *
  * Layout (in the spirit of Cassovary's `ArrayBasedDynamicDirectedGraph` and a slab allocator):
- * - per member, three typed arrays: block address (`Int32Array`), list length (`Int32Array`) and
- *   block size class (`Uint8Array`); no JS object per member;
+ * - per member, one 16-byte record in one `Int32Array`: block address, list length, block size
+ *   class and the list's last (largest) entry, so that appending (the common case) and the
+ *   duplicate check before it read no list; no JS object per member;
  * - neighbour lists live in blocks carved out of `Int32Array` slabs of up to 2^22 entries (16 MiB);
  *   a block's address is `slab << 22 | offset`, and a block never straddles two slabs;
  * - block capacities come in size classes (1, 2, 3, 4, 6, 8, then four per doubling), so a list
- *   wastes at most ~20% of its block; freed blocks go to an intrusive free list per class (the
- *   first word of a free block links to the next) and are reused before the pool grows;
+ *   wastes at most ~20% of its block; freed blocks go to a stack of addresses per class and are
+ *   reused before the pool grows (a stack rather than a list threaded through the free blocks:
+ *   taking a block then reads nothing from it);
  * - when free blocks exceed a third of the pool, the pool is compacted into fresh slabs, which
  *   keeps memory bounded under any sequence of connects and disconnects.
  *
@@ -32,7 +34,10 @@ const COMPACT_MIN_FREE = 1 << 16;
 /** Member records of `n` members, every size class NO_CLASS. */
 function newMeta(n: number): Int32Array {
   const meta = new Int32Array(4 * n);
-  for (let v = 0; v < n; v++) meta[4 * v + 2] = NO_CLASS;
+  for (let v = 0; v < n; v++) {
+    meta[4 * v + 2] = NO_CLASS;
+    meta[4 * v + 3] = -1;
+  }
   return meta;
 }
 
@@ -93,7 +98,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
   #caps: Int32Array;
   /**
    * Per member `v`, four int32 in one 16-byte record (one cache line holds four members):
-   * `[4v]` block address, `[4v + 1]` list length, `[4v + 2]` size class (NO_CLASS: no block).
+   * `[4v]` block address, `[4v + 1]` list length, `[4v + 2]` size class (NO_CLASS: no block),
+   * `[4v + 3]` last (largest) entry of the list, -1 when empty.
    */
   #meta: Int32Array;
   #alive: Uint8Array;
@@ -102,7 +108,9 @@ export class CompactAdjacencyStore implements AdjacencyView {
   #times: Uint32Array[] | null = null;
   /** Next never-used global address. */
   #bump = 0;
-  #freeHead: Int32Array;
+  /** Per size class, a stack of free block addresses (`#freeCounts[c]` of them in use). */
+  #freeStacks: Int32Array[];
+  #freeCounts: Int32Array;
   #freeMembers: Int32Array = new Int32Array(16);
   #freeMemberCount = 0;
   #memberCount = 0;
@@ -114,7 +122,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
   constructor(maxDegree: number, initialMembers = 16) {
     this.maxDegree = maxDegree;
     this.#caps = buildSizeClasses(maxDegree);
-    this.#freeHead = new Int32Array(this.#caps.length).fill(-1);
+    this.#freeStacks = Array.from(this.#caps, () => new Int32Array(16));
+    this.#freeCounts = new Int32Array(this.#caps.length);
     const n = Math.max(16, initialMembers);
     this.#meta = newMeta(n);
     this.#alive = new Uint8Array(n);
@@ -224,8 +233,9 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const n = this.#meta[4 * v + 1]!;
     const slab = this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!;
     const start = this.#meta[4 * v]! & SLAB_MASK;
-    // Appending is the common case (ids handed out in order, edge lists sorted by source).
-    if (n === 0 || slab[start + n - 1]! < w) return -n - 1;
+    // Appending is the common case (ids handed out in order, edge lists sorted by source); the
+    // record keeps the list's last (largest) entry, so this costs no read of the list itself.
+    if (this.#meta[4 * v + 3]! < w) return -n - 1;
     let lo = start;
     let hi = start + n - 1;
     while (lo <= hi) {
@@ -280,6 +290,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
       times[start + at] = time;
     }
     this.#meta[4 * v + 1] = n + 1;
+    if (at === n) this.#meta[4 * v + 3] = w;
     this.#usedSlots++;
   }
 
@@ -295,6 +306,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
       if (this.#times !== null) this.#times[this.#meta[4 * v]! >>> SLAB_BITS]!.copyWithin(start + at, start + at + 1, start + n);
     }
     this.#meta[4 * v + 1] = n - 1;
+    if (at === n - 1) this.#meta[4 * v + 3] = at === 0 ? -1 : slab[start + at - 1]!;
     this.#usedSlots--;
     if (n - 1 === 0) this.#freeBlock(v);
     else {
@@ -314,6 +326,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const removed = this.neighbors(v);
     this.#usedSlots -= removed.length;
     this.#meta[4 * v + 1] = 0;
+    this.#meta[4 * v + 3] = -1;
     this.#freeBlock(v);
     this.#maybeCompact();
     return removed;
@@ -454,6 +467,10 @@ export class CompactAdjacencyStore implements AdjacencyView {
     for (let v = 0; v < members; v++) {
       meta[4 * v] = addr[v]!;
       meta[4 * v + 1] = len[v]!;
+      if (len[v]! > 0) {
+        const end = (addr[v]! & SLAB_MASK) + len[v]! - 1;
+        meta[4 * v + 3] = slabs[addr[v]! >>> SLAB_BITS]![end]!;
+      }
       meta[4 * v + 2] = cls[v]!;
     }
     this.#meta = meta;
@@ -479,7 +496,10 @@ export class CompactAdjacencyStore implements AdjacencyView {
       const from = this.#slabs[oldAddr >>> SLAB_BITS]!;
       const to = this.#slabs[newAddr >>> SLAB_BITS]!;
       const s = oldAddr & SLAB_MASK;
-      to.set(from.subarray(s, s + n), newAddr & SLAB_MASK);
+      const d = newAddr & SLAB_MASK;
+      if (from === to) to.copyWithin(d, s, s + n);
+      else if (n <= 64) for (let i = 0; i < n; i++) to[d + i] = from[s + i]!;
+      else to.set(from.subarray(s, s + n), d);
       if (this.#times !== null) {
         this.#times[newAddr >>> SLAB_BITS]!.set(this.#times[oldAddr >>> SLAB_BITS]!.subarray(s, s + n), newAddr & SLAB_MASK);
       }
@@ -496,8 +516,15 @@ export class CompactAdjacencyStore implements AdjacencyView {
     if (cls === NO_CLASS) return;
     const address = this.#meta[4 * v]!;
     const size = this.#caps[cls]!;
-    this.#slabs[address >>> SLAB_BITS]![address & SLAB_MASK] = this.#freeHead[cls]!;
-    this.#freeHead[cls] = address;
+    let stack = this.#freeStacks[cls]!;
+    const count = this.#freeCounts[cls]!;
+    if (count === stack.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(stack);
+      this.#freeStacks[cls] = stack = grown;
+    }
+    stack[count] = address;
+    this.#freeCounts[cls] = count + 1;
     this.#freeSlots += size;
     this.#blockSlots -= size;
     this.#meta[4 * v + 2] = NO_CLASS;
@@ -505,12 +532,12 @@ export class CompactAdjacencyStore implements AdjacencyView {
   }
 
   #allocate(cls: number): number {
-    const head = this.#freeHead[cls]!;
     const size = this.#caps[cls]!;
-    if (head >= 0) {
-      this.#freeHead[cls] = this.#slabs[head >>> SLAB_BITS]![head & SLAB_MASK]!;
+    const free = this.#freeCounts[cls]!;
+    if (free > 0) {
+      this.#freeCounts[cls] = free - 1;
       this.#freeSlots -= size;
-      return head;
+      return this.#freeStacks[cls]![free - 1]!;
     }
     let bump = this.#bump;
     if ((bump & SLAB_MASK) + size > SLAB_ENTRIES) bump = ((bump >>> SLAB_BITS) + 1) << SLAB_BITS;
@@ -553,7 +580,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
     this.#slabs = [new Int32Array(FIRST_SLAB_ENTRIES)];
     if (oldTimes !== null) this.#times = [new Uint32Array(FIRST_SLAB_ENTRIES)];
     this.#bump = 0;
-    this.#freeHead.fill(-1);
+    this.#freeCounts.fill(0);
+    this.#freeStacks = Array.from(caps, () => new Int32Array(16));
     this.#freeSlots = 0;
     this.#blockSlots = 0;
     for (let v = 0; v < bound; v++) {
@@ -580,7 +608,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
   stats(): StoreStats {
     let allocated = 0;
     for (const slab of this.#slabs) allocated += slab.length;
-    const perMember = (this.#meta.length >> 2) * (16 + 1);
+    let perMember = (this.#meta.length >> 2) * (16 + 1);
+    for (const stack of this.#freeStacks) perMember += stack.byteLength;
     return {
       members: this.#memberCount,
       connections: this.#usedSlots / 2,
