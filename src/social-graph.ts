@@ -15,6 +15,7 @@ import { checkOptionsObject, readMaxDepth } from './options.js';
 import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './events.js';
 import { CompactAdjacencyStore, type StoreStats } from './store/compact-adjacency-store.js';
 import { IdInterner } from './store/id-interner.js';
+import { internPairs } from './store/intern-pairs.js';
 import { checkAction, decide } from './policy/decide.js';
 import { checkPolicy } from './policy/define-policy.js';
 import { DEFAULT_POLICY } from './policy/default-policy.js';
@@ -277,8 +278,10 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * Builds a graph from an iterable of id pairs, creating members as they appear. Duplicate and
    * reciprocal pairs collapse; self-pairs are skipped (their member is still created).
    *
-   * @remarks O(m log d): ids are interned in one pass into typed arrays, then the store is built
-   * in one counting pass and one sort per list (no per-connection insertion).
+   * @remarks O(m log d): ids are hashed in one pass over the input, then looked up partition by
+   * partition (by hash) so that the table stays in cache, and numbered in order of first
+   * appearance; the store is then built in one counting pass and one sort per list (no
+   * per-connection insertion).
    * Use {@link SocialGraph.loadEdges} to also get the counts of what was skipped.
    * @example
    * ```ts
@@ -318,67 +321,12 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       throw new SocialGraphError('INVALID_OPTION', `${method}: pairs must be an iterable of [id, id], got ${describeValue(pairs)}`);
     }
     const ids = graph.#ids;
-    let next = 0;
-    // Size the buffers once when the input knows its length (an array): growing big typed arrays
-    // makes V8 collect garbage, which rescans the caller's whole pair list each time.
-    const hint = Array.isArray(pairs) ? Math.max(16, pairs.length) : 1024;
-    let src = new Int32Array(hint);
-    let dst = new Int32Array(hint);
-    let m = 0;
-    let count = 0;
-    let selfPairs = 0;
-    const intern = (id: unknown, at: number): number => {
-      if (typeof id !== 'string' || id.length === 0) {
-        throw new SocialGraphError('INVALID_ID', `${method}: pair ${at} holds an invalid id ${describeValue(id)} (ids are non-empty strings)`);
+    const { src, dst, edges: m, pairs: count, selfPairs, members: next } = internPairs(pairs, ids, (problem) => {
+      if (problem.kind === 'pair') {
+        throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${problem.at} is not a [id, id] pair, got ${describeValue(problem.value)}`);
       }
-      let v = ids.indexOf(id);
-      if (v < 0) {
-        v = next++;
-        ids.set(id, v);
-      }
-      return v;
-    };
-    // Ids are looked up a batch at a time (see IdInterner.indexOfBatch); new ids are numbered in
-    // order of first appearance.
-    const BATCH = 512;
-    const batch: string[] = new Array(2 * BATCH);
-    const found = new Int32Array(2 * BATCH);
-    const hashes = new Int32Array(2 * BATCH);
-    let filled = 0;
-    const flush = (): void => {
-      ids.indexOfBatch(batch, filled * 2, found, hashes);
-      for (let i = 0; i < filled; i++) {
-        let a = found[2 * i]!;
-        if (a < 0) a = intern(batch[2 * i], count - filled + i);
-        let b = found[2 * i + 1]!;
-        if (b < 0) b = intern(batch[2 * i + 1], count - filled + i);
-        if (a === b) {
-          selfPairs++;
-          continue;
-        }
-        if (m === src.length) {
-          src = grow(src);
-          dst = grow(dst);
-        }
-        src[m] = a;
-        dst[m++] = b;
-      }
-      filled = 0;
-    };
-    for (const pair of pairs) {
-      if (!Array.isArray(pair) || pair.length < 2) {
-        throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${count} is not a [id, id] pair, got ${describeValue(pair)}`);
-      }
-      const first: unknown = pair[0];
-      const second: unknown = pair[1];
-      if (typeof first !== 'string' || first.length === 0) intern(first, count);
-      if (typeof second !== 'string' || second.length === 0) intern(second, count);
-      batch[2 * filled] = first as string;
-      batch[2 * filled + 1] = second as string;
-      count++;
-      if (++filled === BATCH) flush();
-    }
-    flush();
+      throw new SocialGraphError('INVALID_ID', `${method}: pair ${problem.at} holds an invalid id ${describeValue(problem.value)} (ids are non-empty strings)`);
+    });
     const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i));
     return {
       graph,
@@ -1870,9 +1818,3 @@ function readCap(method: string, options: SocialGraphOptions | undefined): numbe
   return cap;
 }
 
-
-function grow(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}

@@ -51,6 +51,15 @@ export class IdInterner {
     return this.#size;
   }
 
+  /**
+   * This interner's seeded hash of `id`, for callers that hash ids ahead of binding them
+   * ({@link IdInterner.setHashed}). O(length of id).
+   * @internal
+   */
+  hashOf(id: string): number {
+    return this.#hash(id);
+  }
+
   /** Seeded 32-bit hash of a string (FNV-1a style over UTF-16 units, murmur3 finaliser). */
   #hash(id: string): number {
     let h = this.#seed ^ 0x811c9dc5;
@@ -140,8 +149,17 @@ export class IdInterner {
 
   /** Binds `id` (not yet present) to `index`. O(1) amortised. */
   set(id: string, index: number): void {
+    this.setHashed(id, index, this.#hash(id));
+  }
+
+  /**
+   * {@link IdInterner.set} with `hash` = {@link IdInterner.hashOf}(id) computed by the caller.
+   * O(1) amortised.
+   * @internal
+   */
+  setHashed(id: string, index: number, hash: number): void {
     if ((this.#size + 1) * 2 > this.#mask + 1) this.#resize((this.#mask + 1) * 2);
-    this.#place(this.#hash(id), index);
+    this.#place(hash, index);
     this.#size++;
     const ids = this.#ids;
     while (ids.length < index) ids.push(undefined);
@@ -155,6 +173,13 @@ export class IdInterner {
     while (table[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
     table[2 * slot] = h;
     table[2 * slot + 1] = index;
+  }
+
+  /** Grows the table once so that `count` ids fit without further resizing. O(capacity). */
+  reserve(count: number): void {
+    let capacity = this.#mask + 1;
+    while (count * 2 > capacity) capacity *= 2;
+    if (capacity > this.#mask + 1) this.#resize(capacity);
   }
 
   #resize(capacity: number): void {

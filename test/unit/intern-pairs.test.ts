@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IdInterner } from '../../src/store/id-interner.js';
+import { internPairs, type InternProblem } from '../../src/store/intern-pairs.js';
+import { fcParams } from '../support/fc-config.js';
+
+/** The oracle: ids numbered one at a time in order of first appearance, self-pairs dropped. */
+function naive(pairs: readonly (readonly [string, string])[]) {
+  const index = new Map<string, number>();
+  const number = (id: string): number => {
+    let v = index.get(id);
+    if (v === undefined) index.set(id, (v = index.size));
+    return v;
+  };
+  const src: number[] = [];
+  const dst: number[] = [];
+  let selfPairs = 0;
+  for (const [a, b] of pairs) {
+    const u = number(a);
+    const v = number(b);
+    if (u === v) selfPairs++;
+    else {
+      src.push(u);
+      dst.push(v);
+    }
+  }
+  return { src, dst, selfPairs, ids: [...index.keys()] };
+}
+
+const reject = (problem: InternProblem): never => {
+  throw new Error(`${problem.kind} ${problem.at}`);
+};
+
+// Short ids from a small alphabet repeat a lot; longer and non-Latin ids take other paths.
+const id = fc.oneof(
+  fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 3 }),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
+  fc.nat(5000).map((n) => `u${n}`),
+);
+
+describe('internPairs', () => {
+  it('numbers ids exactly as one-at-a-time interning does, whatever the chunk size and input kind', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(id, id), { maxLength: 300 }),
+        fc.constantFrom(1, 2, 3, 7, 64, 1 << 20),
+        fc.boolean(),
+        fc.integer(),
+        (pairs, chunk, asIterable, seed) => {
+          const ids = new IdInterner(seed);
+          const input = asIterable ? (function* () { yield* pairs; })() : pairs;
+          const got = internPairs(input, ids, reject, chunk);
+          const want = naive(pairs);
+          expect(Array.from(got.src.subarray(0, got.edges))).toEqual(want.src);
+          expect(Array.from(got.dst.subarray(0, got.edges))).toEqual(want.dst);
+          expect(got.selfPairs).toBe(want.selfPairs);
+          expect(got.pairs).toBe(pairs.length);
+          expect(got.members).toBe(want.ids.length);
+          want.ids.forEach((name, i) => {
+            expect(ids.indexOf(name)).toBe(i);
+            expect(ids.idOf(i)).toBe(name);
+          });
+        },
+      ),
+      fcParams(400),
+    );
+  });
+
+  it('grows its table when one partition fills up (100k distinct ids in one chunk)', () => {
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < 100_000; i++) pairs.push([`m${i}`, `m${(i * 7919 + 13) % 100_000}`]);
+    const ids = new IdInterner(1);
+    const got = internPairs(pairs, ids, reject);
+    expect(got.members).toBe(100_000);
+    expect(ids.indexOf('m0')).toBe(0);
+    expect(ids.indexOf('m13')).toBe(1);
+    expect(got.src[5]).toBe(ids.indexOf('m5'));
+  });
+
+  it('rejects a bad pair or id with its position, binding nothing', () => {
+    const bad: unknown[][] = [
+      [['a', 'b'], ['c']],
+      [['a', 'b'], 'ab'],
+      [['a', 'b'], ['c', '']],
+      [['a', 'b'], ['c', 7]],
+    ];
+    for (const pairs of bad) {
+      const ids = new IdInterner(3);
+      expect(() => internPairs(pairs as [string, string][], ids, reject)).toThrow(/ 1$/);
+      expect(ids.size).toBe(0);
+    }
+  });
+});
