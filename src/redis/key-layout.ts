@@ -206,7 +206,7 @@ const CRC16_TABLE = (() => {
 })();
 
 /**
- * Lua scripts, each touching the keys of one slot only (one member key, or one dictionary bucket).
+ * Lua scripts, each writing the keys of one slot only (one member key, or one dictionary bucket).
  * Replies: ADJ_ADD 1 added, 0 already there, -1 no such member key, -2 list full;
  * ADJ_DEL 1 removed, 0 absent, -1 no such member key.
  * @internal
@@ -269,6 +269,17 @@ for i = 1, #s, 4 do
   end
 end
 return 0`,
+  /**
+   * Reads many member keys served by one node in one command: KEYS[1] and every ARGV (the one
+   * exception to "one slot per script": it only reads, and only keys of the node it runs on,
+   * since Redis refuses a script access to a key of another node; KEYS[1] routes it to its
+   * master). A missing key reads as nil: the caller reads those again with plain GETs, which
+   * follow a slot being migrated.
+   */
+  getMany: `#!lua flags=no-writes,allow-cross-slot-keys
+local out = {redis.call('GET', KEYS[1]) or false}
+for i = 1, #ARGV do out[i + 1] = redis.call('GET', ARGV[i]) or false end
+return out`,
   /** Deletes dictionary field ARGV[1] only if it still maps to ARGV[2]. */
   dictCompareDelete: `
 if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
