@@ -5,7 +5,7 @@
  * N random connect/disconnect operations at a steady size against a fresh build of the final graph.
  *
  *   node --expose-gc --import tsx bench/core-criteria.bench.ts [--members 1000000] [--avg-degree 40]
- *        [--pairs 20000] [--reach 30] [--churn 10000000] [--seed 1]
+ *        [--pairs 20000] [--reach 30] [--churn 10000000] [--seed 1] [--skip-bulk | --only-bulk]
  */
 import { parseArgs } from 'node:util';
 import { barabasiAlbert } from '../src/generators/index.js';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     churn: { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
     'skip-bulk': { type: 'boolean', default: false },
+    'only-bulk': { type: 'boolean', default: false },
   },
 });
 const members = Number(values.members);
@@ -49,104 +50,108 @@ const base = heap();
 const ids: string[] = new Array(members);
 for (let i = 0; i < members; i++) ids[i] = `u${i}`;
 let graph: SocialGraph | null = new SocialGraph();
-let t = nowUs();
-for (let i = 0; i < members; i++) graph.addMember(ids[i]!);
-const addUs = nowUs() - t;
-t = nowUs();
-for (let e = 0; e < g.edges; e++) graph.connect(ids[g.sources[e]!]!, ids[g.targets[e]!]!);
-const connectUs = nowUs() - t;
-const bytes = heap() - base;
-console.log(`addMember: ${(members / addUs).toFixed(2)}M/s; connect: ${(g.edges / connectUs).toFixed(2)}M/s (${(connectUs / 1e6).toFixed(1)} s)`);
-console.log(`memory: ${(bytes / 2 ** 20).toFixed(0)} MiB for the whole graph incl. id strings = ${(bytes / graph.connectionCount).toFixed(2)} bytes/connection; store ${JSON.stringify(graph.storeStats())}`);
-
-// ---- queries on random pairs
-const random = new SeededRandom(seed + 1000);
-const k = Number(values.pairs);
-const a = Array.from({ length: k }, () => ids[random.nextInt(members)]!);
-const b = Array.from({ length: k }, () => ids[random.nextInt(members)]!);
-for (let i = 0; i < Math.min(k, 2000); i++) graph.degree(a[i]!, b[i]!);
-const dt = new Float64Array(k);
-const hist = [0, 0, 0, 0, 0];
-for (let i = 0; i < k; i++) {
-  const s = nowUs();
-  const d = graph.degree(a[i]!, b[i]!);
-  dt[i] = nowUs() - s;
-  hist[d === null ? 4 : d]!++;
-}
-console.log(`degree (maxDepth 3), µs: ${pct(dt)}   answers 0/1/2/3/null: ${hist.join('/')}`);
-for (let i = 0; i < Math.min(k, 2000); i++) graph.mutualCount(a[i]!, b[i]!);
-const mt = new Float64Array(k);
-for (let i = 0; i < k; i++) {
-  const s = nowUs();
-  graph.mutualCount(a[i]!, b[i]!);
-  mt[i] = nowUs() - s;
-}
-console.log(`mutualCount, µs: ${pct(mt)}`);
-const page = Array.from({ length: 100 }, () => ids[random.nextInt(members)]!);
-const bt = new Float64Array(200);
-for (let i = 0; i < 200; i++) {
-  const s = nowUs();
-  graph.degrees(ids[random.nextInt(members)]!, page);
-  bt[i] = nowUs() - s;
-}
-console.log(`degrees (page of 100), µs: ${pct(bt)}`);
-const r = Number(values.reach);
-const rt = new Float64Array(r);
-for (let i = 0; i < r; i++) {
-  const s = nowUs();
-  graph.reach(ids[random.nextInt(members)]!);
-  rt[i] = (nowUs() - s) / 1e3;
-}
-console.log(`reach, ms: ${pct(rt)}`);
-
-// ---- churn at a steady size
-const churn = Number(values.churn);
-if (churn > 0) {
-  const live: number[] = [];
-  // Track live edges as packed numbers so we can remove random existing ones.
-  for (let e = 0; e < g.edges; e++) live.push(g.sources[e]! * members + g.targets[e]!);
-  const rnd = new SeededRandom(seed + 2);
+let t = 0;
+if (!values['only-bulk']) {
   t = nowUs();
-  for (let op = 0; op < churn; op++) {
-    if (op % 2 === 0) {
-      const i = rnd.nextInt(live.length);
-      const key = live[i]!;
-      live[i] = live[live.length - 1]!;
-      live.pop();
-      graph.disconnect(ids[Math.floor(key / members)]!, ids[key % members]!);
-    } else {
-      let x = rnd.nextInt(members);
-      let y = rnd.nextInt(members);
-      while (x === y || graph.areConnected(ids[x]!, ids[y]!)) {
-        x = rnd.nextInt(members);
-        y = rnd.nextInt(members);
-      }
-      graph.connect(ids[x]!, ids[y]!);
-      live.push(x * members + y);
-    }
-  }
-  const churnUs = nowUs() - t;
-  const stats = graph.storeStats();
-  console.log(`churn: ${churn.toLocaleString('en-US')} ops in ${(churnUs / 1e6).toFixed(1)} s (${(churn / churnUs).toFixed(2)}M ops/s); store ${JSON.stringify(stats)}`);
-  // The graph's own footprint: heap with it minus heap without it, everything else unchanged.
-  const withChurned = heap();
-  const storeAfter = stats.bytes;
-  graph = null;
-  const churnedBytes = withChurned - heap();
-  // Fresh build of the final graph, through addMember + connect, measured the same way.
-  const [withFresh, freshStore] = ((): [number, number] => {
-    const fresh = new SocialGraph();
-    for (let i = 0; i < members; i++) fresh.addMember(ids[i]!);
-    for (const key of live) fresh.connect(ids[Math.floor(key / members)]!, ids[key % members]!);
-    return [heap(), fresh.storeStats().bytes];
-  })();
-  const freshBytes = withFresh - heap();
-  console.log(
-    `graph memory after churn ${(churnedBytes / 2 ** 20).toFixed(0)} MiB (store ${(storeAfter / 2 ** 20).toFixed(0)} MiB) vs fresh build of the final graph ${(freshBytes / 2 ** 20).toFixed(0)} MiB (store ${(freshStore / 2 ** 20).toFixed(0)} MiB): ratio ${(churnedBytes / freshBytes).toFixed(3)} (store only ${(storeAfter / freshStore).toFixed(3)})`,
-  );
-  live.length = 0;
-}
+  for (let i = 0; i < members; i++) graph.addMember(ids[i]!);
+  const addUs = nowUs() - t;
+  t = nowUs();
+  for (let e = 0; e < g.edges; e++) graph.connect(ids[g.sources[e]!]!, ids[g.targets[e]!]!);
+  const connectUs = nowUs() - t;
+  const bytes = heap() - base;
+  console.log(`addMember: ${(members / addUs).toFixed(2)}M/s; connect: ${(g.edges / connectUs).toFixed(2)}M/s (${(connectUs / 1e6).toFixed(1)} s)`);
+  console.log(`memory: ${(bytes / 2 ** 20).toFixed(0)} MiB for the whole graph incl. id strings = ${(bytes / graph.connectionCount).toFixed(2)} bytes/connection; store ${JSON.stringify(graph.storeStats())}`);
 
+  // ---- queries on random pairs
+  const random = new SeededRandom(seed + 1000);
+  const k = Number(values.pairs);
+  const a = Array.from({ length: k }, () => ids[random.nextInt(members)]!);
+  const b = Array.from({ length: k }, () => ids[random.nextInt(members)]!);
+  for (let i = 0; i < Math.min(k, 2000); i++) graph.degree(a[i]!, b[i]!);
+  const dt = new Float64Array(k);
+  const hist = [0, 0, 0, 0, 0];
+  for (let i = 0; i < k; i++) {
+    const s = nowUs();
+    const d = graph.degree(a[i]!, b[i]!);
+    dt[i] = nowUs() - s;
+    hist[d === null ? 4 : d]!++;
+  }
+  console.log(`degree (maxDepth 3), µs: ${pct(dt)}   answers 0/1/2/3/null: ${hist.join('/')}`);
+  for (let i = 0; i < Math.min(k, 2000); i++) graph.mutualCount(a[i]!, b[i]!);
+  const mt = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    const s = nowUs();
+    graph.mutualCount(a[i]!, b[i]!);
+    mt[i] = nowUs() - s;
+  }
+  console.log(`mutualCount, µs: ${pct(mt)}`);
+  const page = Array.from({ length: 100 }, () => ids[random.nextInt(members)]!);
+  const bt = new Float64Array(200);
+  for (let i = 0; i < 200; i++) {
+    const s = nowUs();
+    graph.degrees(ids[random.nextInt(members)]!, page);
+    bt[i] = nowUs() - s;
+  }
+  console.log(`degrees (page of 100), µs: ${pct(bt)}`);
+  const r = Number(values.reach);
+  const rt = new Float64Array(r);
+  for (let i = 0; i < r; i++) {
+    const s = nowUs();
+    graph.reach(ids[random.nextInt(members)]!);
+    rt[i] = (nowUs() - s) / 1e3;
+  }
+  console.log(`reach, ms: ${pct(rt)}`);
+
+  // ---- churn at a steady size
+  const churn = Number(values.churn);
+  if (churn > 0) {
+    const live: number[] = [];
+    // Track live edges as packed numbers so we can remove random existing ones.
+    for (let e = 0; e < g.edges; e++) live.push(g.sources[e]! * members + g.targets[e]!);
+    const rnd = new SeededRandom(seed + 2);
+    t = nowUs();
+    for (let op = 0; op < churn; op++) {
+      if (op % 2 === 0) {
+        const i = rnd.nextInt(live.length);
+        const key = live[i]!;
+        live[i] = live[live.length - 1]!;
+        live.pop();
+        graph.disconnect(ids[Math.floor(key / members)]!, ids[key % members]!);
+      } else {
+        let x = rnd.nextInt(members);
+        let y = rnd.nextInt(members);
+        while (x === y || graph.areConnected(ids[x]!, ids[y]!)) {
+          x = rnd.nextInt(members);
+          y = rnd.nextInt(members);
+        }
+        graph.connect(ids[x]!, ids[y]!);
+        live.push(x * members + y);
+      }
+    }
+    const churnUs = nowUs() - t;
+    const stats = graph.storeStats();
+    console.log(`churn: ${churn.toLocaleString('en-US')} ops in ${(churnUs / 1e6).toFixed(1)} s (${(churn / churnUs).toFixed(2)}M ops/s); store ${JSON.stringify(stats)}`);
+    // The graph's own footprint: heap with it minus heap without it, everything else unchanged.
+    const withChurned = heap();
+    const storeAfter = stats.bytes;
+    graph = null;
+    const churnedBytes = withChurned - heap();
+    // Fresh build of the final graph, through addMember + connect, measured the same way.
+    const [withFresh, freshStore] = ((): [number, number] => {
+      const fresh = new SocialGraph();
+      for (let i = 0; i < members; i++) fresh.addMember(ids[i]!);
+      for (const key of live) fresh.connect(ids[Math.floor(key / members)]!, ids[key % members]!);
+      return [heap(), fresh.storeStats().bytes];
+    })();
+    const freshBytes = withFresh - heap();
+    console.log(
+      `graph memory after churn ${(churnedBytes / 2 ** 20).toFixed(0)} MiB (store ${(storeAfter / 2 ** 20).toFixed(0)} MiB) vs fresh build of the final graph ${(freshBytes / 2 ** 20).toFixed(0)} MiB (store ${(freshStore / 2 ** 20).toFixed(0)} MiB): ratio ${(churnedBytes / freshBytes).toFixed(3)} (store only ${(storeAfter / freshStore).toFixed(3)})`,
+    );
+    live.length = 0;
+  }
+
+
+} // build, queries and churn
 
 // ---- bulk loads
 if (!values['skip-bulk']) {
