@@ -282,7 +282,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
     if (cls === NO_CLASS || n === this.#caps[cls]!) this.#moveBlock(v, classFor(this.#caps, n + 1));
     const slab = this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!;
     const start = this.#meta[4 * v]! & SLAB_MASK;
-    if (at < n) slab.copyWithin(start + at + 1, start + at, start + n);
+    if (n - at > 32) slab.copyWithin(start + at + 1, start + at, start + n);
+    else for (let i = start + n; i > start + at; i--) slab[i] = slab[i - 1]!; // short shift: no builtin call
     slab[start + at] = w;
     if (this.#times !== null) {
       const times = this.#times[this.#meta[4 * v]! >>> SLAB_BITS]!;
@@ -302,7 +303,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const slab = this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!;
     const start = this.#meta[4 * v]! & SLAB_MASK;
     if (at < n - 1) {
-      slab.copyWithin(start + at, start + at + 1, start + n);
+      if (n - at > 32) slab.copyWithin(start + at, start + at + 1, start + n);
+      else for (let i = start + at; i < start + n - 1; i++) slab[i] = slab[i + 1]!;
       if (this.#times !== null) this.#times[this.#meta[4 * v]! >>> SLAB_BITS]!.copyWithin(start + at, start + at + 1, start + n);
     }
     this.#meta[4 * v + 1] = n - 1;
