@@ -142,28 +142,11 @@ class PairInterning {
   /** 1. Reads, validates and hashes up to a chunk of pairs from `array` at `from`. */
   readArray(array: readonly unknown[], from: number): number {
     const count = Math.min(this.chunkPairs, array.length - from);
-    const hashes = this.#hashes;
-    const strings = this.#strings;
-    const histogram = this.#histogram;
-    const ids = this.#ids;
-    histogram.fill(0);
+    this.#histogram.fill(0);
     let touched = 0;
     for (let i = 0; i < count; i++) {
       if ((i & (BLOCK - 1)) === 0) touched += touch(array, from + i, Math.min(count, i + BLOCK) - i);
-      const pair = array[from + i];
-      if (!Array.isArray(pair) || pair.length < 2) this.#reject({ kind: 'pair', at: from + i, value: pair });
-      const first: unknown = (pair as unknown[])[0];
-      const second: unknown = (pair as unknown[])[1];
-      if (typeof first !== 'string' || first.length === 0) this.#reject({ kind: 'id', at: from + i, value: first });
-      if (typeof second !== 'string' || second.length === 0) this.#reject({ kind: 'id', at: from + i, value: second });
-      const h1 = ids.hashOf(first);
-      const h2 = ids.hashOf(second);
-      hashes[2 * i] = h1;
-      hashes[2 * i + 1] = h2;
-      strings[2 * i] = first;
-      strings[2 * i + 1] = second;
-      histogram[h1 >>> PARTITION_SHIFT]!++;
-      histogram[h2 >>> PARTITION_SHIFT]!++;
+      this.#take(array[from + i], from + i, i);
     }
     this.#touched = touched;
     return count;
@@ -171,33 +154,32 @@ class PairInterning {
 
   /** 1. The same as {@link PairInterning.readArray} for any iterable. */
   readIterator(iterator: Iterator<unknown>): number {
-    const hashes = this.#hashes;
-    const strings = this.#strings;
-    const histogram = this.#histogram;
-    const ids = this.#ids;
-    histogram.fill(0);
+    this.#histogram.fill(0);
     let count = 0;
     while (count < this.chunkPairs) {
       const step = iterator.next();
       if (step.done === true) break;
-      const pair = step.value;
-      const at = this.#read + count;
-      if (!Array.isArray(pair) || pair.length < 2) this.#reject({ kind: 'pair', at, value: pair });
-      const first: unknown = (pair as unknown[])[0];
-      const second: unknown = (pair as unknown[])[1];
-      if (typeof first !== 'string' || first.length === 0) this.#reject({ kind: 'id', at, value: first });
-      if (typeof second !== 'string' || second.length === 0) this.#reject({ kind: 'id', at, value: second });
-      const h1 = ids.hashOf(first);
-      const h2 = ids.hashOf(second);
-      hashes[2 * count] = h1;
-      hashes[2 * count + 1] = h2;
-      strings[2 * count] = first;
-      strings[2 * count + 1] = second;
-      histogram[h1 >>> PARTITION_SHIFT]!++;
-      histogram[h2 >>> PARTITION_SHIFT]!++;
+      this.#take(step.value, this.#read + count, count);
       count++;
     }
     return count;
+  }
+
+  /** Validates pair number `at` of the input and records it as pair `i` of the chunk. */
+  #take(pair: unknown, at: number, i: number): void {
+    if (!Array.isArray(pair) || pair.length < 2) this.#reject({ kind: 'pair', at, value: pair });
+    const first: unknown = (pair as unknown[])[0];
+    const second: unknown = (pair as unknown[])[1];
+    if (typeof first !== 'string' || first.length === 0) this.#reject({ kind: 'id', at, value: first });
+    if (typeof second !== 'string' || second.length === 0) this.#reject({ kind: 'id', at, value: second });
+    const h1 = this.#ids.hashOf(first);
+    const h2 = this.#ids.hashOf(second);
+    this.#hashes[2 * i] = h1;
+    this.#hashes[2 * i + 1] = h2;
+    this.#strings[2 * i] = first;
+    this.#strings[2 * i + 1] = second;
+    this.#histogram[h1 >>> PARTITION_SHIFT]!++;
+    this.#histogram[h2 >>> PARTITION_SHIFT]!++;
   }
 
   /** 2 to 5 for the chunk just read. */
