@@ -321,13 +321,13 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       throw new SocialGraphError('INVALID_OPTION', `${method}: pairs must be an iterable of [id, id], got ${describeValue(pairs)}`);
     }
     const ids = graph.#ids;
-    const { src, dst, edges: m, pairs: count, selfPairs, members: next } = internPairs(pairs, ids, (problem) => {
+    const { src, dst, spare, edges: m, pairs: count, selfPairs, members: next } = internPairs(pairs, ids, (problem) => {
       if (problem.kind === 'pair') {
         throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${problem.at} is not a [id, id] pair, got ${describeValue(problem.value)}`);
       }
       throw new SocialGraphError('INVALID_ID', `${method}: pair ${problem.at} holds an invalid id ${describeValue(problem.value)} (ids are non-empty strings)`);
     });
-    const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i));
+    const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i), spare);
     return {
       graph,
       report: { pairs: count, connections, duplicates: m - connections, selfPairs, members: next },
@@ -462,13 +462,20 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     return writeSnapshot(this as unknown as SocialGraph, internalsOf(this));
   }
 
-  #bulk(method: string, members: number, src: Int32Array, dst: Int32Array, m: number, idOf: (i: number) => string): number {
-    return this.#store.bulkLoad(members, src, dst, m, (member, degree) => {
-      throw new SocialGraphError(
-        'CONNECTION_LIMIT',
-        `${method}: member ${describeValue(idOf(member))} would have ${degree} connections, above maxConnectionsPerMember ${this.maxConnectionsPerMember}`,
-      );
-    });
+  #bulk(method: string, members: number, src: Int32Array, dst: Int32Array, m: number, idOf: (i: number) => string, spare: Int32Array | null = null): number {
+    return this.#store.bulkLoad(
+      members,
+      src,
+      dst,
+      m,
+      (member, degree) => {
+        throw new SocialGraphError(
+          'CONNECTION_LIMIT',
+          `${method}: member ${describeValue(idOf(member))} would have ${degree} connections, above maxConnectionsPerMember ${this.maxConnectionsPerMember}`,
+        );
+      },
+      spare,
+    );
   }
 
   // ------------------------------------------------------------------ members

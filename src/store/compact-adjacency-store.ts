@@ -340,7 +340,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
    * caller). Duplicates collapse. Returns the number of distinct connections.
    *
    * Throws (without changing the store) if a member would exceed `maxDegree`, returning the
-   * offending member index through `onOverflow` first.
+   * offending member index through `onOverflow` first. `spare`, if it holds at least 2 × edges
+   * int32, is used (and overwritten) as the temporary layout instead of a new array.
    *
    * @remarks O(n + m log d): a counting pass, a fill pass, then a sort and dedup per list.
    */
@@ -350,6 +351,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     targets: Int32Array,
     edges: number,
     onOverflow: (member: number, degree: number) => never,
+    spare: Int32Array | null = null,
   ): number {
     if (this.indexBound !== 0) throw new Error('CompactAdjacencyStore.bulkLoad: store is not empty');
     // 1. Raw degrees and a temporary CSR of both directions.
@@ -364,7 +366,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
     }
     const total = start[members]!;
     if (total > 2 ** 31 - 1) throw new RangeError('CompactAdjacencyStore.bulkLoad: more than 2^30 connections');
-    const flat = new Int32Array(total);
+    // Both directions, laid out by member (in the caller's spare room when it has enough).
+    const flat = spare !== null && spare.length >= total ? spare.subarray(0, total) : new Int32Array(total);
     const fill = new Int32Array(members);
     for (let v = 0; v < members; v++) fill[v] = start[v]!;
     for (let i = 0; i < edges; i++) {

@@ -25,6 +25,11 @@ import type { IdInterner } from './id-interner.js';
 export interface InternedPairs {
   src: Int32Array;
   dst: Int32Array;
+  /**
+   * Room for 2 × edges int32 allocated with the pairs (null when the input's length was not
+   * known): the store's bulk load can lay both directions out there instead of allocating.
+   */
+  spare: Int32Array | null;
   /** Index pairs written (pairs read minus self-pairs). */
   edges: number;
   /** Pairs read. */
@@ -115,6 +120,7 @@ class PairInterning {
   // Output.
   #src: Int32Array<ArrayBuffer>;
   #dst: Int32Array<ArrayBuffer>;
+  #spare: Int32Array<ArrayBuffer> | null;
   #edges = 0;
   #selfPairs = 0;
   #read = 0;
@@ -126,8 +132,13 @@ class PairInterning {
     this.#reject = reject;
     // Sized once when the input knows its length: growing big typed arrays makes V8 collect
     // garbage, which rescans the caller's whole pair list each time.
-    this.#src = new Int32Array(Math.max(16, total >= 0 ? total : 1024));
-    this.#dst = new Int32Array(this.#src.length);
+    // With a known length, one buffer holds the pairs and, after them, room for the store's bulk
+    // load to lay both directions out (see `spare`): one big allocation, so one collection.
+    const size = Math.max(16, total >= 0 ? total : 1024);
+    const buffer = new ArrayBuffer((total >= 0 ? 4 : 2) * size * 4);
+    this.#src = new Int32Array(buffer, 0, size);
+    this.#dst = new Int32Array(buffer, size * 4, size);
+    this.#spare = total >= 0 ? new Int32Array(buffer, 2 * size * 4, 2 * size) : null;
     this.chunkPairs = Math.max(1, Math.min(chunkPairs, total >= 0 ? Math.max(16, total) : chunkPairs));
     const ends = 2 * this.chunkPairs;
     this.#hashes = new Int32Array(ends);
@@ -354,7 +365,7 @@ class PairInterning {
       ids.setHashed(names[n]!, f, nameHashes[n]!);
     }
     this.#names = [];
-    return { src: this.#src, dst: this.#dst, edges: this.#edges, pairs: this.#read, selfPairs: this.#selfPairs, members: distinct };
+    return { src: this.#src, dst: this.#dst, spare: this.#spare, edges: this.#edges, pairs: this.#read, selfPairs: this.#selfPairs, members: distinct };
   }
 }
 
