@@ -319,7 +319,7 @@ export class RedisSocialGraph {
             // One key for this node: a plain command (a pipeline costs the client several times more).
             const i = group[0]!;
             try {
-              out[i] = (await (add(this.client as unknown as PipelineLike, i) as Promise<T>));
+              out[i] = await (add(this.client as unknown as PipelineLike, i) as Promise<T>);
             } catch (error) {
               failed.push(i);
               lastError = error;
@@ -351,8 +351,8 @@ export class RedisSocialGraph {
 
   /**
    * Values of many keys: one read-only script per cluster node (chunks of {@link GET_MANY_CHUNK}
-   * keys) instead of one GET each, which costs the client about a tenth of the work and memory
-   * per key. What the scripts could not answer (a script refused because the cluster changed under
+   * keys) instead of one GET each, which saves the client most of its per-command work (a degree
+   * query allocates 80 KB instead of 168 KB). What the scripts could not answer (a script refused because the cluster changed under
    * it, or a key that read as missing, which may be mid-migration) is read again with pipelined
    * GETs, which follow MOVED and ASK.
    */
