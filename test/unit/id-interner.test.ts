@@ -40,6 +40,31 @@ describe('IdInterner', () => {
     );
   });
 
+  it('tells apart ids that pack alike or almost (short and long, NUL, beyond U+00FF, prefixes)', () => {
+    const tricky = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 10 }),
+      fc.string({ unit: fc.constantFrom('a', '\u0000', '\u00ff', '\u0100', 'b'), maxLength: 10 }),
+      fc.constantFrom('abcdefgh', 'abcdefghi', 'abcdefg', 'abcdefgh\u0000', '\u00ffabc', 'ab', 'ab\u0000'),
+    );
+    fc.assert(
+      fc.property(fc.integer(), fc.uniqueArray(tricky.filter((id) => id.length > 0), { maxLength: 200 }), fc.array(tricky, { maxLength: 200 }), (seed, bound, probes) => {
+        const interner = new IdInterner(seed);
+        bound.forEach((id, i) => interner.set(id, i));
+        bound.forEach((id, i) => {
+          // Equal content, another string object.
+          expect(interner.indexOf(id.split('').join(''))).toBe(i);
+        });
+        for (const id of probes) expect(interner.indexOf(id)).toBe(bound.indexOf(id));
+        if (bound.length > 1) {
+          interner.delete(bound[0]!, 0);
+          expect(interner.indexOf(bound[0]!)).toBe(-1);
+          for (let i = 1; i < bound.length; i++) expect(interner.indexOf(bound[i]!)).toBe(i);
+        }
+      }),
+      fcParams(300),
+    );
+  });
+
   it('finds equal strings that are different objects', () => {
     const interner = new IdInterner(1);
     interner.set(['u', '42'].join(''), 0);
