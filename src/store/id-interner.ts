@@ -17,6 +17,15 @@ const MIN_CAPACITY = 16; // slots; always a power of two
 /** Int32 words per slot: hash, index, and the key packed in two words when it is short. */
 const SLOT = 4;
 
+/** murmur3's finaliser: spreads the FNV state over all 32 bits. */
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 /**
  * Two-way dictionary between string ids and dense indices chosen by the caller (the store).
  *
@@ -65,7 +74,9 @@ export class IdInterner {
    * @internal
    */
   hashOf(id: string): number {
-    return this.#hash(id);
+    let h = this.#seed ^ 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    return finish(h);
   }
 
   /**
@@ -87,11 +98,7 @@ export class IdInterner {
     }
     this.#w0 = short ? w0 : 0;
     this.#w1 = short ? w1 : 0;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return h ^ (h >>> 16);
+    return finish(h);
   }
 
   /** Index of `id`, or -1. O(length of id) expected. */
