@@ -236,7 +236,6 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   readonly #emitter: Emitter = new Emitter();
   readonly #pair: Int32Array = new Int32Array(2);
   #page: Int32Array = new Int32Array(128);
-  #pageHashes: Int32Array = new Int32Array(128);
   #pageOut: Int32Array = new Int32Array(128);
   readonly #clock: () => number;
   #internals: GraphInternals | null = null;
@@ -812,8 +811,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     // first non-id, then each miss in order through #index, which throws the error of the first bad id.
     let valid = 0;
     while (valid < ids.length && typeof ids[valid] === 'string' && ids[valid]!.length > 0) valid++;
-    if (this.#pageHashes.length < valid) this.#pageHashes = new Int32Array(Math.max(valid, 2 * this.#pageHashes.length));
-    this.#ids.indexOfBatch(ids, valid, targets, this.#pageHashes);
+    this.#ids.indexOfBatch(ids, valid, targets);
     for (let i = 0; i < ids.length; i++) if (i >= valid || targets[i]! < 0) targets[i] = this.#index(method, ids[i]!);
     const maxDepth = readMaxDepth(method, options);
     const scratch = this.#scratch;

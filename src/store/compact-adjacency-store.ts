@@ -9,9 +9,9 @@
  * - neighbour lists live in blocks carved out of `Int32Array` slabs of up to 2^22 entries (16 MiB);
  *   a block's address is `slab << 22 | offset`, and a block never straddles two slabs;
  * - block capacities come in size classes (1, 2, 4, 8, 12, 16, then four per doubling), so a
- *   list of 16 or more wastes at most ~20% of its block; freed blocks go to a stack of addresses per class and are
- *   reused before the pool grows (a stack rather than a list threaded through the free blocks:
- *   taking a block then reads nothing from it);
+ *   list of 16 or more wastes at most ~20% of its block; freed blocks go to a stack of addresses
+ *   per class and are reused before the pool grows (a stack rather than a list threaded through
+ *   the free blocks: taking a block then reads nothing from it);
  * - when free blocks exceed a third of the pool, the pool is compacted into fresh slabs, which
  *   keeps memory bounded under any sequence of connects and disconnects.
  *
@@ -20,6 +20,7 @@
  * @packageDocumentation
  */
 import type { AdjacencyView } from './adjacency-view.js';
+import { grown } from './grown.js';
 import { buildSizeClasses, classFor } from './size-classes.js';
 
 const SLAB_BITS = 22;
@@ -170,11 +171,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     this.#freeBlock(v);
     this.#alive[v] = 0;
     this.#memberCount--;
-    if (this.#freeMemberCount === this.#freeMembers.length) {
-      const next = new Int32Array(this.#freeMembers.length * 2);
-      next.set(this.#freeMembers);
-      this.#freeMembers = next;
-    }
+    if (this.#freeMemberCount === this.#freeMembers.length) this.#freeMembers = grown(this.#freeMembers);
     this.#freeMembers[this.#freeMemberCount++] = v;
   }
 
@@ -523,11 +520,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const size = this.#caps[cls]!;
     let stack = this.#freeStacks[cls]!;
     const count = this.#freeCounts[cls]!;
-    if (count === stack.length) {
-      const grown = new Int32Array(count * 2);
-      grown.set(stack);
-      this.#freeStacks[cls] = stack = grown;
-    }
+    if (count === stack.length) this.#freeStacks[cls] = stack = grown(stack);
     stack[count] = address;
     this.#freeCounts[cls] = count + 1;
     this.#freeSlots += size;

@@ -19,6 +19,7 @@
  * @internal
  * @packageDocumentation
  */
+import { grown } from './grown.js';
 import type { IdInterner } from './id-interner.js';
 
 /** Dense index pairs of a bulk load, in input order, self-pairs dropped. @internal */
@@ -386,10 +387,4 @@ function touch(array: readonly unknown[], from: number, count: number): number {
     }
   }
   return sum;
-}
-
-function grown(array: Int32Array, needed = 0): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(Math.max(needed, array.length * 2));
-  next.set(array);
-  return next;
 }
