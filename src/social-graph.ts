@@ -320,13 +320,13 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       throw new SocialGraphError('INVALID_OPTION', `${method}: pairs must be an iterable of [id, id], got ${describeValue(pairs)}`);
     }
     const ids = graph.#ids;
-    const { src, dst, spare, edges: m, pairs: count, selfPairs, members: next } = internPairs(pairs, ids, (problem) => {
+    const { src, dst, edges: m, pairs: count, selfPairs, members: next } = internPairs(pairs, ids, (problem) => {
       if (problem.kind === 'pair') {
         throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${problem.at} is not a [id, id] pair, got ${describeValue(problem.value)}`);
       }
       throw new SocialGraphError('INVALID_ID', `${method}: pair ${problem.at} holds an invalid id ${describeValue(problem.value)} (ids are non-empty strings)`);
     });
-    const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i), spare);
+    const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i));
     return {
       graph,
       report: { pairs: count, connections, duplicates: m - connections, selfPairs, members: next },
@@ -461,7 +461,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     return writeSnapshot(this as unknown as SocialGraph, internalsOf(this));
   }
 
-  #bulk(method: string, members: number, src: Int32Array, dst: Int32Array, m: number, idOf: (i: number) => string, spare: Int32Array | null = null): number {
+  #bulk(method: string, members: number, src: Int32Array, dst: Int32Array, m: number, idOf: (i: number) => string): number {
     return this.#store.bulkLoad(
       members,
       src,
@@ -473,7 +473,6 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
           `${method}: member ${describeValue(idOf(member))} would have ${degree} connections, above maxConnectionsPerMember ${this.maxConnectionsPerMember}`,
         );
       },
-      spare,
     );
   }
 

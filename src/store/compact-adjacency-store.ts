@@ -20,6 +20,7 @@
  * @packageDocumentation
  */
 import type { AdjacencyView } from './adjacency-view.js';
+import { bulkBuffer, bulkInt32 } from './bulk-buffer.js';
 import { grown } from './grown.js';
 import { buildSizeClasses, classFor } from './size-classes.js';
 
@@ -31,10 +32,12 @@ const NO_CLASS = 255;
 const FIRST_SLAB_ENTRIES = 1024;
 const MAX_SLABS = 512; // 2^31 entries in all: addresses stay non-negative int32
 const COMPACT_MIN_FREE = 1 << 16;
+/** Lists up to this long are sorted by insertion (fewer calls into the built-in sort). */
+const INSERTION_SORT_MAX = 48;
 
 /** Member records of `n` members, every size class NO_CLASS. */
-function newMeta(n: number): Int32Array {
-  const meta = new Int32Array(4 * n);
+function newMeta(n: number, bulk = false): Int32Array {
+  const meta = bulk ? bulkInt32(4 * n) : new Int32Array(4 * n);
   for (let v = 0; v < n; v++) {
     meta[4 * v + 2] = NO_CLASS;
     meta[4 * v + 3] = -1;
@@ -337,10 +340,12 @@ export class CompactAdjacencyStore implements AdjacencyView {
    * caller). Duplicates collapse. Returns the number of distinct connections.
    *
    * Throws (without changing the store) if a member would exceed `maxDegree`, returning the
-   * offending member index through `onOverflow` first. `spare`, if it holds at least 2 × edges
-   * int32, is used (and overwritten) as the temporary layout instead of a new array.
+   * offending member index through `onOverflow` first.
    *
-   * @remarks O(n + m log d): a counting pass, a fill pass, then a sort and dedup per list.
+   * @remarks O(n + m log d): blocks are sized from the raw degrees and laid out as the store
+   * keeps them, both directions are scattered straight into them, and each list is sorted and
+   * deduplicated in place; only when deduplication shrinks a list into a smaller size class are
+   * the lists copied into a tighter layout.
    */
   bulkLoad(
     members: number,
@@ -348,24 +353,93 @@ export class CompactAdjacencyStore implements AdjacencyView {
     targets: Int32Array,
     edges: number,
     onOverflow: (member: number, degree: number) => never,
-    spare: Int32Array | null = null,
   ): number {
     if (this.indexBound !== 0) throw new Error('CompactAdjacencyStore.bulkLoad: store is not empty');
-    // 1. Raw degrees and a temporary CSR of both directions.
-    const start = new Float64Array(members + 1);
-    {
-      const count = new Int32Array(members);
-      for (let i = 0; i < edges; i++) {
-        count[sources[i]!]!++;
-        count[targets[i]!]!++;
-      }
-      for (let v = 0; v < members; v++) start[v + 1] = start[v]! + count[v]!;
+    // Every array here comes from bulkBuffer: allocating them must not make V8 rescan the heap.
+    // 1. Raw degrees (duplicates included).
+    const count = bulkInt32(members);
+    for (let i = 0; i < edges; i++) {
+      count[sources[i]!]!++;
+      count[targets[i]!]!++;
     }
+    // 2. A block per member for its raw degree, slab by slab; a block never straddles two slabs,
+    // so its address is also its index in one buffer that holds them all.
+    const caps = this.#caps;
+    const maxCap = caps[caps.length - 1]!;
+    const n = Math.max(16, members);
+    const addr = bulkInt32(n);
+    const cls = new Uint8Array(bulkBuffer(n)).fill(NO_CLASS);
+    let bump = 0;
+    let blockSlots = 0;
+    for (let v = 0; v < members; v++) {
+      const d = count[v]!;
+      if (d === 0) continue;
+      if (d > maxCap) {
+        // Above the cap before deduplication: the member may still fit once duplicates collapse.
+        return this.#bulkLoadFlat(members, sources, targets, edges, onOverflow, count);
+      }
+      const c = classFor(caps, d);
+      const size = caps[c]!;
+      if ((bump & SLAB_MASK) + size > SLAB_ENTRIES) bump = ((bump >>> SLAB_BITS) + 1) << SLAB_BITS;
+      if (bump >>> SLAB_BITS >= MAX_SLABS) throw new RangeError('CompactAdjacencyStore: pool exceeds 2^31 entries');
+      addr[v] = bump;
+      cls[v] = c;
+      bump += size;
+      blockSlots += size;
+    }
+    const pool = bulkInt32(Math.max(FIRST_SLAB_ENTRIES, bump));
+    // 3. Both directions into the blocks.
+    const fill = bulkInt32(members);
+    fill.set(addr.subarray(0, members));
+    for (let i = 0; i < edges; i++) {
+      const a = sources[i]!;
+      const b = targets[i]!;
+      pool[fill[a]!++] = b;
+      pool[fill[b]!++] = a;
+    }
+    // 4. Sort and deduplicate each list in place.
+    const len = fill; // reused: the deduplicated length of each list
+    let used = 0;
+    let overflow = -1;
+    let shrunk = false;
+    for (let v = 0; v < members; v++) {
+      const d = count[v]!;
+      const k = d > 1 ? sortUnique(pool, addr[v]!, addr[v]! + d) - addr[v]! : d;
+      len[v] = k;
+      used += k;
+      if (k > this.maxDegree && overflow < 0) overflow = v;
+      if (k < d && classFor(caps, k) !== cls[v]) shrunk = true;
+    }
+    if (overflow >= 0) onOverflow(overflow, len[overflow]!);
+    // 5. Duplicates made some lists smaller than their blocks' class: lay them out again.
+    if (shrunk) {
+      this.#commitLists(members, len, pool, addr, null);
+      return used / 2;
+    }
+    const slabs: Int32Array[] = [];
+    for (let at = 0; at < pool.length; at += SLAB_ENTRIES) slabs.push(pool.subarray(at, Math.min(pool.length, at + SLAB_ENTRIES)));
+    this.#install(members, addr, cls, len, slabs, this.#times === null ? null : slabs.map((slab) => new Uint32Array(bulkBuffer(4 * slab.length))), bump, blockSlots, used);
+    return used / 2;
+  }
+
+  /**
+   * {@link CompactAdjacencyStore.bulkLoad} through a temporary CSR of both directions, for loads
+   * where some member's raw degree (duplicates included) is above the largest block class.
+   */
+  #bulkLoadFlat(
+    members: number,
+    sources: Int32Array,
+    targets: Int32Array,
+    edges: number,
+    onOverflow: (member: number, degree: number) => never,
+    count: Int32Array,
+  ): number {
+    const start = new Float64Array(bulkBuffer(8 * (members + 1)));
+    for (let v = 0; v < members; v++) start[v + 1] = start[v]! + count[v]!;
     const total = start[members]!;
     if (total > 2 ** 31 - 1) throw new RangeError('CompactAdjacencyStore.bulkLoad: more than 2^30 connections');
-    // Both directions, laid out by member (in the caller's spare room when it has enough).
-    const flat = spare !== null && spare.length >= total ? spare.subarray(0, total) : new Int32Array(total);
-    const fill = new Int32Array(members);
+    const flat = bulkInt32(total);
+    const fill = bulkInt32(members);
     for (let v = 0; v < members; v++) fill[v] = start[v]!;
     for (let i = 0; i < edges; i++) {
       const a = sources[i]!;
@@ -373,37 +447,12 @@ export class CompactAdjacencyStore implements AdjacencyView {
       flat[fill[a]!++] = b;
       flat[fill[b]!++] = a;
     }
-    // 2. Sort and deduplicate each list in place (insertion sort for short lists).
     const len = fill; // reused: the deduplicated length of each list
     let used = 0;
     let overflow = -1;
     for (let v = 0; v < members; v++) {
       const s = start[v]!;
-      const e = start[v + 1]!;
-      const d = e - s;
-      if (d > 1) {
-        if (d <= 24) {
-          for (let i = s + 1; i < e; i++) {
-            const x = flat[i]!;
-            let j = i - 1;
-            while (j >= s && flat[j]! > x) {
-              flat[j + 1] = flat[j]!;
-              j--;
-            }
-            flat[j + 1] = x;
-          }
-        } else {
-          flat.subarray(s, e).sort();
-        }
-        let k = s + 1;
-        for (let i = s + 1; i < e; i++) {
-          const x = flat[i]!;
-          if (x !== flat[k - 1]) flat[k++] = x;
-        }
-        len[v] = k - s;
-      } else {
-        len[v] = d;
-      }
+      len[v] = sortUnique(flat, s, start[v + 1]!) - s;
       used += len[v]!;
       if (len[v]! > this.maxDegree && overflow < 0) overflow = v;
     }
@@ -418,8 +467,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
    * where `start_v` is the sum of the degrees before it. Used by snapshot loading; the caller has
    * validated everything (degrees within `maxDegree`, indices in range).
    *
-   * @remarks O(n + m): the lists are laid out in exact-fit blocks, slab by slab, as
-   * {@link CompactAdjacencyStore.bulkLoad} does in its last step, with no sort.
+   * @remarks O(n + m): the lists are laid out in blocks of their size class, slab by slab,
+   * copying sequentially, with no sort.
    */
   loadSortedLists(members: number, degrees: Int32Array, flat: Int32Array, times: Uint32Array | null = null): void {
     if (this.indexBound !== 0) throw new Error('CompactAdjacencyStore.loadSortedLists: store is not empty');
@@ -427,15 +476,16 @@ export class CompactAdjacencyStore implements AdjacencyView {
   }
 
   /**
-   * Lays lists out in exact-fit blocks, slab by slab, copying sequentially, and makes them the
-   * store's content. `v`'s list is `flat[start[v], start[v] + len[v])` (consecutive when `start`
-   * is null); `times`, when given, is aligned with `flat`.
+   * Lays lists out in blocks of their size class, slab by slab, copying sequentially, and makes
+   * them the store's content. `v`'s list is `flat[start[v], start[v] + len[v])` (consecutive
+   * when `start` is null); `times`, when given, is aligned with `flat`.
    */
-  #commitLists(members: number, len: Int32Array, flat: Int32Array, start: Float64Array | null, times: Uint32Array | null): void {
+  #commitLists(members: number, len: Int32Array, flat: Int32Array, start: Float64Array | Int32Array | null, times: Uint32Array | null): void {
     const caps = this.#caps;
     const n = Math.max(16, members);
-    const addr = new Int32Array(n);
-    const cls = new Uint8Array(n).fill(NO_CLASS);
+    // The whole pool is allocated here at once, from bulkBuffer (see bulk-buffer.ts).
+    const addr = bulkInt32(n);
+    const cls = new Uint8Array(bulkBuffer(n)).fill(NO_CLASS);
     let bump = 0;
     let blockSlots = 0;
     let used = 0;
@@ -454,8 +504,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
     }
     const slabCount = Math.max(1, Math.ceil(bump / SLAB_ENTRIES));
     const slabs: Int32Array[] = [];
-    for (let i = 0; i < slabCount; i++) slabs.push(new Int32Array(Math.max(FIRST_SLAB_ENTRIES, Math.min(SLAB_ENTRIES, bump - i * SLAB_ENTRIES))));
-    const timeSlabs = this.#times === null && times === null ? null : slabs.map((slab) => new Uint32Array(slab.length));
+    for (let i = 0; i < slabCount; i++) slabs.push(bulkInt32(Math.max(FIRST_SLAB_ENTRIES, Math.min(SLAB_ENTRIES, bump - i * SLAB_ENTRIES))));
+    const timeSlabs = this.#times === null && times === null ? null : slabs.map((slab) => new Uint32Array(bulkBuffer(4 * slab.length)));
     let next = 0;
     for (let v = 0; v < members; v++) {
       const d = len[v]!;
@@ -465,7 +515,23 @@ export class CompactAdjacencyStore implements AdjacencyView {
       slabs[addr[v]! >>> SLAB_BITS]!.set(flat.subarray(s, s + d), addr[v]! & SLAB_MASK);
       if (times !== null) timeSlabs![addr[v]! >>> SLAB_BITS]!.set(times.subarray(s, s + d), addr[v]! & SLAB_MASK);
     }
-    const meta = newMeta(n);
+    this.#install(members, addr, cls, len, slabs, timeSlabs, bump, blockSlots, used);
+  }
+
+  /** Makes laid-out blocks the store's content: `v`'s list is `len[v]` entries at `addr[v]`. */
+  #install(
+    members: number,
+    addr: Int32Array,
+    cls: Uint8Array,
+    len: Int32Array,
+    slabs: Int32Array[],
+    timeSlabs: Uint32Array[] | null,
+    bump: number,
+    blockSlots: number,
+    used: number,
+  ): void {
+    const n = Math.max(16, members);
+    const meta = newMeta(n, true);
     for (let v = 0; v < members; v++) {
       meta[4 * v] = addr[v]!;
       meta[4 * v + 1] = len[v]!;
@@ -620,4 +686,31 @@ export class CompactAdjacencyStore implements AdjacencyView {
       compactions: this.#compactions,
     };
   }
+}
+
+/**
+ * Sorts `list[start, end)` ascending and removes repeats in place; returns the new end.
+ * Insertion sort for short lists (most lists of a social network), the built-in sort beyond.
+ */
+function sortUnique(list: Int32Array, start: number, end: number): number {
+  if (end - start < 2) return end;
+  if (end - start <= INSERTION_SORT_MAX) {
+    for (let i = start + 1; i < end; i++) {
+      const x = list[i]!;
+      let j = i - 1;
+      while (j >= start && list[j]! > x) {
+        list[j + 1] = list[j]!;
+        j--;
+      }
+      list[j + 1] = x;
+    }
+  } else {
+    list.subarray(start, end).sort();
+  }
+  let k = start + 1;
+  for (let i = start + 1; i < end; i++) {
+    const x = list[i]!;
+    if (x !== list[k - 1]) list[k++] = x;
+  }
+  return k;
 }

@@ -19,18 +19,13 @@
  * @internal
  * @packageDocumentation
  */
-import { grown } from './grown.js';
+import { bulkBuffer, bulkInt32 } from './bulk-buffer.js';
 import type { IdInterner } from './id-interner.js';
 
 /** Dense index pairs of a bulk load, in input order, self-pairs dropped. @internal */
 export interface InternedPairs {
   src: Int32Array;
   dst: Int32Array;
-  /**
-   * Room for 2 × edges int32 allocated with the pairs (null when the input's length was not
-   * known): the store's bulk load can lay both directions out there instead of allocating.
-   */
-  spare: Int32Array | null;
   /** Index pairs written (pairs read minus self-pairs). */
   edges: number;
   /** Pairs read. */
@@ -48,6 +43,8 @@ const PARTITIONS = 1 << PARTITION_BITS;
 const PARTITION_SHIFT = 32 - PARTITION_BITS;
 const CHUNK_PAIRS = 1 << 20;
 const EMPTY = -1;
+/** Int32 words per table slot: hash, provisional number, packed words. */
+const SLOT = 4;
 /** Pairs (or endpoints) whose strings are touched ahead of the loop that needs them. */
 const BLOCK = 256;
 
@@ -92,24 +89,41 @@ class PairInterning {
   readonly chunkPairs: number;
   readonly #ids: IdInterner;
   readonly #reject: (problem: InternProblem) => never;
-  // Chunk buffers: endpoint e of the chunk is side e & 1 of its pair e >> 1.
+  // Chunk buffers: endpoint e of the chunk is side e & 1 of its pair e >> 1. An id is known by
+  // its hash and, when short, by its two packed words (IdInterner.hashPacked); comparing those
+  // needs no string, so only ids that are not short are compared as strings.
   readonly #hashes: Int32Array;
+  readonly #low: Int32Array;
+  readonly #high: Int32Array;
+  /** The ids of the chunk's endpoints when the input is not an array (an array is read again). */
   readonly #strings: string[];
+  /** The input when it is an array, and where the current chunk starts in it. */
+  #array: readonly unknown[] | null = null;
+  #from = 0;
+  /** The first id of the chunk's previous pair ('' at a chunk's start: no id is empty). */
+  #previous = '';
+  /** 1 where a pair's first id is its predecessor's (`===`): the endpoint is not looked up. */
+  readonly #repeat: Uint8Array;
+  // The chunk's endpoints in partition order (scattered), and the number each one looked up to.
   readonly #partHash: Int32Array;
+  readonly #partLow: Int32Array;
+  readonly #partHigh: Int32Array;
   readonly #partEnd: Int32Array;
-  readonly #partString: string[];
   readonly #provisional: Int32Array;
   readonly #firstSeen: Int32Array;
   readonly #histogram = new Int32Array(PARTITIONS);
-  // The table over the whole load: (hash, provisional number) per slot and the id beside it; the
-  // slot is the top `#bits` bits of the hash, so partition p owns a contiguous slice.
+  // The table over the whole load, SLOT words per slot: hash, provisional number, packed words.
+  // The slot is the top `#bits` bits of the hash, so partition p owns a contiguous slice.
   #bits = PARTITION_BITS + 2;
-  #table = new Int32Array(2 << (PARTITION_BITS + 2)).fill(EMPTY);
-  #tableIds: (string | undefined)[] = new Array<string | undefined>(1 << (PARTITION_BITS + 2)).fill(undefined);
-  // Per provisional number: the id, its hash and its final number (order of first appearance).
-  #names: string[] = [];
-  #nameHashes = new Int32Array(1024);
-  #finalOf = new Int32Array(1024);
+  #table: Int32Array = bulkInt32(SLOT << (PARTITION_BITS + 2)).fill(EMPTY);
+  // Per provisional number: the id, its hash and packed words, its final number (order of first
+  // appearance) and where the input first holds it (pair × 2 + side). A short id read from an
+  // array is fetched from there at the end, in input order, rather than when first seen (a cache
+  // miss in the middle of the lookups); its name stays undefined until then.
+  #names: (string | undefined)[] = [];
+  #namePosition = new Float64Array(bulkBuffer(8 * 1024));
+  #nameWords = bulkInt32(3 * 1024);
+  #finalOf = bulkInt32(1024);
   #distinct = 0;
   #numbered = 0;
   /**
@@ -119,9 +133,8 @@ class PairInterning {
    */
   readonly #perPartition = new Int32Array(PARTITIONS);
   // Output.
-  #src: Int32Array<ArrayBuffer>;
-  #dst: Int32Array<ArrayBuffer>;
-  #spare: Int32Array<ArrayBuffer> | null;
+  #src: Int32Array;
+  #dst: Int32Array;
   #edges = 0;
   #selfPairs = 0;
   #read = 0;
@@ -131,47 +144,56 @@ class PairInterning {
   constructor(ids: IdInterner, reject: (problem: InternProblem) => never, total: number, chunkPairs: number) {
     this.#ids = ids;
     this.#reject = reject;
-    // Sized once when the input knows its length: growing big typed arrays makes V8 collect
-    // garbage, which rescans the caller's whole pair list each time.
-    // With a known length, one buffer holds the pairs and, after them, room for the store's bulk
-    // load to lay both directions out (see `spare`): one big allocation, so one collection.
+    // Sized once when the input knows its length; everything from bulkBuffer, so that the load
+    // makes V8 rescan nothing.
     const size = Math.max(16, total >= 0 ? total : 1024);
-    const buffer = new ArrayBuffer((total >= 0 ? 4 : 2) * size * 4);
-    this.#src = new Int32Array(buffer, 0, size);
-    this.#dst = new Int32Array(buffer, size * 4, size);
-    this.#spare = total >= 0 ? new Int32Array(buffer, 2 * size * 4, 2 * size) : null;
+    this.#src = bulkInt32(size);
+    this.#dst = bulkInt32(size);
     this.chunkPairs = Math.max(1, Math.min(chunkPairs, total >= 0 ? Math.max(16, total) : chunkPairs));
     const ends = 2 * this.chunkPairs;
-    this.#hashes = new Int32Array(ends);
-    this.#strings = new Array<string>(ends).fill('');
-    this.#partHash = new Int32Array(ends);
-    this.#partEnd = new Int32Array(ends);
-    this.#partString = new Array<string>(ends).fill('');
-    this.#provisional = new Int32Array(ends);
-    this.#firstSeen = new Int32Array(ends).fill(EMPTY);
+    this.#hashes = bulkInt32(ends);
+    this.#low = bulkInt32(ends);
+    this.#high = bulkInt32(ends);
+    this.#strings = total >= 0 ? [] : new Array<string>(ends).fill('');
+    this.#repeat = new Uint8Array(bulkBuffer(this.chunkPairs));
+    this.#partHash = bulkInt32(ends);
+    this.#partLow = bulkInt32(ends);
+    this.#partHigh = bulkInt32(ends);
+    this.#partEnd = bulkInt32(ends);
+    this.#provisional = bulkInt32(ends);
+    this.#firstSeen = bulkInt32(ends).fill(EMPTY);
   }
 
   /** 1. Reads, validates and hashes up to a chunk of pairs from `array` at `from`. */
   readArray(array: readonly unknown[], from: number): number {
     const count = Math.min(this.chunkPairs, array.length - from);
     this.#histogram.fill(0);
+    this.#array = array;
+    this.#from = from;
+    this.#previous = '';
     let touched = 0;
     for (let i = 0; i < count; i++) {
       if ((i & (BLOCK - 1)) === 0) touched += touch(array, from + i, Math.min(count, i + BLOCK) - i);
-      this.#take(array[from + i], from + i, i);
+      const pair: unknown = array[from + i];
+      this.#take(pair, from + i, i);
     }
-    this.#touched = touched;
+    this.#touched = (this.#touched + touched) | 0;
     return count;
   }
 
   /** 1. The same as {@link PairInterning.readArray} for any iterable. */
   readIterator(iterator: Iterator<unknown>): number {
     this.#histogram.fill(0);
+    this.#previous = '';
+    const strings = this.#strings;
     let count = 0;
     while (count < this.chunkPairs) {
       const step = iterator.next();
       if (step.done === true) break;
-      this.#take(step.value, this.#read + count, count);
+      const pair: unknown = step.value;
+      this.#take(pair, this.#read + count, count);
+      strings[2 * count] = (pair as string[])[0]!;
+      strings[2 * count + 1] = (pair as string[])[1]!;
       count++;
     }
     return count;
@@ -184,30 +206,51 @@ class PairInterning {
     const second: unknown = (pair as unknown[])[1];
     if (typeof first !== 'string' || first.length === 0) this.#reject({ kind: 'id', at, value: first });
     if (typeof second !== 'string' || second.length === 0) this.#reject({ kind: 'id', at, value: second });
-    const h1 = this.#ids.hashOf(first);
-    const h2 = this.#ids.hashOf(second);
-    this.#hashes[2 * i] = h1;
-    this.#hashes[2 * i + 1] = h2;
-    this.#strings[2 * i] = first;
-    this.#strings[2 * i + 1] = second;
-    this.#histogram[h1 >>> PARTITION_SHIFT]!++;
-    this.#histogram[h2 >>> PARTITION_SHIFT]!++;
+    const ids = this.#ids;
+    // Edge lists usually come grouped by their first id: a run of pairs from one member is
+    // looked up once (`===` of the same string object compares no characters).
+    if (first === this.#previous) {
+      this.#repeat[i] = 1;
+    } else {
+      this.#previous = first;
+      this.#repeat[i] = 0;
+      const h = ids.hashPacked(first);
+      this.#hashes[2 * i] = h;
+      this.#low[2 * i] = ids.packedLow;
+      this.#high[2 * i] = ids.packedHigh;
+      this.#histogram[h >>> PARTITION_SHIFT]!++;
+    }
+    const h = ids.hashPacked(second);
+    this.#hashes[2 * i + 1] = h;
+    this.#low[2 * i + 1] = ids.packedLow;
+    this.#high[2 * i + 1] = ids.packedHigh;
+    this.#histogram[h >>> PARTITION_SHIFT]!++;
+  }
+
+  /** The id of endpoint `e` of the current chunk. */
+  #idAt(e: number): string {
+    const array = this.#array;
+    if (array === null) return this.#strings[e]!;
+    const id: unknown = (array[this.#from + (e >> 1)] as unknown[])[e & 1];
+    // Read once more: an input that changes while it is read is rejected, not half-loaded.
+    if (typeof id !== 'string') this.#reject({ kind: 'id', at: this.#from + (e >> 1), value: id });
+    return id;
   }
 
   /** 2 to 5 for the chunk just read. */
   chunk(count: number): void {
-    const ends = 2 * count;
-    this.#scatter(ends);
-    this.#lookUp(ends);
-    this.#numberNew(ends);
+    this.#lookUp(this.#scatter(count));
+    this.#numberNew(2 * count);
     this.#writePairs(count);
     this.#read += count;
-    this.#strings.fill('', 0, ends);
-    this.#partString.fill('', 0, ends);
+    if (this.#array === null) this.#strings.fill('', 0, 2 * count);
   }
 
-  /** 2. Endpoints into partitions by the top bits of their hash (stable: input order within). */
-  #scatter(ends: number): void {
+  /**
+   * 2. Endpoints into partitions by the top bits of their hash (stable: input order within);
+   * returns how many were scattered (repeats are not).
+   */
+  #scatter(count: number): number {
     const cursor = this.#histogram; // turned into write positions
     let sum = 0;
     for (let p = 0; p < PARTITIONS; p++) {
@@ -216,97 +259,120 @@ class PairInterning {
       sum += size;
     }
     const hashes = this.#hashes;
-    const strings = this.#strings;
+    const low = this.#low;
+    const high = this.#high;
+    const repeat = this.#repeat;
     const partHash = this.#partHash;
+    const partLow = this.#partLow;
+    const partHigh = this.#partHigh;
     const partEnd = this.#partEnd;
-    const partString = this.#partString;
-    for (let e = 0; e < ends; e++) {
+    for (let e = 0; e < 2 * count; e++) {
+      if ((e & 1) === 0 && repeat[e >> 1] === 1) continue;
       const h = hashes[e]!;
       const pos = cursor[h >>> PARTITION_SHIFT]!++;
       partHash[pos] = h;
+      partLow[pos] = low[e]!;
+      partHigh[pos] = high[e]!;
       partEnd[pos] = e;
-      partString[pos] = strings[e]!;
     }
+    return sum;
   }
 
   /** 3. Looks every endpoint up, partition after partition; numbers unseen ids provisionally. */
   #lookUp(ends: number): void {
     const partHash = this.#partHash;
+    const partLow = this.#partLow;
+    const partHigh = this.#partHigh;
     const partEnd = this.#partEnd;
-    const partString = this.#partString;
+    const names = this.#names;
     const provisional = this.#provisional;
+    const partitionEnds = this.#histogram; // after the scatter
     let table = this.#table;
-    let tableIds = this.#tableIds;
     let shift = 32 - this.#bits;
     let mask = (1 << this.#bits) - 1;
+    let partition = -1;
+    let boundary = 0;
     let touched = 0;
     for (let pos = 0; pos < ends; pos++) {
-      if ((pos & (BLOCK - 1)) === 0) {
-        const end = Math.min(ends, pos + BLOCK);
-        for (let q = pos; q < end; q++) touched += partString[q]!.length;
+      if (pos === boundary) {
+        // The next partition: read its slice of the table in order first, which the processor
+        // streams in, instead of taking a cache miss on each of its lines at random.
+        do partition++;
+        while (partitionEnds[partition] === pos);
+        boundary = partitionEnds[partition]!;
+        const words = SLOT << (this.#bits - PARTITION_BITS);
+        const end = (partition + 1) * words;
+        for (let at = partition * words; at < end; at += 16) touched += table[at]!;
       }
       const h = partHash[pos]!;
-      const id = partString[pos]!;
+      const low = partLow[pos]!;
+      const high = partHigh[pos]!;
       let slot = h >>> shift;
-      let n = table[2 * slot + 1]!;
-      while (n !== EMPTY && (table[2 * slot] !== h || tableIds[slot] !== id)) {
+      let at = SLOT * slot;
+      let n = table[at + 1]!;
+      while (n !== EMPTY) {
+        if (table[at] === h && table[at + 2] === low && table[at + 3] === high) {
+          // A short id is its packed words; any other id is compared as a string.
+          if (low !== 0 || names[n] === this.#idAt(partEnd[pos]!)) break;
+        }
         slot = (slot + 1) & mask;
-        n = table[2 * slot + 1]!;
+        at = SLOT * slot;
+        n = table[at + 1]!;
       }
       if (n === EMPTY) {
         const partition = h >>> PARTITION_SHIFT;
         if ((this.#distinct + 1) * 2 > mask + 1 || (this.#perPartition[partition]! + 1) * 5 > ((mask + 1) >> PARTITION_BITS) * 4) {
           this.#grow();
           table = this.#table;
-          tableIds = this.#tableIds;
           shift = 32 - this.#bits;
           mask = (1 << this.#bits) - 1;
           slot = h >>> shift;
-          while (table[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
+          while (table[SLOT * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
+          at = SLOT * slot;
         }
         this.#perPartition[partition]!++;
-        n = this.#newName(id, h, partEnd[pos]!);
-        table[2 * slot] = h;
-        table[2 * slot + 1] = n;
-        tableIds[slot] = id;
+        n = this.#newName(h, low, high, partEnd[pos]!);
+        table[at] = h;
+        table[at + 1] = n;
+        table[at + 2] = low;
+        table[at + 3] = high;
       }
       provisional[partEnd[pos]!] = n;
     }
-    this.#touched += touched;
+    this.#touched = (this.#touched + touched) | 0;
   }
 
-  #newName(id: string, h: number, end: number): number {
+  #newName(h: number, low: number, high: number, end: number): number {
     const n = this.#distinct++;
-    if (n === this.#nameHashes.length) {
-      this.#nameHashes = grown(this.#nameHashes);
-      this.#finalOf = grown(this.#finalOf);
+    if (n === this.#finalOf.length) {
+      this.#nameWords = grownBulk(this.#nameWords);
+      this.#finalOf = grownBulk(this.#finalOf);
+      const position = new Float64Array(bulkBuffer(16 * n));
+      position.set(this.#namePosition);
+      this.#namePosition = position;
     }
-    this.#names.push(id);
-    this.#nameHashes[n] = h;
+    this.#names.push(this.#array === null || low === 0 ? this.#idAt(end) : undefined);
+    this.#namePosition[n] = (this.#from + (end >> 1)) * 2 + (end & 1);
+    this.#nameWords[3 * n] = h;
+    this.#nameWords[3 * n + 1] = low;
+    this.#nameWords[3 * n + 2] = high;
     this.#firstSeen[end] = n;
     return n;
   }
 
   #grow(): void {
     const table = this.#table;
-    const tableIds = this.#tableIds;
     const bits = ++this.#bits;
-    const next = new Int32Array(2 << bits).fill(EMPTY);
-    const nextIds = new Array<string | undefined>(1 << bits).fill(undefined);
+    const next = bulkInt32(SLOT << bits).fill(EMPTY);
     const shift = 32 - bits;
     const mask = (1 << bits) - 1;
-    for (let s = 0; s < table.length >> 1; s++) {
-      const n = table[2 * s + 1]!;
-      if (n === EMPTY) continue;
-      const h = table[2 * s]!;
-      let slot = h >>> shift;
-      while (next[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
-      next[2 * slot] = h;
-      next[2 * slot + 1] = n;
-      nextIds[slot] = tableIds[s];
+    for (let at = 0; at < table.length; at += SLOT) {
+      if (table[at + 1] === EMPTY) continue;
+      let slot = table[at]! >>> shift;
+      while (next[SLOT * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
+      next.set(table.subarray(at, at + SLOT), SLOT * slot);
     }
     this.#table = next;
-    this.#tableIds = nextIds;
   }
 
   /** 4. Final numbers for the chunk's new ids, in order of first appearance. */
@@ -327,17 +393,19 @@ class PairInterning {
   /** 5. Index pairs in input order, self-pairs dropped. */
   #writePairs(count: number): void {
     if (this.#edges + count > this.#src.length) {
-      this.#src = grown(this.#src, this.#edges + count);
-      this.#dst = grown(this.#dst, this.#edges + count);
+      this.#src = grownBulk(this.#src, this.#edges + count);
+      this.#dst = grownBulk(this.#dst, this.#edges + count);
     }
     const src = this.#src;
     const dst = this.#dst;
     const provisional = this.#provisional;
+    const repeat = this.#repeat;
     const finalOf = this.#finalOf;
     let edges = this.#edges;
     let selfPairs = 0;
+    let a = -1;
     for (let i = 0; i < count; i++) {
-      const a = finalOf[provisional[2 * i]!]!;
+      if (repeat[i] === 0) a = finalOf[provisional[2 * i]!]!;
       const b = finalOf[provisional[2 * i + 1]!]!;
       if (a === b) {
         selfPairs++;
@@ -355,19 +423,39 @@ class PairInterning {
     const distinct = this.#distinct;
     const order = new Int32Array(distinct);
     for (let n = 0; n < distinct; n++) order[this.#finalOf[n]!] = n;
-    this.#tableIds = [];
     this.#table = new Int32Array(0);
     const ids = this.#ids;
     const names = this.#names;
-    const nameHashes = this.#nameHashes;
+    const words = this.#nameWords;
+    const array = this.#array;
+    if (array !== null) {
+      // The deferred names, in input order (final order is order of first appearance).
+      for (let f = 0; f < distinct; f++) {
+        const n = order[f]!;
+        if (names[n] !== undefined) continue;
+        const at = this.#namePosition[n]!;
+        const pair = Math.floor(at / 2);
+        const id: unknown = (array[pair] as unknown[])[at - 2 * pair];
+        // Read once more: an input that changes while it is read is rejected, not half-loaded.
+        if (typeof id !== 'string' || id.length === 0) this.#reject({ kind: 'id', at: pair, value: id });
+        names[n] = id;
+      }
+    }
     ids.reserve(distinct);
     for (let f = 0; f < distinct; f++) {
       const n = order[f]!;
-      ids.setHashed(names[n]!, f, nameHashes[n]!);
+      ids.setPacked(names[n]!, f, words[3 * n]!, words[3 * n + 1]!, words[3 * n + 2]!);
     }
     this.#names = [];
-    return { src: this.#src, dst: this.#dst, spare: this.#spare, edges: this.#edges, pairs: this.#read, selfPairs: this.#selfPairs, members: distinct };
+    return { src: this.#src, dst: this.#dst, edges: this.#edges, pairs: this.#read, selfPairs: this.#selfPairs, members: distinct };
   }
+}
+
+/** A {@link grown} copy in a {@link bulkBuffer}. */
+function grownBulk(array: Int32Array, needed = 0): Int32Array {
+  const next = bulkInt32(Math.max(needed, array.length * 2));
+  next.set(array);
+  return next;
 }
 
 /**

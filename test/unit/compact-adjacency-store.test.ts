@@ -41,6 +41,65 @@ describe('CompactAdjacencyStore', () => {
     );
   });
 
+  it('bulkLoad builds the lists one-at-a-time inserts build, duplicates and caps included', () => {
+    // Pairs repeat (both directions, many times), so raw degrees exceed the final ones: lists
+    // that shrink into a smaller block class, and members whose raw degree is above the cap
+    // but whose distinct degree is not, take the load's other layouts.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.tuple(fc.nat(39), fc.nat(39), fc.integer({ min: 1, max: 6 }), fc.boolean()), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 60 }),
+        (members, pairs, maxDegree) => {
+          const sources: number[] = [];
+          const targets: number[] = [];
+          const model = Array.from({ length: members }, () => new Set<number>());
+          for (const [x, y, times, flip] of pairs) {
+            const a = x % members;
+            const b = y % members;
+            if (a === b) continue;
+            for (let t = 0; t < times; t++) {
+              sources.push(flip && t % 2 === 1 ? b : a);
+              targets.push(flip && t % 2 === 1 ? a : b);
+            }
+            model[a]!.add(b);
+            model[b]!.add(a);
+          }
+          const store = new CompactAdjacencyStore(maxDegree);
+          const over = model.findIndex((set) => set.size > maxDegree);
+          const load = () =>
+            store.bulkLoad(members, Int32Array.from(sources), Int32Array.from(targets), sources.length, (member, degree) => {
+              throw new Error(`overflow ${member} ${degree}`);
+            });
+          if (over >= 0) {
+            expect(load).toThrow(`overflow ${over} ${model[over]!.size}`);
+            return;
+          }
+          expect(load()).toBe(model.reduce((t, set) => t + set.size, 0) / 2);
+          for (let v = 0; v < members; v++) {
+            expect(Array.from(store.neighbors(v))).toEqual([...model[v]!].sort((p, q) => p - q));
+          }
+          const s = store.stats();
+          expect(s.usedSlots).toBe(model.reduce((t, set) => t + set.size, 0));
+          expect(s.blockSlots).toBeLessThanOrEqual(s.reservedSlots);
+          // Blocks are of each list's own class: no slack left by the collapsed duplicates.
+          const fresh = new CompactAdjacencyStore(maxDegree);
+          for (let v = 0; v < members; v++) fresh.allocateMember();
+          for (let v = 0; v < members; v++) for (const w of model[v]!) fresh.insert(v, w);
+          fresh.compact();
+          expect(s.blockSlots).toBe(fresh.stats().blockSlots);
+          // And the store goes on working after a bulk load.
+          if (members >= 2 && !store.has(0, 1) && store.degreeOf(0) < maxDegree && store.degreeOf(1) < maxDegree) {
+            expect(store.insert(0, 1)).toBe(true);
+            expect(store.insert(1, 0)).toBe(true);
+            expect(store.has(1, 0)).toBe(true);
+          }
+        },
+      ),
+      fcParams(300),
+    );
+  });
+
   it('reuses member indices and blocks after release', () => {
     const store = new CompactAdjacencyStore(100);
     const a = store.allocateMember();

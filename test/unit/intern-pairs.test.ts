@@ -66,6 +66,43 @@ describe('internPairs', () => {
     );
   });
 
+  it('numbers runs of pairs that share their first id (same string, or an equal copy) correctly', () => {
+    // Edge lists grouped by source, as files and generators give them; copies are distinct
+    // string objects with equal contents, and long or non-Latin ids are compared as strings.
+    const copy = (s: string) => [...s].join('');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(id, fc.array(fc.tuple(id, fc.boolean()), { minLength: 1, maxLength: 6 })), { maxLength: 60 }),
+        fc.constantFrom(1, 3, 8, 1 << 20),
+        fc.integer(),
+        (runs, chunk, seed) => {
+          const pairs: [string, string][] = [];
+          for (const [first, seconds] of runs) {
+            for (const [second, fresh] of seconds) pairs.push([fresh ? copy(first) : first, fresh ? copy(second) : second]);
+          }
+          const ids = new IdInterner(seed);
+          const got = internPairs(pairs, ids, reject, chunk);
+          const want = naive(pairs);
+          expect(Array.from(got.src.subarray(0, got.edges))).toEqual(want.src);
+          expect(Array.from(got.dst.subarray(0, got.edges))).toEqual(want.dst);
+          expect(got.selfPairs).toBe(want.selfPairs);
+          want.ids.forEach((name, i) => expect(ids.indexOf(name)).toBe(i));
+        },
+      ),
+      fcParams(300),
+    );
+  });
+
+  it('rejects an input whose ids change while it is read', () => {
+    // A short id is read again at the end to bind it; a changed value is an error, never a
+    // member bound under another id's hash.
+    const pair = ['ada', 'bob'] as unknown as [string, string];
+    let reads = 0;
+    Object.defineProperty(pair, 0, { get: () => (reads++ < 2 ? 'ada' : 42), enumerable: true });
+    const ids = new IdInterner(5);
+    expect(() => internPairs([pair, ['bob', 'cy']], ids, reject)).toThrow(/^id 0$/);
+  });
+
   it('grows its table when one partition fills up (100k distinct ids in one chunk)', () => {
     const pairs: [string, string][] = [];
     for (let i = 0; i < 100_000; i++) pairs.push([`m${i}`, `m${(i * 7919 + 13) % 100_000}`]);
