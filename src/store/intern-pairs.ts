@@ -5,16 +5,24 @@
  * (string, then table slot, then the id stored there): about 400 ns on this class of machine. This
  * does the same work in passes that each touch memory in order or in a cache-sized region:
  *
- * 1. read a chunk of pairs in order, validate them and hash every id (one pass over the input);
+ * 1. read a chunk of pairs in order (reading each block of pairs one block ahead, so that their
+ *    cache misses overlap), validate them and hash every id, packing a short id (at most 8
+ *    characters in U+0001–U+00FF) into two words that identify it exactly; a pair whose first id
+ *    is its predecessor's (edge lists come grouped by source) is not looked up again;
  * 2. scatter the chunk's ids into 512 partitions by the top bits of their hash (a radix pass);
  * 3. look each partition up in a table addressed by the same top bits, so a partition only ever
- *    touches its own slice of the table (about 64 KiB at a million ids, which stays in cache);
- *    ids never seen before get a provisional number;
+ *    touches its own slice of the table (64 KiB at a million ids, streamed in before its
+ *    lookups); a short id is matched by its packed words and reads no string, any other id is
+ *    compared as a string; ids never seen before get a provisional number;
  * 4. renumber the new ids in order of first appearance (deterministic, whatever the hash seed);
  * 5. write the index pairs in input order.
  *
+ * At the end the ids are bound in the interner in that order; a short id read from an array is
+ * fetched from the input then (in input order), not when first seen.
+ *
  * Answers are exactly those of interning the ids one at a time in input order: identity is decided
- * by string equality, the hash only chooses where to look.
+ * by string equality (of the packed words, for short ids), the hash only chooses where to look.
+ * All memory comes from {@link bulkBuffer}, so the load does not make V8 rescan the caller's heap.
  *
  * @internal
  * @packageDocumentation
@@ -53,8 +61,9 @@ const BLOCK = 256;
  * Calls `reject` (which must throw) on the first pair that is not a `[string, string]` of
  * non-empty ids, before anything is bound. `chunkPairs` (pairs per pass) exists for tests.
  *
- * @remarks O(total id length + pairs) time; temporary memory about 60 bytes per pair of a chunk
- * (at most 2^20 pairs) plus 16 bytes per table slot.
+ * @remarks O(total id length + pairs) time; temporary memory 8 bytes per pair of the input (the
+ * output), about 70 bytes per pair of a chunk (at most 2^20 pairs), 16 bytes per table slot
+ * (2 to 4 per distinct id) and 24 bytes per distinct id.
  * @internal
  */
 export function internPairs(
@@ -172,8 +181,11 @@ class PairInterning {
     this.#from = from;
     this.#previous = '';
     let touched = 0;
+    // The pairs and ids of each block are read one block ahead of the block being hashed, so
+    // that their cache misses are over by the time the hashing gets there.
+    touched += touch(array, from, Math.min(count, BLOCK));
     for (let i = 0; i < count; i++) {
-      if ((i & (BLOCK - 1)) === 0) touched += touch(array, from + i, Math.min(count, i + BLOCK) - i);
+      if ((i & (BLOCK - 1)) === 0 && i + BLOCK < count) touched += touch(array, from + i + BLOCK, Math.min(count, i + 2 * BLOCK) - i - BLOCK);
       const pair: unknown = array[from + i];
       this.#take(pair, from + i, i);
     }
@@ -451,7 +463,7 @@ class PairInterning {
   }
 }
 
-/** A {@link grown} copy in a {@link bulkBuffer}. */
+/** A copy of `array` at least twice as long (and at least `needed`), in a {@link bulkBuffer}. */
 function grownBulk(array: Int32Array, needed = 0): Int32Array {
   const next = bulkInt32(Math.max(needed, array.length * 2));
   next.set(array);
@@ -460,8 +472,8 @@ function grownBulk(array: Int32Array, needed = 0): Int32Array {
 
 /**
  * Reads the lengths of the ids of `count` pairs from `from`: the loads are independent, so the
- * processor overlaps their cache misses, and the hashing loop that follows (whose branches would
- * stop it from running ahead) finds the strings in cache.
+ * processor overlaps their cache misses, and the hashing loop that gets there a block later
+ * (whose branches would stop it from running ahead) finds the strings in cache.
  */
 function touch(array: readonly unknown[], from: number, count: number): number {
   let sum = 0;
