@@ -118,7 +118,10 @@ class PairInterning {
   readonly #partLow: Int32Array;
   readonly #partHigh: Int32Array;
   readonly #partEnd: Int32Array;
+  /** The number each scattered endpoint looked up to, in partition order. */
   readonly #provisional: Int32Array;
+  /** Where each endpoint of the chunk went in partition order. */
+  readonly #posOf: Int32Array;
   readonly #firstSeen: Int32Array;
   readonly #histogram = new Int32Array(PARTITIONS);
   // The table over the whole load, SLOT words per slot: hash, provisional number, packed words.
@@ -170,6 +173,7 @@ class PairInterning {
     this.#partHigh = bulkInt32(ends);
     this.#partEnd = bulkInt32(ends);
     this.#provisional = bulkInt32(ends);
+    this.#posOf = bulkInt32(ends);
     this.#firstSeen = bulkInt32(ends).fill(EMPTY);
   }
 
@@ -278,6 +282,7 @@ class PairInterning {
     const partLow = this.#partLow;
     const partHigh = this.#partHigh;
     const partEnd = this.#partEnd;
+    const posOf = this.#posOf;
     for (let e = 0; e < 2 * count; e++) {
       if ((e & 1) === 0 && repeat[e >> 1] === 1) continue;
       const h = hashes[e]!;
@@ -286,6 +291,7 @@ class PairInterning {
       partLow[pos] = low[e]!;
       partHigh[pos] = high[e]!;
       partEnd[pos] = e;
+      posOf[e] = pos;
     }
     return sum;
   }
@@ -349,7 +355,7 @@ class PairInterning {
         table[at + 2] = low;
         table[at + 3] = high;
       }
-      provisional[partEnd[pos]!] = n;
+      provisional[pos] = n; // in partition order: written in sequence, read back through posOf
     }
     this.#touched = (this.#touched + touched) | 0;
   }
@@ -412,13 +418,14 @@ class PairInterning {
     const dst = this.#dst;
     const provisional = this.#provisional;
     const repeat = this.#repeat;
+    const posOf = this.#posOf;
     const finalOf = this.#finalOf;
     let edges = this.#edges;
     let selfPairs = 0;
     let a = -1;
     for (let i = 0; i < count; i++) {
-      if (repeat[i] === 0) a = finalOf[provisional[2 * i]!]!;
-      const b = finalOf[provisional[2 * i + 1]!]!;
+      if (repeat[i] === 0) a = finalOf[provisional[posOf[2 * i]!]!]!;
+      const b = finalOf[provisional[posOf[2 * i + 1]!]!]!;
       if (a === b) {
         selfPairs++;
         continue;
