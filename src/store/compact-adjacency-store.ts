@@ -356,7 +356,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
   ): number {
     if (this.indexBound !== 0) throw new Error('CompactAdjacencyStore.bulkLoad: store is not empty');
     // Every array here comes from bulkBuffer: allocating them must not make V8 rescan the heap.
-    let T = performance.now(); const PT: number[] = [];
+    // 1. Raw degrees (duplicates included).
     const count = bulkInt32(members);
     for (let i = 0; i < edges; i++) {
       count[sources[i]!]!++;
@@ -387,8 +387,6 @@ export class CompactAdjacencyStore implements AdjacencyView {
       bump += size;
       blockSlots += size;
     }
-    PT.push(performance.now() - T); T = performance.now();
-    PT.push(performance.now() - T); T = performance.now();
     const pool = bulkInt32(Math.max(FIRST_SLAB_ENTRIES, bump));
     // 3. Both directions into the blocks.
     const fill = bulkInt32(members);
@@ -399,7 +397,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
       pool[fill[a]!++] = b;
       pool[fill[b]!++] = a;
     }
-    PT.push(performance.now() - T); T = performance.now();
+    // 4. Sort and deduplicate each list in place.
     const len = fill; // reused: the deduplicated length of each list
     let used = 0;
     let overflow = -1;
@@ -412,8 +410,6 @@ export class CompactAdjacencyStore implements AdjacencyView {
       if (k > this.maxDegree && overflow < 0) overflow = v;
       if (k < d && classFor(caps, k) !== cls[v]) shrunk = true;
     }
-    PT.push(performance.now() - T); T = performance.now();
-    PT.push(performance.now() - T); T = performance.now();
     if (overflow >= 0) onOverflow(overflow, len[overflow]!);
     // 5. Duplicates made some lists smaller than their blocks' class: lay them out again.
     if (shrunk) {
@@ -423,8 +419,6 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const slabs: Int32Array[] = [];
     for (let at = 0; at < pool.length; at += SLAB_ENTRIES) slabs.push(pool.subarray(at, Math.min(pool.length, at + SLAB_ENTRIES)));
     this.#install(members, addr, cls, len, slabs, this.#times === null ? null : slabs.map((slab) => new Uint32Array(bulkBuffer(4 * slab.length))), bump, blockSlots, used);
-    PT.push(performance.now() - T); T = performance.now();
-    if (process.env.PROF) console.log('bulk layout/scatter/sort/install', PT.map(Math.round));
     return used / 2;
   }
 
