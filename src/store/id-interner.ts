@@ -143,8 +143,11 @@ export class IdInterner {
   /** Index of `id`, or -1. O(length of id) expected. */
   indexOf(id: string): number {
     const h = this.#hash(id);
-    const w0 = this.#w0;
-    const w1 = this.#w1;
+    return this.#find(id, h, this.#w0, this.#w1);
+  }
+
+  /** Probes for `id` (hash `h`, packed words `w0`, `w1`). */
+  #find(id: string, h: number, w0: number, w1: number): number {
     const table = this.#table;
     const mask = this.#mask;
     let slot = h & mask;
@@ -164,8 +167,14 @@ export class IdInterner {
    * @remarks O(length of the ids) expected.
    */
   indexOfPair(a: string, b: string, out: Int32Array): void {
-    out[0] = this.indexOf(a);
-    out[1] = this.indexOf(b);
+    // Both ids hashed before either probe, so that the two probes (a cache miss each on a big
+    // table) follow each other closely enough for the processor to overlap them.
+    const ha = this.#hash(a);
+    const a0 = this.#w0;
+    const a1 = this.#w1;
+    const hb = this.#hash(b);
+    out[0] = this.#find(a, ha, a0, a1);
+    out[1] = this.#find(b, hb, this.#w0, this.#w1);
   }
 
   /**
