@@ -366,27 +366,11 @@ export class CompactAdjacencyStore implements AdjacencyView {
     // so its address is also its index in one buffer that holds them all.
     const caps = this.#caps;
     const maxCap = caps[caps.length - 1]!;
-    const n = Math.max(16, members);
-    const addr = bulkInt32(n);
-    const cls = new Uint8Array(bulkBuffer(n)).fill(NO_CLASS);
-    let bump = 0;
-    let blockSlots = 0;
     for (let v = 0; v < members; v++) {
-      const d = count[v]!;
-      if (d === 0) continue;
-      if (d > maxCap) {
-        // Above the cap before deduplication: the member may still fit once duplicates collapse.
-        return this.#bulkLoadFlat(members, sources, targets, edges, onOverflow, count);
-      }
-      const c = classFor(caps, d);
-      const size = caps[c]!;
-      if ((bump & SLAB_MASK) + size > SLAB_ENTRIES) bump = ((bump >>> SLAB_BITS) + 1) << SLAB_BITS;
-      if (bump >>> SLAB_BITS >= MAX_SLABS) throw new RangeError('CompactAdjacencyStore: pool exceeds 2^31 entries');
-      addr[v] = bump;
-      cls[v] = c;
-      bump += size;
-      blockSlots += size;
+      // Above the cap before deduplication: the member may still fit once duplicates collapse.
+      if (count[v]! > maxCap) return this.#bulkLoadFlat(members, sources, targets, edges, onOverflow, count);
     }
+    const { addr, cls, bump, blockSlots } = this.#layBlocks(members, count);
     const pool = bulkInt32(Math.max(FIRST_SLAB_ENTRIES, bump));
     // 3. Both directions into the blocks.
     const fill = bulkInt32(members);
@@ -481,27 +465,10 @@ export class CompactAdjacencyStore implements AdjacencyView {
    * when `start` is null); `times`, when given, is aligned with `flat`.
    */
   #commitLists(members: number, len: Int32Array, flat: Int32Array, start: Float64Array | Int32Array | null, times: Uint32Array | null): void {
-    const caps = this.#caps;
-    const n = Math.max(16, members);
     // The whole pool is allocated here at once, from bulkBuffer (see bulk-buffer.ts).
-    const addr = bulkInt32(n);
-    const cls = new Uint8Array(bulkBuffer(n)).fill(NO_CLASS);
-    let bump = 0;
-    let blockSlots = 0;
+    const { addr, cls, bump, blockSlots } = this.#layBlocks(members, len);
     let used = 0;
-    for (let v = 0; v < members; v++) {
-      const d = len[v]!;
-      used += d;
-      if (d === 0) continue;
-      const c = classFor(caps, d);
-      const size = caps[c]!;
-      if ((bump & SLAB_MASK) + size > SLAB_ENTRIES) bump = ((bump >>> SLAB_BITS) + 1) << SLAB_BITS;
-      if (bump >>> SLAB_BITS >= MAX_SLABS) throw new RangeError('CompactAdjacencyStore: pool exceeds 2^31 entries');
-      addr[v] = bump;
-      cls[v] = c;
-      bump += size;
-      blockSlots += size;
-    }
+    for (let v = 0; v < members; v++) used += len[v]!;
     const slabCount = Math.max(1, Math.ceil(bump / SLAB_ENTRIES));
     const slabs: Int32Array[] = [];
     for (let i = 0; i < slabCount; i++) slabs.push(bulkInt32(Math.max(FIRST_SLAB_ENTRIES, Math.min(SLAB_ENTRIES, bump - i * SLAB_ENTRIES))));
@@ -516,6 +483,33 @@ export class CompactAdjacencyStore implements AdjacencyView {
       if (times !== null) timeSlabs![addr[v]! >>> SLAB_BITS]!.set(times.subarray(s, s + d), addr[v]! & SLAB_MASK);
     }
     this.#install(members, addr, cls, len, slabs, timeSlabs, bump, blockSlots, used);
+  }
+
+  /**
+   * Block addresses for lists of `len[v]` entries, each in a block of its size class, slab by
+   * slab in member order; a block never straddles two slabs. The caller checked every length
+   * against the largest class.
+   */
+  #layBlocks(members: number, len: Int32Array): { addr: Int32Array; cls: Uint8Array; bump: number; blockSlots: number } {
+    const caps = this.#caps;
+    const n = Math.max(16, members);
+    const addr = bulkInt32(n);
+    const cls = new Uint8Array(bulkBuffer(n)).fill(NO_CLASS);
+    let bump = 0;
+    let blockSlots = 0;
+    for (let v = 0; v < members; v++) {
+      const d = len[v]!;
+      if (d === 0) continue;
+      const c = classFor(caps, d);
+      const size = caps[c]!;
+      if ((bump & SLAB_MASK) + size > SLAB_ENTRIES) bump = ((bump >>> SLAB_BITS) + 1) << SLAB_BITS;
+      if (bump >>> SLAB_BITS >= MAX_SLABS) throw new RangeError('CompactAdjacencyStore: pool exceeds 2^31 entries');
+      addr[v] = bump;
+      cls[v] = c;
+      bump += size;
+      blockSlots += size;
+    }
+    return { addr, cls, bump, blockSlots };
   }
 
   /** Makes laid-out blocks the store's content: `v`'s list is `len[v]` entries at `addr[v]`. */
