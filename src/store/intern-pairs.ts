@@ -104,7 +104,11 @@ class PairInterning {
   readonly #hashes: Int32Array;
   readonly #low: Int32Array;
   readonly #high: Int32Array;
-  /** The ids of the chunk's endpoints when the input is not an array (an array is read again). */
+  /**
+   * The ids of the chunk's endpoints that may be needed as strings: all of them when the input is
+   * not an array, only those that are not short otherwise (a short id is read again from the
+   * array at the end). Entries not written in this chunk are stale and never read.
+   */
   readonly #strings: string[];
   /** The input when it is an array, and where the current chunk starts in it. */
   #array: readonly unknown[] | null = null;
@@ -166,7 +170,7 @@ class PairInterning {
     this.#hashes = bulkInt32(ends);
     this.#low = bulkInt32(ends);
     this.#high = bulkInt32(ends);
-    this.#strings = total >= 0 ? [] : new Array<string>(ends).fill('');
+    this.#strings = new Array<string>(ends).fill('');
     this.#repeat = new Uint8Array(bulkBuffer(this.chunkPairs));
     this.#partHash = bulkInt32(ends);
     this.#partLow = bulkInt32(ends);
@@ -231,27 +235,22 @@ class PairInterning {
       this.#previous = first;
       this.#repeat[i] = 0;
       const h = ids.hashPacked(first);
+      const low = ids.packedLow;
       this.#hashes[2 * i] = h;
-      this.#low[2 * i] = ids.packedLow;
+      this.#low[2 * i] = low;
       this.#high[2 * i] = ids.packedHigh;
       this.#histogram[h >>> PARTITION_SHIFT]!++;
+      if (low === 0) this.#strings[2 * i] = first;
     }
     const h = ids.hashPacked(second);
+    const low = ids.packedLow;
     this.#hashes[2 * i + 1] = h;
-    this.#low[2 * i + 1] = ids.packedLow;
+    this.#low[2 * i + 1] = low;
     this.#high[2 * i + 1] = ids.packedHigh;
     this.#histogram[h >>> PARTITION_SHIFT]!++;
+    if (low === 0) this.#strings[2 * i + 1] = second;
   }
 
-  /** The id of endpoint `e` of the current chunk. */
-  #idAt(e: number): string {
-    const array = this.#array;
-    if (array === null) return this.#strings[e]!;
-    const id: unknown = (array[this.#from + (e >> 1)] as unknown[])[e & 1];
-    // Read once more: an input that changes while it is read is rejected, not half-loaded.
-    if (typeof id !== 'string') this.#reject({ kind: 'id', at: this.#from + (e >> 1), value: id });
-    return id;
-  }
 
   /** 2 to 5 for the chunk just read. */
   chunk(count: number): void {
@@ -303,6 +302,7 @@ class PairInterning {
     const partHigh = this.#partHigh;
     const partEnd = this.#partEnd;
     const names = this.#names;
+    const strings = this.#strings;
     const provisional = this.#provisional;
     const partitionEnds = this.#histogram; // after the scatter
     let table = this.#table;
@@ -331,7 +331,7 @@ class PairInterning {
       while (n !== EMPTY) {
         if (table[at] === h && table[at + 2] === low && table[at + 3] === high) {
           // A short id is its packed words; any other id is compared as a string.
-          if (low !== 0 || names[n] === this.#idAt(partEnd[pos]!)) break;
+          if (low !== 0 || names[n] === strings[partEnd[pos]!]) break;
         }
         slot = (slot + 1) & mask;
         at = SLOT * slot;
@@ -369,7 +369,7 @@ class PairInterning {
       position.set(this.#namePosition);
       this.#namePosition = position;
     }
-    this.#names.push(this.#array === null || low === 0 ? this.#idAt(end) : undefined);
+    this.#names.push(this.#array === null || low === 0 ? this.#strings[end]! : undefined);
     this.#namePosition[n] = (this.#from + (end >> 1)) * 2 + (end & 1);
     this.#nameWords[3 * n] = h;
     this.#nameWords[3 * n + 1] = low;
@@ -466,6 +466,7 @@ class PairInterning {
       ids.setPacked(names[n]!, f, words[3 * n]!, words[3 * n + 1]!, words[3 * n + 2]!);
     }
     this.#names = [];
+    this.#strings.length = 0;
     return { src: this.#src, dst: this.#dst, edges: this.#edges, pairs: this.#read, selfPairs: this.#selfPairs, members: distinct };
   }
 }
