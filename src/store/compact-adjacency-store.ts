@@ -34,6 +34,8 @@ const MAX_SLABS = 512; // 2^31 entries in all: addresses stay non-negative int32
 const COMPACT_MIN_FREE = 1 << 16;
 /** Lists up to this long are sorted by insertion (fewer calls into the built-in sort). */
 const INSERTION_SORT_MAX = 48;
+/** Buckets of the bulk load's second-member pass. */
+const BUCKETS = 1024;
 
 /** Member records of `n` members, every size class NO_CLASS. */
 function newMeta(n: number, bulk = false): Int32Array {
@@ -343,7 +345,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
    * offending member index through `onOverflow` first.
    *
    * @remarks O(n + m log d): blocks are sized from the raw degrees and laid out as the store
-   * keeps them, both directions are scattered straight into them, and each list is sorted and
+   * keeps them, both directions are scattered into them (the second members' entries through
+   * 1,024 buckets by member range, 8 bytes per pair of temporary memory), and each list is sorted and
    * deduplicated in place; only when deduplication shrinks a list into a smaller size class are
    * the lists copied into a tighter layout.
    */
@@ -356,11 +359,16 @@ export class CompactAdjacencyStore implements AdjacencyView {
   ): number {
     if (this.indexBound !== 0) throw new Error('CompactAdjacencyStore.bulkLoad: store is not empty');
     // Every array here comes from bulkBuffer: allocating them must not make V8 rescan the heap.
-    // 1. Raw degrees (duplicates included).
+    // 1. Raw degrees (duplicates included), and how many second members fall in each bucket.
     const count = bulkInt32(members);
+    let shift = 0;
+    while (members > BUCKETS << shift) shift++;
+    const buckets = new Int32Array(BUCKETS + 1);
     for (let i = 0; i < edges; i++) {
       count[sources[i]!]!++;
-      count[targets[i]!]!++;
+      const b = targets[i]!;
+      count[b]!++;
+      buckets[(b >>> shift) + 1]!++;
     }
     // 2. A block per member for its raw degree, slab by slab; a block never straddles two slabs,
     // so its address is also its index in one buffer that holds them all.
@@ -372,15 +380,23 @@ export class CompactAdjacencyStore implements AdjacencyView {
     }
     const { addr, cls, bump, blockSlots } = this.#layBlocks(members, count);
     const pool = bulkInt32(Math.max(FIRST_SLAB_ENTRIES, bump));
-    // 3. Both directions into the blocks.
+    // 3. Both directions into the blocks. A pair's first member gets its entry at once (edge
+    // lists grouped by source write those in sequence); the second member's entries, which land
+    // all over the pool, first go to buckets of members in index order, then each bucket into
+    // its own stretch of the pool (its members' blocks are consecutive), which stays in cache.
     const fill = bulkInt32(members);
     fill.set(addr.subarray(0, members));
+    for (let k = 0; k < BUCKETS; k++) buckets[k + 1]! += buckets[k]!;
+    const pending = bulkInt32(2 * edges);
     for (let i = 0; i < edges; i++) {
       const a = sources[i]!;
       const b = targets[i]!;
       pool[fill[a]!++] = b;
-      pool[fill[b]!++] = a;
+      const at = 2 * buckets[b >>> shift]!++;
+      pending[at] = b;
+      pending[at + 1] = a;
     }
+    for (let at = 0; at < 2 * edges; at += 2) pool[fill[pending[at]!]!++] = pending[at + 1]!;
     // 4. Sort and deduplicate each list in place.
     const len = fill; // reused: the deduplicated length of each list
     let used = 0;

@@ -100,6 +100,30 @@ describe('CompactAdjacencyStore', () => {
     );
   });
 
+  it('bulkLoad over many members (several per bucket) matches a set model', () => {
+    const members = 20_000;
+    const random = rng(7);
+    const sources = new Int32Array(100_000);
+    const targets = new Int32Array(100_000);
+    const model = Array.from({ length: members }, () => new Set<number>());
+    let edges = 0;
+    while (edges < sources.length) {
+      const a = Math.floor(random() * members);
+      const b = Math.floor(random() ** 3 * members); // hubs among the low indices
+      if (a === b) continue;
+      sources[edges] = a;
+      targets[edges++] = b;
+      model[a]!.add(b);
+      model[b]!.add(a);
+    }
+    const store = new CompactAdjacencyStore(30_000);
+    const connections = store.bulkLoad(members, sources, targets, edges, () => {
+      throw new Error('overflow');
+    });
+    expect(connections).toBe(model.reduce((t, set) => t + set.size, 0) / 2);
+    for (let v = 0; v < members; v++) expect(Array.from(store.neighbors(v))).toEqual([...model[v]!].sort((p, q) => p - q));
+  });
+
   it('reuses member indices and blocks after release', () => {
     const store = new CompactAdjacencyStore(100);
     const a = store.allocateMember();
