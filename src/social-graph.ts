@@ -280,8 +280,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(m log d): ids are hashed in one pass over the input (a run of pairs sharing their
    * first id looks it up once), then looked up partition by partition (by hash) so that the table
    * stays in cache, and numbered in order of first appearance; the lists are then laid out from
-   * a counting pass, filled and sorted in place (no per-connection insertion). About 3.3–4.6M
-   * connections/s at 20M pairs on the benchmark machine. Working memory (about 16 bytes per
+   * a counting pass, filled and sorted in place (no per-connection insertion). About 3.6–4.8M
+   * connections/s at 20M pairs of short ids on the benchmark machine. Working memory (about 16 bytes per
    * pair) and the graph's lists come from `SharedArrayBuffer`s where available, so that a big
    * load does not make V8 run full collections over the caller's input (see the README's
    * limits).
