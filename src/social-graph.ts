@@ -466,18 +466,12 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   }
 
   #bulk(method: string, members: number, src: Int32Array, dst: Int32Array, m: number, idOf: (i: number) => string): number {
-    return this.#store.bulkLoad(
-      members,
-      src,
-      dst,
-      m,
-      (member, degree) => {
-        throw new SocialGraphError(
-          'CONNECTION_LIMIT',
-          `${method}: member ${describeValue(idOf(member))} would have ${degree} connections, above maxConnectionsPerMember ${this.maxConnectionsPerMember}`,
-        );
-      },
-    );
+    return this.#store.bulkLoad(members, src, dst, m, (member, degree) => {
+      throw new SocialGraphError(
+        'CONNECTION_LIMIT',
+        `${method}: member ${describeValue(idOf(member))} would have ${degree} connections, above maxConnectionsPerMember ${this.maxConnectionsPerMember}`,
+      );
+    });
   }
 
   // ------------------------------------------------------------------ members

@@ -28,6 +28,7 @@
  * @packageDocumentation
  */
 import { bulkBuffer, bulkInt32 } from './bulk-buffer.js';
+import { grown } from './grown.js';
 import type { IdInterner } from './id-interner.js';
 
 /** Dense index pairs of a bulk load, in input order, self-pairs dropped. @internal */
@@ -105,9 +106,9 @@ class PairInterning {
   readonly #low: Int32Array;
   readonly #high: Int32Array;
   /**
-   * The ids of the chunk's endpoints that may be needed as strings: all of them when the input is
-   * not an array, only those that are not short otherwise (a short id is read again from the
-   * array at the end). Entries not written in this chunk are stale and never read.
+   * The ids of the chunk's looked-up endpoints that may be needed as strings: all of them when the
+   * input is not an array, only those that are not short otherwise (a short id is read again from
+   * the array at the end). Entries not written in this chunk are stale and never read.
    */
   readonly #strings: string[];
   /** The input when it is an array, and where the current chunk starts in it. */
@@ -205,15 +206,11 @@ class PairInterning {
   readIterator(iterator: Iterator<unknown>): number {
     this.#histogram.fill(0);
     this.#previous = '';
-    const strings = this.#strings;
     let count = 0;
     while (count < this.chunkPairs) {
       const step = iterator.next();
       if (step.done === true) break;
-      const pair: unknown = step.value;
-      this.#take(pair, this.#read + count, count);
-      strings[2 * count] = (pair as string[])[0]!;
-      strings[2 * count + 1] = (pair as string[])[1]!;
+      this.#take(step.value, this.#read + count, count);
       count++;
     }
     return count;
@@ -226,7 +223,6 @@ class PairInterning {
     const second: unknown = (pair as unknown[])[1];
     if (typeof first !== 'string' || first.length === 0) this.#reject({ kind: 'id', at, value: first });
     if (typeof second !== 'string' || second.length === 0) this.#reject({ kind: 'id', at, value: second });
-    const ids = this.#ids;
     // Edge lists usually come grouped by their first id: a run of pairs from one member is
     // looked up once (`===` of the same string object compares no characters).
     if (first === this.#previous) {
@@ -234,23 +230,25 @@ class PairInterning {
     } else {
       this.#previous = first;
       this.#repeat[i] = 0;
-      const h = ids.hashPacked(first);
-      const low = ids.packedLow;
-      this.#hashes[2 * i] = h;
-      this.#low[2 * i] = low;
-      this.#high[2 * i] = ids.packedHigh;
-      this.#histogram[h >>> PARTITION_SHIFT]!++;
-      if (low === 0) this.#strings[2 * i] = first;
+      this.#record(2 * i, first);
     }
-    const h = ids.hashPacked(second);
-    const low = ids.packedLow;
-    this.#hashes[2 * i + 1] = h;
-    this.#low[2 * i + 1] = low;
-    this.#high[2 * i + 1] = ids.packedHigh;
-    this.#histogram[h >>> PARTITION_SHIFT]!++;
-    if (low === 0) this.#strings[2 * i + 1] = second;
+    this.#record(2 * i + 1, second);
   }
 
+  /**
+   * Hashes endpoint `e`'s id, counts it in its partition, and keeps it as a string where a
+   * lookup or the binding will need it (see `#strings`).
+   */
+  #record(e: number, id: string): void {
+    const ids = this.#ids;
+    const h = ids.hashPacked(id);
+    const low = ids.packedLow;
+    this.#hashes[e] = h;
+    this.#low[e] = low;
+    this.#high[e] = ids.packedHigh;
+    this.#histogram[h >>> PARTITION_SHIFT]!++;
+    if (low === 0 || this.#array === null) this.#strings[e] = id;
+  }
 
   /** 2 to 5 for the chunk just read. */
   chunk(count: number): void {
@@ -363,8 +361,8 @@ class PairInterning {
   #newName(h: number, low: number, high: number, end: number): number {
     const n = this.#distinct++;
     if (n === this.#finalOf.length) {
-      this.#nameWords = grownBulk(this.#nameWords);
-      this.#finalOf = grownBulk(this.#finalOf);
+      this.#nameWords = grown(this.#nameWords, 0, bulkInt32);
+      this.#finalOf = grown(this.#finalOf, 0, bulkInt32);
       const position = new Float64Array(bulkBuffer(16 * n));
       position.set(this.#namePosition);
       this.#namePosition = position;
@@ -411,8 +409,8 @@ class PairInterning {
   /** 5. Index pairs in input order, self-pairs dropped. */
   #writePairs(count: number): void {
     if (this.#edges + count > this.#src.length) {
-      this.#src = grownBulk(this.#src, this.#edges + count);
-      this.#dst = grownBulk(this.#dst, this.#edges + count);
+      this.#src = grown(this.#src, this.#edges + count, bulkInt32);
+      this.#dst = grown(this.#dst, this.#edges + count, bulkInt32);
     }
     const src = this.#src;
     const dst = this.#dst;
@@ -469,13 +467,6 @@ class PairInterning {
     this.#strings.length = 0;
     return { src: this.#src, dst: this.#dst, edges: this.#edges, pairs: this.#read, selfPairs: this.#selfPairs, members: distinct };
   }
-}
-
-/** A copy of `array` at least twice as long (and at least `needed`), in a {@link bulkBuffer}. */
-function grownBulk(array: Int32Array, needed = 0): Int32Array {
-  const next = bulkInt32(Math.max(needed, array.length * 2));
-  next.set(array);
-  return next;
 }
 
 /**
