@@ -15,6 +15,19 @@ export default defineConfig([
     splitting: false,
     treeshake: true,
   },
+  // The main entry as Node loads it (the `node` condition of `exports["."]`): the same core, plus
+  // the worker thread that big bulk loads use (src/node/main.ts). Its types are the main entry's.
+  {
+    entry: { 'index.node': 'src/node/main.ts' },
+    format: ['esm', 'cjs'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'es2022',
+    platform: 'node',
+    splitting: false,
+    treeshake: true,
+  },
   // `social-graph/redis` (ioredis is an optional peer). It takes the core from `social-graph`
   // itself (src/redis/core.ts imports '../index.js', rewritten to the package name), so errors and
   // classes are the very ones users import from the main entry.

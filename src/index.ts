@@ -12,6 +12,7 @@ export {
   type ConnectOptions,
   type DegreeOptions,
   type Reach,
+  type EdgeLoadOptions,
   type EdgeLoadReport,
   type IndexedEdges,
 } from './social-graph.js';

@@ -15,6 +15,7 @@ import { checkOptionsObject, readMaxDepth } from './options.js';
 import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './events.js';
 import { CompactAdjacencyStore, type StoreStats } from './store/compact-adjacency-store.js';
 import { IdInterner } from './store/id-interner.js';
+import { type HelperThread, startHelperThread } from './store/helper-thread.js';
 import { internPairs } from './store/intern-pairs.js';
 import { checkAction, decide } from './policy/decide.js';
 import { checkPolicy } from './policy/define-policy.js';
@@ -57,6 +58,8 @@ import type { Invitation, InvitationSettings, InviteOptions } from './invitation
 export const DEFAULT_MAX_CONNECTIONS = 30_000;
 /** Largest accepted `maxConnectionsPerMember` (one slab of the pool). */
 export const MAX_CONNECTIONS_LIMIT = 1 << 22;
+/** Bulk loads of at least this many pairs may use a worker thread (one takes ~30 ms to start). */
+const PARALLEL_MIN_PAIRS = 1 << 21;
 
 /**
  * Options of {@link SocialGraph}.
@@ -136,6 +139,23 @@ export interface Reach {
   first: number;
   second: number;
   third: number;
+}
+
+/**
+ * Options of the bulk loads {@link SocialGraph.fromEdges} and {@link SocialGraph.loadEdges}.
+ * @public
+ */
+export interface EdgeLoadOptions extends SocialGraphOptions {
+  /**
+   * Let a load of at least 2^21 (about 2.1M) pairs use one worker thread, where the platform
+   * offers them to code that imports nothing (Node ≥ 20.16, through `process.getBuiltinModule`):
+   * it looks ids up and builds lists while this thread reads the input, about 1.2–1.5× as fast
+   * on two cores. The call stays synchronous (this thread blocks on `Atomics.wait` while it waits
+   * for the worker) and the graph is the same either way. `false` keeps the load on this thread;
+   * browsers and older Node always do.
+   * @defaultValue true
+   */
+  parallel?: boolean;
 }
 
 /**
@@ -292,7 +312,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * graph.connectionCount; // 2
    * ```
    */
-  static fromEdges(pairs: Iterable<readonly [string, string]>, options?: SocialGraphOptions): SocialGraph {
+  static fromEdges(pairs: Iterable<readonly [string, string]>, options?: EdgeLoadOptions): SocialGraph {
     return SocialGraph.#load('SocialGraph.fromEdges', pairs, options).graph;
   }
 
@@ -308,7 +328,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    */
   static loadEdges(
     pairs: Iterable<readonly [string, string]>,
-    options?: SocialGraphOptions,
+    options?: EdgeLoadOptions,
   ): { graph: SocialGraph; report: EdgeLoadReport } {
     return SocialGraph.#load('SocialGraph.loadEdges', pairs, options);
   }
@@ -316,25 +336,42 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   static #load(
     method: string,
     pairs: Iterable<readonly [string, string]>,
-    options: SocialGraphOptions | undefined,
+    options: EdgeLoadOptions | undefined,
   ): { graph: SocialGraph; report: EdgeLoadReport } {
     readCap(method, options);
+    const parallel: unknown = options?.parallel === undefined ? true : options.parallel;
+    if (typeof parallel !== 'boolean') {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: parallel must be a boolean, got ${describeValue(parallel)}`);
+    }
     const graph = new SocialGraph(options);
     if (pairs == null || typeof (pairs as Iterable<unknown>)[Symbol.iterator] !== 'function') {
       throw new SocialGraphError('INVALID_OPTION', `${method}: pairs must be an iterable of [id, id], got ${describeValue(pairs)}`);
     }
     const ids = graph.#ids;
-    const { src, dst, edges: m, pairs: count, selfPairs, members: next } = internPairs(pairs, ids, (problem) => {
-      if (problem.kind === 'pair') {
-        throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${problem.at} is not a [id, id] pair, got ${describeValue(problem.value)}`);
-      }
-      throw new SocialGraphError('INVALID_ID', `${method}: pair ${problem.at} holds an invalid id ${describeValue(problem.value)} (ids are non-empty strings)`);
-    });
-    const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i));
-    return {
-      graph,
-      report: { pairs: count, connections, duplicates: m - connections, selfPairs, members: next },
-    };
+    // A worker thread for big loads: started at once for an array (it takes over lookups while
+    // this thread reads), after the ids for any other input (it builds half of the lists).
+    let helper = parallel && Array.isArray(pairs) && pairs.length >= PARALLEL_MIN_PAIRS ? startHelperThread() : null;
+    try {
+      const { src, dst, edges: m, pairs: count, selfPairs, members: next } = internPairs(
+        pairs,
+        ids,
+        (problem) => {
+          if (problem.kind === 'pair') {
+            throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${problem.at} is not a [id, id] pair, got ${describeValue(problem.value)}`);
+          }
+          throw new SocialGraphError('INVALID_ID', `${method}: pair ${problem.at} holds an invalid id ${describeValue(problem.value)} (ids are non-empty strings)`);
+        },
+        { helper },
+      );
+      if (helper === null && parallel && m >= PARALLEL_MIN_PAIRS) helper = startHelperThread();
+      const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i), helper);
+      return {
+        graph,
+        report: { pairs: count, connections, duplicates: m - connections, selfPairs, members: next },
+      };
+    } finally {
+      helper?.close();
+    }
   }
 
   /**
@@ -465,13 +502,20 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     return writeSnapshot(this as unknown as SocialGraph, internalsOf(this));
   }
 
-  #bulk(method: string, members: number, src: Int32Array, dst: Int32Array, m: number, idOf: (i: number) => string): number {
-    return this.#store.bulkLoad(members, src, dst, m, (member, degree) => {
-      throw new SocialGraphError(
-        'CONNECTION_LIMIT',
-        `${method}: member ${describeValue(idOf(member))} would have ${degree} connections, above maxConnectionsPerMember ${this.maxConnectionsPerMember}`,
-      );
-    });
+  #bulk(method: string, members: number, src: Int32Array, dst: Int32Array, m: number, idOf: (i: number) => string, helper: HelperThread | null = null): number {
+    return this.#store.bulkLoad(
+      members,
+      src,
+      dst,
+      m,
+      (member, degree) => {
+        throw new SocialGraphError(
+          'CONNECTION_LIMIT',
+          `${method}: member ${describeValue(idOf(member))} would have ${degree} connections, above maxConnectionsPerMember ${this.maxConnectionsPerMember}`,
+        );
+      },
+      helper,
+    );
   }
 
   // ------------------------------------------------------------------ members

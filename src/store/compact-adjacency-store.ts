@@ -21,7 +21,9 @@
  */
 import type { AdjacencyView } from './adjacency-view.js';
 import { bulkBuffer, bulkInt32 } from './bulk-buffer.js';
+import { countSeconds, fillSeconds, sortLists, sortUnique } from './bulk-lists.js';
 import { grown } from './grown.js';
+import type { HelperThread } from './helper-thread.js';
 import { buildSizeClasses, classFor } from './size-classes.js';
 
 const SLAB_BITS = 22;
@@ -32,8 +34,8 @@ const NO_CLASS = 255;
 const FIRST_SLAB_ENTRIES = 1024;
 const MAX_SLABS = 512; // 2^31 entries in all: addresses stay non-negative int32
 const COMPACT_MIN_FREE = 1 << 16;
-/** Lists (or unordered heads of lists) up to this long are sorted by insertion. */
-const INSERTION_SORT_MAX = 48;
+/** What sorting a list costs beyond its entries, in entries (splits a bulk load's sort in halves). */
+const LIST_WORK = 8;
 /** Buckets of the bulk load's second-member pass. */
 const BUCKETS = 1024;
 
@@ -356,20 +358,21 @@ export class CompactAdjacencyStore implements AdjacencyView {
     targets: Int32Array,
     edges: number,
     onOverflow: (member: number, degree: number) => never,
+    helper: HelperThread | null = null,
   ): number {
     if (this.indexBound !== 0) throw new Error('CompactAdjacencyStore.bulkLoad: store is not empty');
-    // Every array here comes from bulkBuffer: allocating them must not make V8 rescan the heap.
+    // Every array here comes from bulkBuffer: allocating them must not make V8 rescan the heap
+    // (and a helper thread can work on them). With a helper, it runs the second members' half of
+    // each pass while this thread runs the first members' half (or the first half of the lists).
     // 1. Raw degrees (duplicates included), and how many second members fall in each bucket.
-    const count = bulkInt32(members);
     let shift = 0;
     while (members > BUCKETS << shift) shift++;
-    const buckets = new Int32Array(BUCKETS + 1);
-    for (let i = 0; i < edges; i++) {
-      count[sources[i]!]!++;
-      const b = targets[i]!;
-      count[b]!++;
-      buckets[(b >>> shift) + 1]!++;
-    }
+    helper?.submit('countSeconds', [targets, edges, members, shift, BUCKETS]);
+    const firsts = bulkInt32(members);
+    for (let i = 0; i < edges; i++) firsts[sources[i]!]!++;
+    const { seconds, perBucket } = helper !== null ? (helper.wait() as ReturnType<typeof countSeconds>) : countSeconds(targets, edges, members, shift, BUCKETS);
+    const count = seconds; // raw degree
+    for (let v = 0; v < members; v++) count[v]! += firsts[v]!;
     // 2. A block per member for its raw degree, slab by slab; a block never straddles two slabs,
     // so its address is also its index in one buffer that holds them all.
     const caps = this.#caps;
@@ -380,35 +383,37 @@ export class CompactAdjacencyStore implements AdjacencyView {
     }
     const { addr, cls, bump, blockSlots } = this.#layBlocks(members, count);
     const pool = bulkInt32(Math.max(FIRST_SLAB_ENTRIES, bump));
-    // 3. Both directions into the blocks. A pair's first member gets its entry at once (edge
-    // lists grouped by source write those in sequence); the second member's entries, which land
-    // all over the pool, first go to buckets of members in index order, then each bucket into
-    // its own stretch of the pool (its members' blocks are consecutive), which stays in cache.
-    const fill = bulkInt32(members);
+    // 3. Both directions into the blocks: a pair's first member gets its entry at once (edge
+    // lists grouped by source write those in sequence), the second member's after its own
+    // entries as a first member (see fillSeconds).
+    helper?.submit('fillSeconds', [pool, addr, firsts, sources, targets, edges, members, shift, perBucket]);
+    const fill = bulkInt32(members); // where the next first-member entry goes
     fill.set(addr.subarray(0, members));
-    for (let k = 0; k < BUCKETS; k++) buckets[k + 1]! += buckets[k]!;
-    const pending = bulkInt32(2 * edges);
-    for (let i = 0; i < edges; i++) {
-      const a = sources[i]!;
-      const b = targets[i]!;
-      pool[fill[a]!++] = b;
-      const at = 2 * buckets[b >>> shift]!++;
-      pending[at] = b;
-      pending[at + 1] = a;
-    }
-    for (let at = 0; at < 2 * edges; at += 2) pool[fill[pending[at]!]!++] = pending[at + 1]!;
-    // 4. Sort and deduplicate each list in place.
+    for (let i = 0; i < edges; i++) pool[fill[sources[i]!]!++] = targets[i]!;
+    if (helper !== null) helper.wait();
+    else fillSeconds(pool, addr, firsts, sources, targets, edges, members, shift, perBucket);
+    // 4. Sort and deduplicate each list in place; with a helper, the lists split in two halves of
+    // about as many entries.
     const len = fill; // reused: the deduplicated length of each list
-    let used = 0;
+    let used: number;
+    if (helper !== null) {
+      // Halves of about equal work: a list costs its entries and a fixed part.
+      let work = 0;
+      for (let v = 0; v < members; v++) work += count[v]! + LIST_WORK;
+      let half = 0;
+      for (let done = 0; half < members && 2 * done < work; half++) done += count[half]! + LIST_WORK;
+      helper.submit('sortLists', [pool, addr, count, len, half, members]);
+      used = sortLists(pool, addr, count, len, 0, half);
+      used += helper.wait() as number;
+    } else {
+      used = sortLists(pool, addr, count, len, 0, members);
+    }
     let overflow = -1;
     let shrunk = false;
     for (let v = 0; v < members; v++) {
-      const d = count[v]!;
-      const k = d > 1 ? sortUnique(pool, addr[v]!, addr[v]! + d) - addr[v]! : d;
-      len[v] = k;
-      used += k;
+      const k = len[v]!;
       if (k > this.maxDegree && overflow < 0) overflow = v;
-      if (k < d && classFor(caps, k) !== cls[v]) shrunk = true;
+      if (k < count[v]! && classFor(caps, k) !== cls[v]) shrunk = true;
     }
     if (overflow >= 0) onOverflow(overflow, len[overflow]!);
     // 5. Duplicates made some lists smaller than their blocks' class: lay them out again.
@@ -696,38 +701,4 @@ export class CompactAdjacencyStore implements AdjacencyView {
       compactions: this.#compactions,
     };
   }
-}
-
-/**
- * Sorts `list[start, end)` ascending and removes repeats in place; returns the new end.
- * Insertion sort for short lists (most lists of a social network) and for lists whose unordered
- * head is short, the built-in sort beyond.
- */
-function sortUnique(list: Int32Array, start: number, end: number): number {
-  if (end - start < 2) return end;
-  // Where the ascending run that ends the list starts: a bulk load appends a member's later
-  // connections in order, so most long lists are a short unordered head and a sorted tail, which
-  // insertion sort finishes in about one comparison per tail entry (each tail entry moves past
-  // at most the head's entries).
-  let tail = end - 1;
-  while (tail > start && list[tail - 1]! <= list[tail]!) tail--;
-  if (tail - start <= INSERTION_SORT_MAX) {
-    for (let i = start + 1; i < end; i++) {
-      const x = list[i]!;
-      let j = i - 1;
-      while (j >= start && list[j]! > x) {
-        list[j + 1] = list[j]!;
-        j--;
-      }
-      list[j + 1] = x;
-    }
-  } else {
-    list.subarray(start, end).sort();
-  }
-  let k = start + 1;
-  for (let i = start + 1; i < end; i++) {
-    const x = list[i]!;
-    if (x !== list[k - 1]) list[k++] = x;
-  }
-  return k;
 }

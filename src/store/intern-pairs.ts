@@ -28,8 +28,9 @@
  * @packageDocumentation
  */
 import { bulkBuffer, bulkInt32 } from './bulk-buffer.js';
-import { grown } from './grown.js';
+import type { HelperThread } from './helper-thread.js';
 import type { IdInterner } from './id-interner.js';
+import { type ChunkInput, type InternState, processChunk } from './intern-chunk.js';
 
 /** Dense index pairs of a bulk load, in input order, self-pairs dropped. @internal */
 export interface InternedPairs {
@@ -57,41 +58,78 @@ const SLOT = 4;
 /** Pairs (or endpoints) whose strings are touched ahead of the loop that needs them. */
 const BLOCK = 256;
 
+/** Tuning of {@link internPairs}, for tests. @internal */
+export interface InternPairsOptions {
+  /** Pairs per pass (default 2^20). */
+  chunkPairs?: number;
+  /**
+   * A helper thread that takes steps 2–5 of each chunk of short ids while this thread reads the
+   * next chunk (arrays only; the caller closes it).
+   */
+  helper?: HelperThread | null;
+}
+
 /**
  * Interns every id of `pairs` into `ids` (which must be empty) and returns the index pairs.
  * Calls `reject` (which must throw) on the first pair that is not a `[string, string]` of
- * non-empty ids, before anything is bound. `chunkPairs` (pairs per pass) exists for tests.
+ * non-empty ids, before anything is bound.
  *
  * @remarks O(total id length + pairs) time; temporary memory 8 bytes per pair of the input (the
- * output), about 70 bytes per pair of a chunk (at most 2^20 pairs), 16 bytes per table slot
- * (2 to 4 per distinct id) and 24 bytes per distinct id.
+ * output), about 70 bytes per pair of a chunk (at most 2^20 pairs; twice that with a worker),
+ * 16 bytes per table slot (2 to 4 per distinct id) and 24 bytes per distinct id.
  * @internal
  */
 export function internPairs(
   pairs: Iterable<readonly [string, string]>,
   ids: IdInterner,
   reject: (problem: InternProblem) => never,
-  chunkPairs: number = CHUNK_PAIRS,
+  options: InternPairsOptions = {},
 ): InternedPairs {
   const array = Array.isArray(pairs) ? (pairs as readonly unknown[]) : null;
   const total = array !== null ? array.length : -1;
-  const run = new PairInterning(ids, reject, total, chunkPairs);
-  if (array !== null) {
-    for (let read = 0; read < total; ) {
-      const count = run.readArray(array, read);
-      run.chunk(count);
-      read += count;
+  const chunkPairs = options.chunkPairs ?? CHUNK_PAIRS;
+  const helper = array !== null && total > chunkPairs ? (options.helper ?? null) : null;
+  const run = new PairInterning(ids, reject, total, chunkPairs, helper);
+  try {
+    if (array !== null) {
+      // With a helper, the first and the last chunk are an eighth of the others: the helper
+      // idles while the first is read, and this thread while the helper finishes the last.
+      const edge = helper !== null ? Math.max(1, run.chunkPairs >> 3) : run.chunkPairs;
+      const size = (from: number): number => {
+        const left = total - from;
+        if (from === 0) return Math.min(left, edge);
+        return left > run.chunkPairs + edge ? run.chunkPairs : left > edge ? Math.min(run.chunkPairs, left - edge) : left;
+      };
+      let read = 0;
+      let count = run.readArray(array, 0, size(0));
+      while (count > 0) {
+        read += count;
+        const from = read;
+        count = run.chunk(count, () => (from < total ? run.readArray(array, from, size(from)) : 0));
+      }
+    } else {
+      const iterator = pairs[Symbol.iterator]();
+      let count = run.readIterator(iterator);
+      while (count > 0) {
+        const more = count === run.chunkPairs;
+        count = run.chunk(count, () => (more ? run.readIterator(iterator) : 0));
+      }
     }
-  } else {
-    const iterator = pairs[Symbol.iterator]();
-    while (true) {
-      const count = run.readIterator(iterator);
-      if (count === 0) break;
-      run.chunk(count);
-      if (count < run.chunkPairs) break;
-    }
+    return run.finish();
+  } finally {
+    run.settle();
   }
-  return run.finish();
+}
+
+/** A chunk's buffers on the reading side: what step 1 fills, and the ids kept as strings. */
+interface ChunkBuffers {
+  input: ChunkInput;
+  /**
+   * The ids of the chunk's looked-up endpoints that may be needed as strings: all of them when the
+   * input is not an array, only those that are not short otherwise (a short id is read again from
+   * the array at the end). Entries not written in this chunk are stale and never read.
+   */
+  strings: string[];
 }
 
 /** One bulk interning: the chunk buffers, the partitioned table and the output. */
@@ -99,96 +137,95 @@ class PairInterning {
   readonly chunkPairs: number;
   readonly #ids: IdInterner;
   readonly #reject: (problem: InternProblem) => never;
-  // Chunk buffers: endpoint e of the chunk is side e & 1 of its pair e >> 1. An id is known by
-  // its hash and, when short, by its two packed words (IdInterner.hashPacked); comparing those
-  // needs no string, so only ids that are not short are compared as strings.
-  readonly #hashes: Int32Array;
-  readonly #low: Int32Array;
-  readonly #high: Int32Array;
-  /**
-   * The ids of the chunk's looked-up endpoints that may be needed as strings: all of them when the
-   * input is not an array, only those that are not short otherwise (a short id is read again from
-   * the array at the end). Entries not written in this chunk are stale and never read.
-   */
-  readonly #strings: string[];
-  /** The input when it is an array, and where the current chunk starts in it. */
+  /** Two sets of chunk buffers when a helper runs steps 2–5 of one chunk while the next is read. */
+  readonly #buffers: ChunkBuffers[];
+  /** The set being read into. */
+  #reading: ChunkBuffers;
+  /** The helper thread that takes chunks of short ids, if any. */
+  readonly #helper: HelperThread | null;
+  /** Whether the helper holds a chunk. */
+  #pending = false;
+  /** The input when it is an array. */
   #array: readonly unknown[] | null = null;
-  #from = 0;
   /** The first id of the chunk's previous pair ('' at a chunk's start: no id is empty). */
   #previous = '';
-  /** 1 where a pair's first id is its predecessor's (`===`): the endpoint is not looked up. */
-  readonly #repeat: Uint8Array;
-  // The chunk's endpoints in partition order (scattered), and the number each one looked up to.
-  readonly #partHash: Int32Array;
-  readonly #partLow: Int32Array;
-  readonly #partHigh: Int32Array;
-  readonly #partEnd: Int32Array;
-  /** The number each scattered endpoint looked up to, in partition order. */
-  readonly #provisional: Int32Array;
-  /** Where each endpoint of the chunk went in partition order. */
-  readonly #posOf: Int32Array;
-  readonly #firstSeen: Int32Array;
-  readonly #histogram = new Int32Array(PARTITIONS);
-  // The table over the whole load, SLOT words per slot: hash, provisional number, packed words.
-  // The slot is the top `#bits` bits of the hash, so partition p owns a contiguous slice.
-  #bits = PARTITION_BITS + 2;
-  #table: Int32Array = bulkInt32(SLOT << (PARTITION_BITS + 2)).fill(EMPTY);
-  // Per provisional number: the id, its hash and packed words, its final number (order of first
-  // appearance) and where the input first holds it (pair × 2 + side). A short id read from an
-  // array is fetched from there at the end, in input order, rather than when first seen (a cache
-  // miss in the middle of the lookups); its name stays undefined until then.
-  #names: (string | undefined)[] = [];
-  #namePosition = new Float64Array(bulkBuffer(8 * 1024));
-  #nameWords = bulkInt32(3 * 1024);
-  #finalOf = bulkInt32(1024);
-  #distinct = 0;
-  #numbered = 0;
+  #state: InternState;
   /**
-   * Ids per partition. A chunk fills the table partition after partition, so the table must grow
-   * when any one slice gets full, not only when the whole table is half full: keys inserted into a
-   * crowded slice spill into the next ones and every later probe walks the whole run.
+   * Per provisional number: the id, or undefined for a short id read from an array, which is
+   * fetched from the input at the end, in input order, rather than when first seen (a cache miss
+   * in the middle of the lookups).
    */
-  readonly #perPartition = new Int32Array(PARTITIONS);
-  // Output.
-  #src: Int32Array;
-  #dst: Int32Array;
-  #edges = 0;
-  #selfPairs = 0;
+  #names: (string | undefined)[] = [];
   #read = 0;
-  /** Keeps the prefetching reads observable (their sum is otherwise unused). */
-  #touched = 0;
 
-  constructor(ids: IdInterner, reject: (problem: InternProblem) => never, total: number, chunkPairs: number) {
+  constructor(ids: IdInterner, reject: (problem: InternProblem) => never, total: number, chunkPairs: number, helper: HelperThread | null) {
     this.#ids = ids;
     this.#reject = reject;
+    this.#helper = helper;
     // Sized once when the input knows its length; everything from bulkBuffer, so that the load
-    // makes V8 rescan nothing.
+    // makes V8 rescan nothing (and a helper thread can work on the same memory).
     const size = Math.max(16, total >= 0 ? total : 1024);
-    this.#src = bulkInt32(size);
-    this.#dst = bulkInt32(size);
     this.chunkPairs = Math.max(1, Math.min(chunkPairs, total >= 0 ? Math.max(16, total) : chunkPairs));
     const ends = 2 * this.chunkPairs;
-    this.#hashes = bulkInt32(ends);
-    this.#low = bulkInt32(ends);
-    this.#high = bulkInt32(ends);
-    this.#strings = new Array<string>(ends).fill('');
-    this.#repeat = new Uint8Array(bulkBuffer(this.chunkPairs));
-    this.#partHash = bulkInt32(ends);
-    this.#partLow = bulkInt32(ends);
-    this.#partHigh = bulkInt32(ends);
-    this.#partEnd = bulkInt32(ends);
-    this.#provisional = bulkInt32(ends);
-    this.#posOf = bulkInt32(ends);
-    this.#firstSeen = bulkInt32(ends).fill(EMPTY);
+    this.#buffers = [];
+    for (let k = helper === null ? 1 : 2; k > 0; k--) {
+      this.#buffers.push({
+        input: {
+          hashes: bulkInt32(ends),
+          low: bulkInt32(ends),
+          high: bulkInt32(ends),
+          repeat: new Uint8Array(bulkBuffer(this.chunkPairs)),
+          histogram: bulkInt32(PARTITIONS),
+          count: 0,
+          from: 0,
+          short: true,
+          deferNames: total >= 0,
+        },
+        strings: new Array<string>(ends).fill(''),
+      });
+    }
+    this.#reading = this.#buffers[0]!;
+    this.#state = {
+      bits: PARTITION_BITS + 2,
+      table: bulkInt32(SLOT << (PARTITION_BITS + 2)).fill(EMPTY),
+      perPartition: bulkInt32(PARTITIONS),
+      distinct: 0,
+      numbered: 0,
+      finalOf: bulkInt32(1024),
+      nameWords: bulkInt32(3 * 1024),
+      namePosition: new Float64Array(bulkBuffer(8 * 1024)),
+      src: bulkInt32(size),
+      dst: bulkInt32(size),
+      edges: 0,
+      selfPairs: 0,
+      partHash: bulkInt32(ends),
+      partLow: bulkInt32(ends),
+      partHigh: bulkInt32(ends),
+      partEnd: bulkInt32(ends),
+      provisional: bulkInt32(ends),
+      posOf: bulkInt32(ends),
+      firstSeen: bulkInt32(ends).fill(EMPTY),
+      touched: 0,
+    };
   }
 
-  /** 1. Reads, validates and hashes up to a chunk of pairs from `array` at `from`. */
-  readArray(array: readonly unknown[], from: number): number {
-    const count = Math.min(this.chunkPairs, array.length - from);
-    this.#histogram.fill(0);
-    this.#array = array;
-    this.#from = from;
+  /** Starts reading into a chunk's buffers (the other set, when there are two). */
+  #begin(from: number): ChunkInput {
+    const buffers = this.#buffers.length === 2 && this.#reading === this.#buffers[0] ? this.#buffers[1]! : this.#buffers[0]!;
+    this.#reading = buffers;
+    const input = buffers.input;
+    input.histogram.fill(0);
+    input.from = from;
+    input.short = true;
     this.#previous = '';
+    return input;
+  }
+
+  /** 1. Reads, validates and hashes `count` pairs (at most a chunk) from `array` at `from`. */
+  readArray(array: readonly unknown[], from: number, count: number): number {
+    this.#array = array;
+    const input = this.#begin(from);
+    input.count = count;
     let touched = 0;
     // The pairs and ids of each block are read one block ahead of the block being hashed, so
     // that their cache misses are over by the time the hashing gets there.
@@ -198,14 +235,13 @@ class PairInterning {
       const pair: unknown = array[from + i];
       this.#take(pair, from + i, i);
     }
-    this.#touched = (this.#touched + touched) | 0;
+    this.#state.touched = (this.#state.touched + touched) | 0;
     return count;
   }
 
   /** 1. The same as {@link PairInterning.readArray} for any iterable. */
   readIterator(iterator: Iterator<unknown>): number {
-    this.#histogram.fill(0);
-    this.#previous = '';
+    const input = this.#begin(this.#read);
     let count = 0;
     while (count < this.chunkPairs) {
       const step = iterator.next();
@@ -213,6 +249,7 @@ class PairInterning {
       this.#take(step.value, this.#read + count, count);
       count++;
     }
+    input.count = count;
     return count;
   }
 
@@ -225,232 +262,75 @@ class PairInterning {
     if (typeof second !== 'string' || second.length === 0) this.#reject({ kind: 'id', at, value: second });
     // Edge lists usually come grouped by their first id: a run of pairs from one member is
     // looked up once (`===` of the same string object compares no characters).
+    const input = this.#reading.input;
     if (first === this.#previous) {
-      this.#repeat[i] = 1;
+      input.repeat[i] = 1;
     } else {
       this.#previous = first;
-      this.#repeat[i] = 0;
-      this.#record(2 * i, first);
+      input.repeat[i] = 0;
+      this.#record(input, 2 * i, first);
     }
-    this.#record(2 * i + 1, second);
+    this.#record(input, 2 * i + 1, second);
   }
 
   /**
    * Hashes endpoint `e`'s id, counts it in its partition, and keeps it as a string where a
-   * lookup or the binding will need it (see `#strings`).
+   * lookup or the binding will need it (see `ChunkBuffers.strings`).
    */
-  #record(e: number, id: string): void {
+  #record(input: ChunkInput, e: number, id: string): void {
     const ids = this.#ids;
     const h = ids.hashPacked(id);
     const low = ids.packedLow;
-    this.#hashes[e] = h;
-    this.#low[e] = low;
-    this.#high[e] = ids.packedHigh;
-    this.#histogram[h >>> PARTITION_SHIFT]!++;
-    if (low === 0 || this.#array === null) this.#strings[e] = id;
-  }
-
-  /** 2 to 5 for the chunk just read. */
-  chunk(count: number): void {
-    this.#lookUp(this.#scatter(count));
-    this.#numberNew(2 * count);
-    this.#writePairs(count);
-    this.#read += count;
-    if (this.#array === null) this.#strings.fill('', 0, 2 * count);
+    input.hashes[e] = h;
+    input.low[e] = low;
+    input.high[e] = ids.packedHigh;
+    input.histogram[h >>> PARTITION_SHIFT]!++;
+    if (low === 0) input.short = false;
+    if (low === 0 || !input.deferNames) this.#reading.strings[e] = id;
   }
 
   /**
-   * 2. Endpoints into partitions by the top bits of their hash (stable: input order within);
-   * returns how many were scattered (repeats are not).
+   * 2 to 5 for the chunk just read. With a helper and a chunk of short ids, the helper takes it
+   * and `next` (which reads the next chunk, if any) runs meanwhile; otherwise this thread does it.
    */
-  #scatter(count: number): number {
-    const cursor = this.#histogram; // turned into write positions
-    let sum = 0;
-    for (let p = 0; p < PARTITIONS; p++) {
-      const size = cursor[p]!;
-      cursor[p] = sum;
-      sum += size;
+  chunk(count: number, next: () => number): number {
+    const buffers = this.#reading;
+    const helper = this.#helper;
+    this.#read += count;
+    let following: number;
+    if (helper !== null && buffers.input.short) {
+      helper.submit('processChunk', [this.#state, buffers.input, null, null]);
+      this.#pending = true;
+      following = next();
+      this.#pending = false;
+      this.#state = helper.wait() as InternState;
+      const names = this.#names;
+      while (names.length < this.#state.distinct) names.push(undefined);
+    } else {
+      processChunk(this.#state, buffers.input, this.#names, buffers.strings);
+      if (!buffers.input.deferNames) buffers.strings.fill('', 0, 2 * count);
+      following = next();
     }
-    const hashes = this.#hashes;
-    const low = this.#low;
-    const high = this.#high;
-    const repeat = this.#repeat;
-    const partHash = this.#partHash;
-    const partLow = this.#partLow;
-    const partHigh = this.#partHigh;
-    const partEnd = this.#partEnd;
-    const posOf = this.#posOf;
-    for (let e = 0; e < 2 * count; e++) {
-      if ((e & 1) === 0 && repeat[e >> 1] === 1) continue;
-      const h = hashes[e]!;
-      const pos = cursor[h >>> PARTITION_SHIFT]!++;
-      partHash[pos] = h;
-      partLow[pos] = low[e]!;
-      partHigh[pos] = high[e]!;
-      partEnd[pos] = e;
-      posOf[e] = pos;
-    }
-    return sum;
-  }
-
-  /** 3. Looks every endpoint up, partition after partition; numbers unseen ids provisionally. */
-  #lookUp(ends: number): void {
-    const partHash = this.#partHash;
-    const partLow = this.#partLow;
-    const partHigh = this.#partHigh;
-    const partEnd = this.#partEnd;
-    const names = this.#names;
-    const strings = this.#strings;
-    const provisional = this.#provisional;
-    const partitionEnds = this.#histogram; // after the scatter
-    let table = this.#table;
-    let shift = 32 - this.#bits;
-    let mask = (1 << this.#bits) - 1;
-    let partition = -1;
-    let boundary = 0;
-    let touched = 0;
-    for (let pos = 0; pos < ends; pos++) {
-      if (pos === boundary) {
-        // The next partition: read its slice of the table in order first, which the processor
-        // streams in, instead of taking a cache miss on each of its lines at random.
-        do partition++;
-        while (partitionEnds[partition] === pos);
-        boundary = partitionEnds[partition]!;
-        const words = SLOT << (this.#bits - PARTITION_BITS);
-        const end = (partition + 1) * words;
-        for (let at = partition * words; at < end; at += 16) touched += table[at]!;
-      }
-      const h = partHash[pos]!;
-      const low = partLow[pos]!;
-      const high = partHigh[pos]!;
-      let slot = h >>> shift;
-      let at = SLOT * slot;
-      let n = table[at + 1]!;
-      while (n !== EMPTY) {
-        if (table[at] === h && table[at + 2] === low && table[at + 3] === high) {
-          // A short id is its packed words; any other id is compared as a string.
-          if (low !== 0 || names[n] === strings[partEnd[pos]!]) break;
-        }
-        slot = (slot + 1) & mask;
-        at = SLOT * slot;
-        n = table[at + 1]!;
-      }
-      if (n === EMPTY) {
-        const partition = h >>> PARTITION_SHIFT;
-        if ((this.#distinct + 1) * 2 > mask + 1 || (this.#perPartition[partition]! + 1) * 5 > ((mask + 1) >> PARTITION_BITS) * 4) {
-          this.#grow();
-          table = this.#table;
-          shift = 32 - this.#bits;
-          mask = (1 << this.#bits) - 1;
-          slot = h >>> shift;
-          while (table[SLOT * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
-          at = SLOT * slot;
-        }
-        this.#perPartition[partition]!++;
-        n = this.#newName(h, low, high, partEnd[pos]!);
-        table[at] = h;
-        table[at + 1] = n;
-        table[at + 2] = low;
-        table[at + 3] = high;
-      }
-      provisional[pos] = n; // in partition order: written in sequence, read back through posOf
-    }
-    this.#touched = (this.#touched + touched) | 0;
-  }
-
-  #newName(h: number, low: number, high: number, end: number): number {
-    const n = this.#distinct++;
-    if (n === this.#finalOf.length) {
-      this.#nameWords = grown(this.#nameWords, 0, bulkInt32);
-      this.#finalOf = grown(this.#finalOf, 0, bulkInt32);
-      const position = new Float64Array(bulkBuffer(16 * n));
-      position.set(this.#namePosition);
-      this.#namePosition = position;
-    }
-    this.#names.push(this.#array === null || low === 0 ? this.#strings[end]! : undefined);
-    this.#namePosition[n] = (this.#from + (end >> 1)) * 2 + (end & 1);
-    this.#nameWords[3 * n] = h;
-    this.#nameWords[3 * n + 1] = low;
-    this.#nameWords[3 * n + 2] = high;
-    this.#firstSeen[end] = n;
-    return n;
-  }
-
-  #grow(): void {
-    const table = this.#table;
-    const bits = ++this.#bits;
-    const next = bulkInt32(SLOT << bits).fill(EMPTY);
-    const shift = 32 - bits;
-    const mask = (1 << bits) - 1;
-    for (let at = 0; at < table.length; at += SLOT) {
-      if (table[at + 1] === EMPTY) continue;
-      let slot = table[at]! >>> shift;
-      while (next[SLOT * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
-      next.set(table.subarray(at, at + SLOT), SLOT * slot);
-    }
-    this.#table = next;
-  }
-
-  /** 4. Final numbers for the chunk's new ids, in order of first appearance. */
-  #numberNew(ends: number): void {
-    const firstSeen = this.#firstSeen;
-    const finalOf = this.#finalOf;
-    let numbered = this.#numbered;
-    for (let e = 0; e < ends; e++) {
-      const n = firstSeen[e]!;
-      if (n !== EMPTY) {
-        finalOf[n] = numbered++;
-        firstSeen[e] = EMPTY;
-      }
-    }
-    this.#numbered = numbered;
-  }
-
-  /** 5. Index pairs in input order, self-pairs dropped. */
-  #writePairs(count: number): void {
-    if (this.#edges + count > this.#src.length) {
-      this.#src = grown(this.#src, this.#edges + count, bulkInt32);
-      this.#dst = grown(this.#dst, this.#edges + count, bulkInt32);
-    }
-    const src = this.#src;
-    const dst = this.#dst;
-    const provisional = this.#provisional;
-    const repeat = this.#repeat;
-    const posOf = this.#posOf;
-    const finalOf = this.#finalOf;
-    let edges = this.#edges;
-    let selfPairs = 0;
-    let a = -1;
-    for (let i = 0; i < count; i++) {
-      if (repeat[i] === 0) a = finalOf[provisional[posOf[2 * i]!]!]!;
-      const b = finalOf[provisional[posOf[2 * i + 1]!]!]!;
-      if (a === b) {
-        selfPairs++;
-        continue;
-      }
-      src[edges] = a;
-      dst[edges++] = b;
-    }
-    this.#edges = edges;
-    this.#selfPairs += selfPairs;
+    return following;
   }
 
   /** Binds the ids in the interner in final order (their hashes are known) and hands out the pairs. */
   finish(): InternedPairs {
-    const distinct = this.#distinct;
+    const state = this.#state;
+    const distinct = state.distinct;
     const order = new Int32Array(distinct);
-    for (let n = 0; n < distinct; n++) order[this.#finalOf[n]!] = n;
-    this.#table = new Int32Array(0);
+    for (let n = 0; n < distinct; n++) order[state.finalOf[n]!] = n;
+    state.table = new Int32Array(0);
     const ids = this.#ids;
     const names = this.#names;
-    const words = this.#nameWords;
+    const words = state.nameWords;
     const array = this.#array;
     if (array !== null) {
       // The deferred names, in input order (final order is order of first appearance).
       for (let f = 0; f < distinct; f++) {
         const n = order[f]!;
         if (names[n] !== undefined) continue;
-        const at = this.#namePosition[n]!;
+        const at = state.namePosition[n]!;
         const pair = Math.floor(at / 2);
         const id: unknown = (array[pair] as unknown[])[at - 2 * pair];
         // Read once more: an input that changes while it is read is rejected, not half-loaded.
@@ -464,8 +344,16 @@ class PairInterning {
       ids.setPacked(names[n]!, f, words[3 * n]!, words[3 * n + 1]!, words[3 * n + 2]!);
     }
     this.#names = [];
-    this.#strings.length = 0;
-    return { src: this.#src, dst: this.#dst, edges: this.#edges, pairs: this.#read, selfPairs: this.#selfPairs, members: distinct };
+    for (const buffers of this.#buffers) buffers.strings.length = 0;
+    return { src: state.src, dst: state.dst, edges: state.edges, pairs: this.#read, selfPairs: state.selfPairs, members: distinct };
+  }
+
+  /** Waits for the helper if it still holds a chunk (after a failure): the caller may reuse it. */
+  settle(): void {
+    if (this.#pending) {
+      this.#pending = false;
+      this.#helper!.wait();
+    }
   }
 }
 

@@ -5,7 +5,7 @@
 const assert = require('node:assert/strict');
 const { SocialGraph, SocialGraphError } = require('social-graph');
 
-assert.match(require.resolve('social-graph'), /[\\/]dist[\\/]index\.cjs$/, 'the CJS entry is dist/index.cjs');
+assert.match(require.resolve('social-graph'), /[\\/]dist[\\/]index\.node\.cjs$/, 'the CJS entry in Node is dist/index.node.cjs');
 
 const graph = new SocialGraph({ maxConnectionsPerMember: 2 });
 for (const id of ['ada', 'bob', 'cy', 'dee', 'eve']) graph.addMember(id);

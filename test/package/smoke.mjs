@@ -2,9 +2,14 @@
 // Run after `npm run build`, from the package root (self-reference: `social-graph` resolves to
 // this package's own dist/).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { SocialGraph, SocialGraphError } from 'social-graph';
 
-assert.match(import.meta.resolve('social-graph'), /\/dist\/index\.js$/, 'the ESM entry is dist/index.js');
+// Node takes the `node` condition (the core plus a worker thread for big bulk loads); browsers and
+// their bundlers take dist/index.js, which must not mention a Node built-in.
+assert.match(import.meta.resolve('social-graph'), /\/dist\/index\.node\.js$/, 'the ESM entry in Node is dist/index.node.js');
+const browserBuild = readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8');
+assert.doesNotMatch(browserBuild, /worker_threads|from ['"]node:|require\(['"]node:/, 'dist/index.js names no Node built-in');
 
 const graph = SocialGraph.fromEdges([
   ['ada', 'bob'],
@@ -54,5 +59,16 @@ assert.equal(roundTrip.connectionCount, graph.connectionCount);
 const { RedisSocialGraph } = await import('social-graph/redis');
 assert.equal(typeof RedisSocialGraph.open, 'function');
 assert.ok(SocialGraph.fromBytes(graph.toBytes()) instanceof SocialGraph);
+
+// A bulk load big enough for the worker thread gives the graph a one-thread load gives.
+const pairs = [];
+for (let i = 0; i < 2_200_000; i++) pairs.push([`m${i % 150_000}`, `m${(i * 7919 + 1) % 160_000}`]);
+const parallel = SocialGraph.loadEdges(pairs);
+const serial = SocialGraph.loadEdges(pairs, { parallel: false });
+assert.deepEqual(parallel.report, serial.report);
+for (const [a, b] of [['m0', 'm1'], ['m5', 'm159999'], ['m77', 'm1234']]) {
+  assert.equal(parallel.graph.degree(a, b), serial.graph.degree(a, b));
+  assert.deepEqual(parallel.graph.connections(a), serial.graph.connections(a));
+}
 
 console.log('ok');

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorkerHelper } from '../../src/node/helper-thread.js';
 import { SocialGraph } from '../../src/index.js';
 import { CompactAdjacencyStore } from '../../src/store/compact-adjacency-store.js';
+import type { HelperThread } from '../../src/store/helper-thread.js';
 import { fcParams } from '../support/fc-config.js';
 
 /** Small seeded PRNG for deterministic churn (mulberry32). */
@@ -17,6 +19,14 @@ function rng(seed: number): () => number {
 }
 
 describe('CompactAdjacencyStore', () => {
+  // bulkLoad with a helper thread runs half of each pass there: it must build the same store.
+  let helper: HelperThread | null = null;
+  beforeAll(() => {
+    helper = startWorkerHelper();
+    expect(helper).not.toBeNull();
+  });
+  afterAll(() => helper?.close());
+
   it('keeps lists sorted and duplicate-free under random inserts and removes', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.boolean(), fc.nat(30), fc.nat(30)), { maxLength: 400 }), (ops) => {
@@ -50,7 +60,8 @@ describe('CompactAdjacencyStore', () => {
         fc.integer({ min: 1, max: 40 }),
         fc.array(fc.tuple(fc.nat(39), fc.nat(39), fc.integer({ min: 1, max: 6 }), fc.boolean()), { maxLength: 300 }),
         fc.integer({ min: 1, max: 60 }),
-        (members, pairs, maxDegree) => {
+        fc.boolean(),
+        (members, pairs, maxDegree, parallel) => {
           const sources: number[] = [];
           const targets: number[] = [];
           const model = Array.from({ length: members }, () => new Set<number>());
@@ -68,9 +79,16 @@ describe('CompactAdjacencyStore', () => {
           const store = new CompactAdjacencyStore(maxDegree);
           const over = model.findIndex((set) => set.size > maxDegree);
           const load = () =>
-            store.bulkLoad(members, Int32Array.from(sources), Int32Array.from(targets), sources.length, (member, degree) => {
-              throw new Error(`overflow ${member} ${degree}`);
-            });
+            store.bulkLoad(
+              members,
+              Int32Array.from(sources),
+              Int32Array.from(targets),
+              sources.length,
+              (member, degree) => {
+                throw new Error(`overflow ${member} ${degree}`);
+              },
+              parallel ? helper : null,
+            );
           if (over >= 0) {
             expect(load).toThrow(`overflow ${over} ${model[over]!.size}`);
             return;
@@ -100,7 +118,7 @@ describe('CompactAdjacencyStore', () => {
     );
   });
 
-  it('bulkLoad over many members (several per bucket) matches a set model', () => {
+  it.each([false, true])('bulkLoad over many members (several per bucket) matches a set model (helper thread: %s)', (parallel) => {
     const members = 20_000;
     const random = rng(7);
     const sources = new Int32Array(100_000);
@@ -117,9 +135,16 @@ describe('CompactAdjacencyStore', () => {
       model[b]!.add(a);
     }
     const store = new CompactAdjacencyStore(30_000);
-    const connections = store.bulkLoad(members, sources, targets, edges, () => {
-      throw new Error('overflow');
-    });
+    const connections = store.bulkLoad(
+      members,
+      sources,
+      targets,
+      edges,
+      () => {
+        throw new Error('overflow');
+      },
+      parallel ? helper : null,
+    );
     expect(connections).toBe(model.reduce((t, set) => t + set.size, 0) / 2);
     for (let v = 0; v < members; v++) expect(Array.from(store.neighbors(v))).toEqual([...model[v]!].sort((p, q) => p - q));
   });

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorkerHelper } from '../../src/node/helper-thread.js';
+import type { HelperThread } from '../../src/store/helper-thread.js';
 import { IdInterner } from '../../src/store/id-interner.js';
 import { internPairs, type InternProblem } from '../../src/store/intern-pairs.js';
 import { fcParams } from '../support/fc-config.js';
@@ -49,7 +51,7 @@ describe('internPairs', () => {
         (pairs, chunk, asIterable, seed) => {
           const ids = new IdInterner(seed);
           const input = asIterable ? (function* () { yield* pairs; })() : pairs;
-          const got = internPairs(input, ids, reject, chunk);
+          const got = internPairs(input, ids, reject, { chunkPairs: chunk });
           const want = naive(pairs);
           expect(Array.from(got.src.subarray(0, got.edges))).toEqual(want.src);
           expect(Array.from(got.dst.subarray(0, got.edges))).toEqual(want.dst);
@@ -81,7 +83,7 @@ describe('internPairs', () => {
             for (const [second, fresh] of seconds) pairs.push([fresh ? copy(first) : first, fresh ? copy(second) : second]);
           }
           const ids = new IdInterner(seed);
-          const got = internPairs(pairs, ids, reject, chunk);
+          const got = internPairs(pairs, ids, reject, { chunkPairs: chunk });
           const want = naive(pairs);
           expect(Array.from(got.src.subarray(0, got.edges))).toEqual(want.src);
           expect(Array.from(got.dst.subarray(0, got.edges))).toEqual(want.dst);
@@ -126,5 +128,59 @@ describe('internPairs', () => {
       expect(() => internPairs(pairs as [string, string][], ids, reject)).toThrow(/ 1$/);
       expect(ids.size).toBe(0);
     }
+  });
+
+  describe('with a helper thread taking chunks of short ids', () => {
+    let helper: HelperThread | null = null;
+    beforeAll(() => {
+      helper = startWorkerHelper();
+      expect(helper).not.toBeNull();
+    });
+    afterAll(() => helper?.close());
+
+    it('numbers ids exactly as one-at-a-time interning does, chunks of short ids and others mixed', () => {
+      // A chunk holding an id that is not short (or non-Latin) runs on this thread, the others
+      // on the worker: both work on the same table, in input order.
+      fc.assert(
+        fc.property(fc.array(fc.tuple(id, id), { minLength: 2, maxLength: 200 }), fc.constantFrom(1, 3, 16), fc.integer(), (pairs, chunk, seed) => {
+          const ids = new IdInterner(seed);
+          const got = internPairs(pairs, ids, reject, { chunkPairs: chunk, helper });
+          const want = naive(pairs);
+          expect(Array.from(got.src.subarray(0, got.edges))).toEqual(want.src);
+          expect(Array.from(got.dst.subarray(0, got.edges))).toEqual(want.dst);
+          expect(got.selfPairs).toBe(want.selfPairs);
+          expect(got.members).toBe(want.ids.length);
+          want.ids.forEach((name, i) => expect(ids.idOf(i)).toBe(name));
+        }),
+        fcParams(40),
+      );
+    });
+
+    it('gives the one-thread answer on 300k pairs with table growth in the worker', () => {
+      const pairs: [string, string][] = [];
+      for (let i = 0; i < 300_000; i++) pairs.push([`m${i >> 3}`, `m${(i * 7919 + 13) % 120_000}`]);
+      pairs.push(['a-long-member-id-0001', 'm5'], ['m7', 'm7']);
+      const one = internPairs(pairs, new IdInterner(9), reject, { chunkPairs: 40_000 });
+      const ids = new IdInterner(9);
+      const two = internPairs(pairs, ids, reject, { chunkPairs: 40_000, helper });
+      expect(two.edges).toBe(one.edges);
+      expect(two.selfPairs).toBe(one.selfPairs);
+      expect(two.members).toBe(one.members);
+      expect(Buffer.from(two.src.buffer, 0, 4 * two.edges).equals(Buffer.from(one.src.buffer, 0, 4 * one.edges))).toBe(true);
+      expect(Buffer.from(two.dst.buffer, 0, 4 * two.edges).equals(Buffer.from(one.dst.buffer, 0, 4 * one.edges))).toBe(true);
+      expect(ids.indexOf('a-long-member-id-0001')).toBe(one.members - 1);
+    });
+
+    it('rejects a bad pair met while the worker holds the previous chunk, binding nothing', () => {
+      const pairs: unknown[] = [];
+      for (let i = 0; i < 100; i++) pairs.push([`a${i}`, `b${i}`]);
+      pairs[57] = ['a57', null];
+      const ids = new IdInterner(3);
+      expect(() => internPairs(pairs as [string, string][], ids, reject, { chunkPairs: 10, helper })).toThrow(/^id 57$/);
+      expect(ids.size).toBe(0);
+      // The helper was waited for and takes work again.
+      const again = internPairs([['a', 'b'], ['b', 'c'], ['c', 'a']], new IdInterner(3), reject, { chunkPairs: 1, helper });
+      expect(again.edges).toBe(3);
+    });
   });
 });

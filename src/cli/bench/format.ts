@@ -137,7 +137,7 @@ export function summaryLines(report: BenchReport): string[] {
   const base = ours(report);
   if (base?.fromIndexedEdgesPerSecond !== undefined) {
     lines.push(
-      `SocialGraph bulk load: ${base.fromEdgesPerSecond !== undefined ? `fromEdges ${rate(base.fromEdgesPerSecond)}, ` : ''}fromIndexedEdges ${rate(base.fromIndexedEdgesPerSecond)} connections`,
+      `SocialGraph bulk load: ${base.fromEdgesPerSecond !== undefined ? `fromEdges ${rate(base.fromEdgesPerSecond)}${base.fromEdgesOneThreadPerSecond !== undefined ? ` (one thread: ${rate(base.fromEdgesOneThreadPerSecond)})` : ''}, ` : ''}fromIndexedEdges ${rate(base.fromIndexedEdgesPerSecond)} connections`,
     );
   }
   if (report.disagreements.length === 0) {

@@ -62,6 +62,8 @@ export interface WorkerResult {
   bytesPerConnection: number;
   workloads: Record<Workload, Timing>;
   fromEdgesPerSecond?: number;
+  /** fromEdges with `parallel: false`. */
+  fromEdgesOneThreadPerSecond?: number;
   fromIndexedEdgesPerSecond?: number;
   /** Degree distribution and clustering estimate of the graph (SocialGraph's worker only, untimed). */
   description?: GraphDescription;

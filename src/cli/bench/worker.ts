@@ -5,10 +5,15 @@
  * messages on the way. Run only through `fork` by the benchmark runner.
  */
 import { describe } from '../../generators/edge-list.js';
+import { startWorkerHelper } from '../../node/helper-thread.js';
 import { SocialGraph } from '../../social-graph.js';
+import { setHelperThreadStarter } from '../../store/helper-thread.js';
 import { PEERS, type PeerGraph } from './peers.js';
 import { summarize, type Timing, type WorkerFailure, type WorkerProgress, type WorkerRequest, type WorkerResult, type Workload } from './protocol.js';
 import { makeGraph, makeQueries } from './workload.js';
+
+// As the package's Node entry does: big bulk loads get a worker thread.
+setHelperThreadStarter(startWorkerHelper);
 
 function heap(): number {
   for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
@@ -174,6 +179,10 @@ async function run(request: WorkerRequest): Promise<WorkerResult> {
         const t2 = now();
         const built = SocialGraph.fromEdges(list);
         result.fromEdgesPerSecond = built.connectionCount / ((now() - t2) / 1e6);
+        heap();
+        const t4 = now();
+        const single = SocialGraph.fromEdges(list, { parallel: false });
+        result.fromEdgesOneThreadPerSecond = single.connectionCount / ((now() - t4) / 1e6);
         list.length = 0;
         heap();
       }

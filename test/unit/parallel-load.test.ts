@@ -1,0 +1,86 @@
+/**
+ * Bulk loads with a worker thread (Node's entry, src/node/main.ts): the same graph as a load on
+ * one thread, the same errors, and the worker used only where it pays.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SocialGraph, SocialGraphError } from '../../src/node/main.js';
+import { startWorkerHelper } from '../../src/node/helper-thread.js';
+import { setHelperThreadStarter } from '../../src/store/helper-thread.js';
+
+/** 2.2M pairs (above the 2^21 threshold) over 160k members, with repeats and self-pairs. */
+function bigInput(): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < 2_200_000; i++) pairs.push([`m${i % 150_000}`, i % 1000 === 0 ? `m${i % 150_000}` : `m${(i * 7919 + 1) % 160_000}`]);
+  return pairs;
+}
+
+describe('bulk loads with a worker thread', () => {
+  let started = 0;
+  let pairs: [string, string][] = [];
+  beforeAll(() => {
+    setHelperThreadStarter(() => {
+      started++;
+      return startWorkerHelper();
+    });
+    pairs = bigInput();
+  });
+  afterAll(() => setHelperThreadStarter(startWorkerHelper));
+
+  it('builds the graph a one-thread load builds, from an array and from an iterable', () => {
+    started = 0;
+    const serial = SocialGraph.loadEdges(pairs, { parallel: false });
+    expect(started).toBe(0);
+    const parallel = SocialGraph.loadEdges(pairs);
+    expect(started).toBe(1);
+    const iterated = SocialGraph.loadEdges(pairs.values());
+    expect(started).toBe(2);
+    expect(parallel.report).toEqual(serial.report);
+    expect(iterated.report).toEqual(serial.report);
+    expect(serial.report.selfPairs).toBeGreaterThan(0);
+    expect(serial.report.duplicates).toBeGreaterThan(0);
+    const bytes = serial.graph.toBytes();
+    expect(Buffer.from(parallel.graph.toBytes()).equals(Buffer.from(bytes))).toBe(true);
+    expect(Buffer.from(iterated.graph.toBytes()).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('leaves small loads on one thread', () => {
+    started = 0;
+    SocialGraph.fromEdges(pairs.slice(0, 100_000));
+    expect(started).toBe(0);
+  });
+
+  it('rejects a bad pair met while the worker works, with the one-thread error', () => {
+    const bad = pairs.slice();
+    bad[2_100_000] = ['m1', ''];
+    const codeOf = (parallel: boolean) => {
+      try {
+        SocialGraph.fromEdges(bad, { parallel });
+      } catch (error) {
+        return error instanceof SocialGraphError ? error.code : String(error);
+      }
+      return 'no error';
+    };
+    expect(codeOf(true)).toBe('INVALID_ID');
+    expect(codeOf(false)).toBe('INVALID_ID');
+    // The worker was given back: the next load starts a fresh one and works.
+    started = 0;
+    expect(SocialGraph.fromEdges(pairs).connectionCount).toBe(SocialGraph.fromEdges(pairs, { parallel: false }).connectionCount);
+    expect(started).toBe(1);
+  });
+
+  it('enforces maxConnectionsPerMember as a one-thread load does', () => {
+    for (const parallel of [true, false]) {
+      expect(() => SocialGraph.fromEdges(pairs, { parallel, maxConnectionsPerMember: 20 })).toThrow(
+        expect.objectContaining({ code: 'CONNECTION_LIMIT' }) as Error,
+      );
+    }
+  });
+
+  it('rejects a parallel option that is not a boolean', () => {
+    for (const parallel of ['yes', 1, null]) {
+      expect(() => SocialGraph.fromEdges([['a', 'b']], { parallel } as unknown as { parallel: boolean })).toThrow(
+        expect.objectContaining({ code: 'INVALID_OPTION' }) as Error,
+      );
+    }
+  });
+});
