@@ -7,12 +7,12 @@
  * @packageDocumentation
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { countSeconds, fillSeconds, sortLists, sortUnique } from '../store/bulk-lists.js';
+import { countSeconds, drainSeconds, scatterSeconds, sortLists, sortUnique } from '../store/bulk-lists.js';
 import type { HelperTask, HelperThread } from '../store/helper-thread.js';
 import { processChunk } from '../store/intern-chunk.js';
 
 /** What a helper can run: self-contained functions, by name. */
-const TASKS: Record<HelperTask, (...args: never[]) => unknown> = { processChunk, countSeconds, fillSeconds, sortLists };
+const TASKS: Record<HelperTask, (...args: never[]) => unknown> = { processChunk, countSeconds, scatterSeconds, drainSeconds, sortLists };
 /** Functions the tasks call by name. */
 const SHARED = [sortUnique];
 

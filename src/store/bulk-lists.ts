@@ -47,19 +47,25 @@ export function sortUnique(list: Int32Array, start: number, end: number): number
 }
 
 /**
- * Sorts and deduplicates the lists of members `from..to-1` (`count[v]` raw entries at `addr[v]`
- * in `pool`), writing each deduplicated length into `len`; returns their sum.
+ * Sorts and deduplicates lists (`count[v]` raw entries at `addr[v]` in `pool`), writing each
+ * deduplicated length into `len`; returns the sum of the lengths it wrote. Members are taken in
+ * blocks of 1,024 from the shared counter `claim[0]` (`Atomics.add`), so two threads running
+ * this at once split the work whatever their speeds.
  *
  * @remarks O(entries) for lists that {@link sortUnique} finishes by insertion.
  * @internal
  */
-export function sortLists(pool: Int32Array, addr: Int32Array, count: Int32Array, len: Int32Array, from: number, to: number): number {
+export function sortLists(pool: Int32Array, addr: Int32Array, count: Int32Array, len: Int32Array, members: number, claim: Int32Array): number {
+  const BLOCK = 1024;
   let used = 0;
-  for (let v = from; v < to; v++) {
-    const d = count[v]!;
-    const k = d > 1 ? sortUnique(pool, addr[v]!, addr[v]! + d) - addr[v]! : d;
-    len[v] = k;
-    used += k;
+  for (let from = Atomics.add(claim, 0, BLOCK); from < members; from = Atomics.add(claim, 0, BLOCK)) {
+    const to = Math.min(members, from + BLOCK);
+    for (let v = from; v < to; v++) {
+      const d = count[v]!;
+      const k = d > 1 ? sortUnique(pool, addr[v]!, addr[v]! + d) - addr[v]! : d;
+      len[v] = k;
+      used += k;
+    }
   }
   return used;
 }
@@ -90,37 +96,61 @@ export function countSeconds(
 }
 
 /**
- * Writes every pair's first member into its second member's block, after that member's own
- * `firsts[v]` entries as a first member (which another pass writes from `addr[v]`). The entries,
- * which land all over the pool, first go to buckets of members in index order
- * (`perBucket` from {@link countSeconds}), then each bucket into its own stretch of the pool (its
- * members' blocks are consecutive), which stays in cache.
+ * Every pair as (second member, first member), grouped in buckets of `2^shift` second members
+ * in index order (input order within a bucket): bucket k is pairs `bounds[k]..bounds[k+1]-1` of
+ * `pending`. `perBucket` comes from {@link countSeconds}.
  *
- * @remarks O(edges + members); 8 bytes per pair of temporary memory.
+ * @remarks O(edges + buckets); 8 bytes per pair.
  * @internal
  */
-export function fillSeconds(
-  pool: Int32Array,
-  addr: Int32Array,
-  firsts: Int32Array,
+export function scatterSeconds(
   sources: Int32Array,
   targets: Int32Array,
   edges: number,
-  members: number,
   shift: number,
   perBucket: Int32Array,
-): void {
+): { pending: Int32Array; bounds: Int32Array } {
   const shared = typeof SharedArrayBuffer === 'function';
-  const cursor = new Int32Array(shared ? new SharedArrayBuffer(4 * members) : new ArrayBuffer(4 * members));
-  for (let v = 0; v < members; v++) cursor[v] = addr[v]! + firsts[v]!;
-  const start = Int32Array.from(perBucket);
-  for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
+  const bounds = new Int32Array(shared ? new SharedArrayBuffer(4 * perBucket.length) : new ArrayBuffer(4 * perBucket.length));
+  for (let k = 1; k < bounds.length; k++) bounds[k] = bounds[k - 1]! + perBucket[k]!;
+  const cursor = bounds.slice();
   const pending = new Int32Array(shared ? new SharedArrayBuffer(8 * edges) : new ArrayBuffer(8 * edges));
   for (let i = 0; i < edges; i++) {
     const b = targets[i]!;
-    const at = 2 * start[b >>> shift]!++;
+    const at = 2 * cursor[b >>> shift]!++;
     pending[at] = b;
     pending[at + 1] = sources[i]!;
   }
-  for (let at = 0; at < 2 * edges; at += 2) pool[cursor[pending[at]!]!++] = pending[at + 1]!;
+  return { pending, bounds };
+}
+
+/**
+ * Writes the pairs of {@link scatterSeconds} into the second members' blocks, after each member's
+ * `firsts[v]` entries as a first member (which another pass writes from `addr[v]`, possibly at
+ * the same time). A bucket's members' blocks are consecutive, so each bucket writes a stretch of
+ * the pool that stays in cache. Buckets are taken one at a time from the shared counter
+ * `claim[0]`, so two threads running this at once split the work whatever their speeds.
+ *
+ * @remarks O(pairs + members).
+ * @internal
+ */
+export function drainSeconds(
+  pool: Int32Array,
+  addr: Int32Array,
+  firsts: Int32Array,
+  pending: Int32Array,
+  bounds: Int32Array,
+  shift: number,
+  members: number,
+  claim: Int32Array,
+): void {
+  const buckets = bounds.length - 1;
+  const cursor = new Int32Array(1 << shift);
+  for (let k = Atomics.add(claim, 0, 1); k < buckets; k = Atomics.add(claim, 0, 1)) {
+    const low = k << shift;
+    const high = Math.min(members, low + (1 << shift));
+    for (let v = low; v < high; v++) cursor[v - low] = addr[v]! + firsts[v]!;
+    const end = 2 * bounds[k + 1]!;
+    for (let at = 2 * bounds[k]!; at < end; at += 2) pool[cursor[pending[at]! - low]!++] = pending[at + 1]!;
+  }
 }

@@ -21,7 +21,7 @@
  */
 import type { AdjacencyView } from './adjacency-view.js';
 import { bulkBuffer, bulkInt32 } from './bulk-buffer.js';
-import { countSeconds, fillSeconds, sortLists, sortUnique } from './bulk-lists.js';
+import { countSeconds, drainSeconds, scatterSeconds, sortLists, sortUnique } from './bulk-lists.js';
 import { grown } from './grown.js';
 import type { HelperThread } from './helper-thread.js';
 import { buildSizeClasses, classFor } from './size-classes.js';
@@ -34,8 +34,6 @@ const NO_CLASS = 255;
 const FIRST_SLAB_ENTRIES = 1024;
 const MAX_SLABS = 512; // 2^31 entries in all: addresses stay non-negative int32
 const COMPACT_MIN_FREE = 1 << 16;
-/** What sorting a list costs beyond its entries, in entries (splits a bulk load's sort in halves). */
-const LIST_WORK = 8;
 /** Buckets of the bulk load's second-member pass. */
 const BUCKETS = 1024;
 
@@ -350,7 +348,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
    * keeps them, both directions are scattered into them (the second members' entries through
    * 1,024 buckets by member range, 8 bytes per pair of temporary memory), and each list is sorted and
    * deduplicated in place; only when deduplication shrinks a list into a smaller size class are
-   * the lists copied into a tighter layout.
+   * the lists copied into a tighter layout. A `helper` thread (see helper-thread.ts) runs half of
+   * each pass at the same time; the store built is the same.
    */
   bulkLoad(
     members: number,
@@ -362,8 +361,9 @@ export class CompactAdjacencyStore implements AdjacencyView {
   ): number {
     if (this.indexBound !== 0) throw new Error('CompactAdjacencyStore.bulkLoad: store is not empty');
     // Every array here comes from bulkBuffer: allocating them must not make V8 rescan the heap
-    // (and a helper thread can work on them). With a helper, it runs the second members' half of
-    // each pass while this thread runs the first members' half (or the first half of the lists).
+    // (and a helper thread can work on them). With a helper, it counts and scatters the second
+    // members' side of the pairs while this thread does the first members', and both threads
+    // take buckets to drain and lists to sort from a shared counter.
     // 1. Raw degrees (duplicates included), and how many second members fall in each bucket.
     let shift = 0;
     while (members > BUCKETS << shift) shift++;
@@ -385,29 +385,22 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const pool = bulkInt32(Math.max(FIRST_SLAB_ENTRIES, bump));
     // 3. Both directions into the blocks: a pair's first member gets its entry at once (edge
     // lists grouped by source write those in sequence), the second member's after its own
-    // entries as a first member (see fillSeconds).
-    helper?.submit('fillSeconds', [pool, addr, firsts, sources, targets, edges, members, shift, perBucket]);
+    // entries as a first member, through buckets (see scatterSeconds and drainSeconds).
+    if (helper !== null) helper.submit('scatterSeconds', [sources, targets, edges, shift, perBucket]);
     const fill = bulkInt32(members); // where the next first-member entry goes
     fill.set(addr.subarray(0, members));
     for (let i = 0; i < edges; i++) pool[fill[sources[i]!]!++] = targets[i]!;
-    if (helper !== null) helper.wait();
-    else fillSeconds(pool, addr, firsts, sources, targets, edges, members, shift, perBucket);
-    // 4. Sort and deduplicate each list in place; with a helper, the lists split in two halves of
-    // about as many entries.
+    const { pending, bounds } = helper !== null ? (helper.wait() as ReturnType<typeof scatterSeconds>) : scatterSeconds(sources, targets, edges, shift, perBucket);
+    const drain = [pool, addr, firsts, pending, bounds, shift, members, bulkInt32(1)] as const;
+    helper?.submit('drainSeconds', [...drain]);
+    drainSeconds(...drain);
+    helper?.wait();
+    // 4. Sort and deduplicate each list in place (both threads taking blocks of lists).
     const len = fill; // reused: the deduplicated length of each list
-    let used: number;
-    if (helper !== null) {
-      // Halves of about equal work: a list costs its entries and a fixed part.
-      let work = 0;
-      for (let v = 0; v < members; v++) work += count[v]! + LIST_WORK;
-      let half = 0;
-      for (let done = 0; half < members && 2 * done < work; half++) done += count[half]! + LIST_WORK;
-      helper.submit('sortLists', [pool, addr, count, len, half, members]);
-      used = sortLists(pool, addr, count, len, 0, half);
-      used += helper.wait() as number;
-    } else {
-      used = sortLists(pool, addr, count, len, 0, members);
-    }
+    const sort = [pool, addr, count, len, members, bulkInt32(1)] as const;
+    helper?.submit('sortLists', [...sort]);
+    let used = sortLists(...sort);
+    if (helper !== null) used += helper.wait() as number;
     let overflow = -1;
     let shrunk = false;
     for (let v = 0; v < members; v++) {
