@@ -352,7 +352,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     // this thread reads), after the ids for any other input (it builds half of the lists).
     let helper = parallel && Array.isArray(pairs) && pairs.length >= PARALLEL_MIN_PAIRS ? startHelperThread() : null;
     try {
-      const { src, dst, edges: m, pairs: count, selfPairs, members: next } = internPairs(
+      const { src, dst, edges: m, pairs: count, selfPairs, members: next, bind } = internPairs(
         pairs,
         ids,
         (problem) => {
@@ -364,7 +364,9 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
         { helper },
       );
       if (helper === null && parallel && m >= PARALLEL_MIN_PAIRS) helper = startHelperThread();
-      const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i), helper);
+      // The ids are bound while the helper starts on the lists.
+      const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i), helper, bind);
+      bind(); // (done already: a no-op)
       return {
         graph,
         report: { pairs: count, connections, duplicates: m - connections, selfPairs, members: next },
@@ -502,7 +504,16 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     return writeSnapshot(this as unknown as SocialGraph, internalsOf(this));
   }
 
-  #bulk(method: string, members: number, src: Int32Array, dst: Int32Array, m: number, idOf: (i: number) => string, helper: HelperThread | null = null): number {
+  #bulk(
+    method: string,
+    members: number,
+    src: Int32Array,
+    dst: Int32Array,
+    m: number,
+    idOf: (i: number) => string,
+    helper: HelperThread | null = null,
+    meanwhile: (() => void) | null = null,
+  ): number {
     return this.#store.bulkLoad(
       members,
       src,
@@ -515,6 +526,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
         );
       },
       helper,
+      meanwhile,
     );
   }
 

@@ -9,10 +9,10 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { countSeconds, drainSeconds, scatterSeconds, sortLists, sortUnique } from '../store/bulk-lists.js';
 import type { HelperTask, HelperThread } from '../store/helper-thread.js';
-import { processChunk } from '../store/intern-chunk.js';
+import { newInternState, processChunk } from '../store/intern-chunk.js';
 
 /** What a helper can run: self-contained functions, by name. */
-const TASKS: Record<HelperTask, (...args: never[]) => unknown> = { processChunk, countSeconds, scatterSeconds, drainSeconds, sortLists };
+const TASKS: Record<HelperTask, (...args: never[]) => unknown> = { newInternState, processChunk, countSeconds, scatterSeconds, drainSeconds, sortLists };
 /** Functions the tasks call by name. */
 const SHARED = [sortUnique];
 
@@ -21,6 +21,8 @@ type Answer = { result: unknown } | { error: string };
 
 /** How long the caller waits for one task before giving up on the worker (a task takes < 1 s). */
 const PATIENCE_MS = 120_000;
+/** How long the caller waits for a first answer before running the tasks itself (a worker starts in ~30 ms). */
+const STARTUP_MS = 5_000;
 
 /** The worker's program: the tasks from their own source, and the answering loop. */
 function workerSource(): string {
@@ -37,6 +39,8 @@ ${tasks}
 };
 const { port, flag } = workerData;
 parentPort.on('message', ({ task, args }) => {
+  // Claim the task, unless the caller took it back (it gave up waiting for this worker to start).
+  if (Atomics.compareExchange(flag, 1, 0, 1) !== 0) return;
   let answer;
   try {
     answer = { result: tasks[task](...args) };
@@ -52,7 +56,9 @@ parentPort.on('message', ({ task, args }) => {
 
 /**
  * Starts a worker thread for one bulk load, or returns `null` if that fails (the load then runs
- * on one thread).
+ * on one thread). A worker that has not answered its first task within `startupMs` (default 5 s)
+ * is given up: that task and all later ones run on the calling thread. `source` replaces the
+ * worker's program (tests).
  *
  * @remarks O(1) for the caller; the worker boots (about 30 ms) while the caller goes on.
  * @example
@@ -61,44 +67,63 @@ parentPort.on('message', ({ task, args }) => {
  * ```
  * @internal
  */
-export function startWorkerHelper(): HelperThread | null {
+export function startWorkerHelper(options: { source?: string; startupMs?: number } = {}): HelperThread | null {
+  const startupMs = options.startupMs ?? STARTUP_MS;
   let worker: Worker;
   let port: MessageChannel['port1'];
-  const flag = new Int32Array(new SharedArrayBuffer(4));
+  // [0]: 1 when an answer is posted; [1]: who runs the submitted task (0 nobody yet, 1 the
+  // worker, 2 this thread, after a worker that never started).
+  const flag = new Int32Array(new SharedArrayBuffer(8));
   try {
     const channel = new MessageChannel();
-    worker = new Worker(workerSource(), { eval: true, workerData: { port: channel.port2, flag }, transferList: [channel.port2] });
+    worker = new Worker(options.source ?? workerSource(), { eval: true, workerData: { port: channel.port2, flag }, transferList: [channel.port2] });
     // Never keeps the process alive; close() ends it after the load.
     worker.unref();
     port = channel.port1;
   } catch {
     return null;
   }
-  let busy = false;
+  let pending: { task: HelperTask; args: unknown[] } | null = null;
+  let answered = false;
+  let local = false;
   let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    worker.terminate().catch(() => undefined);
+  };
   return {
     submit(task, args) {
-      if (busy || closed) throw new Error(`helper thread: ${task} submitted while busy or closed`);
-      busy = true;
+      if (pending !== null || (closed && !local)) throw new Error(`helper thread: ${task} submitted while busy or closed`);
+      pending = { task, args };
+      if (local) return;
+      Atomics.store(flag, 1, 0);
       worker.postMessage({ task, args });
     },
     wait() {
-      if (!busy) throw new Error('helper thread: nothing submitted');
+      if (pending === null) throw new Error('helper thread: nothing submitted');
+      const { task, args } = pending;
+      pending = null;
+      if (local) return TASKS[task](...(args as never[]));
       const start = Date.now();
-      while (Atomics.wait(flag, 0, 0, 1000) === 'timed-out') {
-        if (Date.now() - start > PATIENCE_MS) throw new Error(`helper thread: no answer in ${PATIENCE_MS / 1000} s`);
+      while (Atomics.wait(flag, 0, 0, 250) === 'timed-out') {
+        const waited = Date.now() - start;
+        // A worker that never answered may never start (a platform without eval workers, a
+        // permission model): take the task back, unless it has begun, and run every task here.
+        if (!answered && waited > startupMs && Atomics.compareExchange(flag, 1, 0, 2) === 0) {
+          local = true;
+          close();
+          return TASKS[task](...(args as never[]));
+        }
+        if (waited > PATIENCE_MS) throw new Error(`helper thread: no answer to ${task} in ${PATIENCE_MS / 1000} s`);
       }
       Atomics.store(flag, 0, 0);
-      busy = false;
+      answered = true;
       const answer = receiveMessageOnPort(port)?.message as Answer | undefined;
-      if (answer === undefined) throw new Error('helper thread: answered nothing');
-      if ('error' in answer) throw new Error(`helper thread failed: ${answer.error}`);
+      if (answer === undefined) throw new Error(`helper thread: ${task} answered nothing`);
+      if ('error' in answer) throw new Error(`helper thread: ${task} failed: ${answer.error}`);
       return answer.result;
     },
-    close() {
-      if (closed) return;
-      closed = true;
-      worker.terminate().catch(() => undefined);
-    },
+    close,
   };
 }

@@ -349,7 +349,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
    * 1,024 buckets by member range, 8 bytes per pair of temporary memory), and each list is sorted and
    * deduplicated in place; only when deduplication shrinks a list into a smaller size class are
    * the lists copied into a tighter layout. A `helper` thread (see helper-thread.ts) runs half of
-   * each pass at the same time; the store built is the same.
+   * each pass at the same time; the store built is the same. `meanwhile` runs on this thread
+   * while the helper counts (before anything can overflow).
    */
   bulkLoad(
     members: number,
@@ -358,6 +359,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     edges: number,
     onOverflow: (member: number, degree: number) => never,
     helper: HelperThread | null = null,
+    meanwhile: (() => void) | null = null,
   ): number {
     if (this.indexBound !== 0) throw new Error('CompactAdjacencyStore.bulkLoad: store is not empty');
     // Every array here comes from bulkBuffer: allocating them must not make V8 rescan the heap
@@ -368,6 +370,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     let shift = 0;
     while (members > BUCKETS << shift) shift++;
     helper?.submit('countSeconds', [targets, edges, members, shift, BUCKETS]);
+    meanwhile?.();
     const firsts = bulkInt32(members);
     for (let i = 0; i < edges; i++) firsts[sources[i]!]!++;
     const { seconds, perBucket } = helper !== null ? (helper.wait() as ReturnType<typeof countSeconds>) : countSeconds(targets, edges, members, shift, BUCKETS);

@@ -15,7 +15,7 @@
  */
 
 /** The passes a helper can run: {@link processChunk}, and those of bulk-lists.ts. @internal */
-export type HelperTask = 'processChunk' | 'countSeconds' | 'scatterSeconds' | 'drainSeconds' | 'sortLists';
+export type HelperTask = 'newInternState' | 'processChunk' | 'countSeconds' | 'scatterSeconds' | 'drainSeconds' | 'sortLists';
 
 /** A second thread that runs tasks one at a time. @internal */
 export interface HelperThread {

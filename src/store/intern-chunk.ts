@@ -70,6 +70,42 @@ export interface ChunkInput {
 }
 
 /**
+ * A fresh state for a load of up to `size` pairs read in chunks of `ends / 2` pairs, its arrays in
+ * `SharedArrayBuffer`s where available (a helper thread allocates it while the loading thread
+ * reads the first chunk).
+ *
+ * @remarks O(size + ends) (zeroed memory).
+ * @internal
+ */
+export function newInternState(size: number, ends: number): InternState {
+  const shared = typeof SharedArrayBuffer === 'function';
+  const allocate = (length: number): Int32Array => new Int32Array(shared ? new SharedArrayBuffer(4 * length) : new ArrayBuffer(4 * length));
+  const bits = 11; // 512 partitions of 4 slots to begin with
+  return {
+    bits,
+    table: allocate(4 << bits).fill(-1),
+    perPartition: allocate(512),
+    distinct: 0,
+    numbered: 0,
+    finalOf: allocate(1024),
+    nameWords: allocate(3 * 1024),
+    namePosition: new Float64Array(shared ? new SharedArrayBuffer(8 * 1024) : new ArrayBuffer(8 * 1024)),
+    src: allocate(size),
+    dst: allocate(size),
+    edges: 0,
+    selfPairs: 0,
+    partHash: allocate(ends),
+    partLow: allocate(ends),
+    partHigh: allocate(ends),
+    partEnd: allocate(ends),
+    provisional: allocate(ends),
+    posOf: allocate(ends),
+    firstSeen: allocate(ends).fill(-1),
+    touched: 0,
+  };
+}
+
+/**
  * Steps 2 to 5 for chunk `c`: scatter its endpoints into 512 partitions by hash, look each
  * partition up in its slice of the table (numbering unseen ids provisionally), renumber new ids in
  * order of first appearance, and append the chunk's index pairs (self-pairs dropped) to the

@@ -30,7 +30,7 @@
 import { bulkBuffer, bulkInt32 } from './bulk-buffer.js';
 import type { HelperThread } from './helper-thread.js';
 import type { IdInterner } from './id-interner.js';
-import { type ChunkInput, type InternState, processChunk } from './intern-chunk.js';
+import { type ChunkInput, type InternState, newInternState, processChunk } from './intern-chunk.js';
 
 /** Dense index pairs of a bulk load, in input order, self-pairs dropped. @internal */
 export interface InternedPairs {
@@ -41,8 +41,14 @@ export interface InternedPairs {
   /** Pairs read. */
   pairs: number;
   selfPairs: number;
-  /** Distinct ids, numbered 0.. in order of first appearance and bound in the interner. */
+  /** Distinct ids, numbered 0.. in order of first appearance. */
   members: number;
+  /**
+   * Binds the ids in the interner under those numbers (once; later calls do nothing). Until then
+   * the interner is empty: the caller may overlap this with work on the pairs. Calls `reject` if
+   * the input changed while it was read.
+   */
+  bind(): void;
 }
 
 /** What was wrong with the input, for the caller's typed error. @internal */
@@ -52,9 +58,6 @@ const PARTITION_BITS = 9;
 const PARTITIONS = 1 << PARTITION_BITS;
 const PARTITION_SHIFT = 32 - PARTITION_BITS;
 const CHUNK_PAIRS = 1 << 20;
-const EMPTY = -1;
-/** Int32 words per table slot: hash, provisional number, packed words. */
-const SLOT = 4;
 /** Pairs (or endpoints) whose strings are touched ahead of the loop that needs them. */
 const BLOCK = 256;
 
@@ -70,9 +73,9 @@ export interface InternPairsOptions {
 }
 
 /**
- * Interns every id of `pairs` into `ids` (which must be empty) and returns the index pairs.
- * Calls `reject` (which must throw) on the first pair that is not a `[string, string]` of
- * non-empty ids, before anything is bound.
+ * Numbers every id of `pairs` for `ids` (which must be empty) and returns the index pairs, with
+ * the binding of the ids in `ids` still to run (`bind`). Calls `reject` (which must throw) on the
+ * first pair that is not a `[string, string]` of non-empty ids, before anything is bound.
  *
  * @remarks O(total id length + pairs) time; temporary memory 8 bytes per pair of the input (the
  * output), about 70 bytes per pair of a chunk (at most 2^20 pairs; twice that with a worker),
@@ -92,9 +95,9 @@ export function internPairs(
   const run = new PairInterning(ids, reject, total, chunkPairs, helper);
   try {
     if (array !== null) {
-      // With a helper, the first and the last chunk are an eighth of the others: the helper
-      // idles while the first is read, and this thread while the helper finishes the last.
-      const edge = helper !== null ? Math.max(1, run.chunkPairs >> 3) : run.chunkPairs;
+      // With a helper, the first and the last chunk are a 64th of the others: the helper idles
+      // while the first is read, and this thread while the helper finishes the last.
+      const edge = helper !== null ? Math.max(1, run.chunkPairs >> 6) : run.chunkPairs;
       const size = (from: number): number => {
         const left = total - from;
         if (from === 0) return Math.min(left, edge);
@@ -127,9 +130,10 @@ interface ChunkBuffers {
   /**
    * The ids of the chunk's looked-up endpoints that may be needed as strings: all of them when the
    * input is not an array, only those that are not short otherwise (a short id is read again from
-   * the array at the end). Entries not written in this chunk are stale and never read.
+   * the array at the end). Entries not written in this chunk are stale and never read. Made at
+   * the first such id (2^21 entries: 16 MB).
    */
-  strings: string[];
+  strings: string[] | null;
 }
 
 /** One bulk interning: the chunk buffers, the partitioned table and the output. */
@@ -149,7 +153,10 @@ class PairInterning {
   #array: readonly unknown[] | null = null;
   /** The first id of the chunk's previous pair ('' at a chunk's start: no id is empty). */
   #previous = '';
-  #state: InternState;
+  /** Null until the helper has made it (see #ready). */
+  #state: InternState | null = null;
+  /** Keeps the prefetching reads observable (their sum is otherwise unused). */
+  #touched = 0;
   /**
    * Per provisional number: the id, or undefined for a short id read from an array, which is
    * fetched from the input at the end, in input order, rather than when first seen (a cache miss
@@ -181,32 +188,25 @@ class PairInterning {
           short: true,
           deferNames: total >= 0,
         },
-        strings: new Array<string>(ends).fill(''),
+        strings: null,
       });
     }
     this.#reading = this.#buffers[0]!;
-    this.#state = {
-      bits: PARTITION_BITS + 2,
-      table: bulkInt32(SLOT << (PARTITION_BITS + 2)).fill(EMPTY),
-      perPartition: bulkInt32(PARTITIONS),
-      distinct: 0,
-      numbered: 0,
-      finalOf: bulkInt32(1024),
-      nameWords: bulkInt32(3 * 1024),
-      namePosition: new Float64Array(bulkBuffer(8 * 1024)),
-      src: bulkInt32(size),
-      dst: bulkInt32(size),
-      edges: 0,
-      selfPairs: 0,
-      partHash: bulkInt32(ends),
-      partLow: bulkInt32(ends),
-      partHigh: bulkInt32(ends),
-      partEnd: bulkInt32(ends),
-      provisional: bulkInt32(ends),
-      posOf: bulkInt32(ends),
-      firstSeen: bulkInt32(ends).fill(EMPTY),
-      touched: 0,
-    };
+    if (helper !== null) {
+      helper.submit('newInternState', [size, ends]);
+      this.#pending = true;
+    } else {
+      this.#state = newInternState(size, ends);
+    }
+  }
+
+  /** The state, once the helper has made it. */
+  #ready(): InternState {
+    if (this.#state === null) {
+      this.#pending = false;
+      this.#state = this.#helper!.wait() as InternState;
+    }
+    return this.#state;
   }
 
   /** Starts reading into a chunk's buffers (the other set, when there are two). */
@@ -235,7 +235,7 @@ class PairInterning {
       const pair: unknown = array[from + i];
       this.#take(pair, from + i, i);
     }
-    this.#state.touched = (this.#state.touched + touched) | 0;
+    this.#touched = (this.#touched + touched) | 0;
     return count;
   }
 
@@ -286,7 +286,7 @@ class PairInterning {
     input.high[e] = ids.packedHigh;
     input.histogram[h >>> PARTITION_SHIFT]!++;
     if (low === 0) input.short = false;
-    if (low === 0 || !input.deferNames) this.#reading.strings[e] = id;
+    if (low === 0 || !input.deferNames) (this.#reading.strings ??= new Array<string>(2 * this.chunkPairs).fill(''))[e] = id;
   }
 
   /**
@@ -299,28 +299,39 @@ class PairInterning {
     this.#read += count;
     let following: number;
     if (helper !== null && buffers.input.short) {
-      helper.submit('processChunk', [this.#state, buffers.input, null, null]);
+      helper.submit('processChunk', [this.#ready(), buffers.input, null, null]);
       this.#pending = true;
       following = next();
       this.#pending = false;
       this.#state = helper.wait() as InternState;
       const names = this.#names;
-      while (names.length < this.#state.distinct) names.push(undefined);
+      while (names.length < this.#state!.distinct) names.push(undefined);
     } else {
-      processChunk(this.#state, buffers.input, this.#names, buffers.strings);
-      if (!buffers.input.deferNames) buffers.strings.fill('', 0, 2 * count);
+      processChunk(this.#ready(), buffers.input, this.#names, buffers.strings);
+      if (!buffers.input.deferNames) buffers.strings?.fill('', 0, 2 * count);
       following = next();
     }
     return following;
   }
 
-  /** Binds the ids in the interner in final order (their hashes are known) and hands out the pairs. */
+  /** Hands out the pairs, and the binding of their ids in the interner to run when the caller likes. */
   finish(): InternedPairs {
-    const state = this.#state;
+    const state = this.#ready();
+    state.table = new Int32Array(0);
+    let bound = false;
+    const bind = (): void => {
+      if (bound) return;
+      bound = true;
+      this.#bind(state);
+    };
+    return { src: state.src, dst: state.dst, edges: state.edges, pairs: this.#read, selfPairs: state.selfPairs, members: state.distinct, bind };
+  }
+
+  /** Binds the ids in the interner in final order (their hashes are known). */
+  #bind(state: InternState): void {
     const distinct = state.distinct;
     const order = new Int32Array(distinct);
     for (let n = 0; n < distinct; n++) order[state.finalOf[n]!] = n;
-    state.table = new Int32Array(0);
     const ids = this.#ids;
     const names = this.#names;
     const words = state.nameWords;
@@ -344,8 +355,7 @@ class PairInterning {
       ids.setPacked(names[n]!, f, words[3 * n]!, words[3 * n + 1]!, words[3 * n + 2]!);
     }
     this.#names = [];
-    for (const buffers of this.#buffers) buffers.strings.length = 0;
-    return { src: state.src, dst: state.dst, edges: state.edges, pairs: this.#read, selfPairs: state.selfPairs, members: distinct };
+    for (const buffers of this.#buffers) buffers.strings = null;
   }
 
   /** Waits for the helper if it still holds a chunk (after a failure): the caller may reuse it. */

@@ -29,6 +29,13 @@ function naive(pairs: readonly (readonly [string, string])[]) {
   return { src, dst, selfPairs, ids: [...index.keys()] };
 }
 
+/** internPairs, with the ids bound at once. */
+function intern(...args: Parameters<typeof internPairs>) {
+  const got = internPairs(...args);
+  got.bind();
+  return got;
+}
+
 const reject = (problem: InternProblem): never => {
   throw new Error(`${problem.kind} ${problem.at}`);
 };
@@ -51,7 +58,7 @@ describe('internPairs', () => {
         (pairs, chunk, asIterable, seed) => {
           const ids = new IdInterner(seed);
           const input = asIterable ? (function* () { yield* pairs; })() : pairs;
-          const got = internPairs(input, ids, reject, { chunkPairs: chunk });
+          const got = intern(input, ids, reject, { chunkPairs: chunk });
           const want = naive(pairs);
           expect(Array.from(got.src.subarray(0, got.edges))).toEqual(want.src);
           expect(Array.from(got.dst.subarray(0, got.edges))).toEqual(want.dst);
@@ -83,7 +90,7 @@ describe('internPairs', () => {
             for (const [second, fresh] of seconds) pairs.push([fresh ? copy(first) : first, fresh ? copy(second) : second]);
           }
           const ids = new IdInterner(seed);
-          const got = internPairs(pairs, ids, reject, { chunkPairs: chunk });
+          const got = intern(pairs, ids, reject, { chunkPairs: chunk });
           const want = naive(pairs);
           expect(Array.from(got.src.subarray(0, got.edges))).toEqual(want.src);
           expect(Array.from(got.dst.subarray(0, got.edges))).toEqual(want.dst);
@@ -102,14 +109,14 @@ describe('internPairs', () => {
     let reads = 0;
     Object.defineProperty(pair, 0, { get: () => (reads++ < 2 ? 'ada' : 42), enumerable: true });
     const ids = new IdInterner(5);
-    expect(() => internPairs([pair, ['bob', 'cy']], ids, reject)).toThrow(/^id 0$/);
+    expect(() => intern([pair, ['bob', 'cy']], ids, reject)).toThrow(/^id 0$/);
   });
 
   it('grows its table when one partition fills up (100k distinct ids in one chunk)', () => {
     const pairs: [string, string][] = [];
     for (let i = 0; i < 100_000; i++) pairs.push([`m${i}`, `m${(i * 7919 + 13) % 100_000}`]);
     const ids = new IdInterner(1);
-    const got = internPairs(pairs, ids, reject);
+    const got = intern(pairs, ids, reject);
     expect(got.members).toBe(100_000);
     expect(ids.indexOf('m0')).toBe(0);
     expect(ids.indexOf('m13')).toBe(1);
@@ -125,7 +132,7 @@ describe('internPairs', () => {
     ];
     for (const pairs of bad) {
       const ids = new IdInterner(3);
-      expect(() => internPairs(pairs as [string, string][], ids, reject)).toThrow(/ 1$/);
+      expect(() => intern(pairs as [string, string][], ids, reject)).toThrow(/ 1$/);
       expect(ids.size).toBe(0);
     }
   });
@@ -144,7 +151,7 @@ describe('internPairs', () => {
       fc.assert(
         fc.property(fc.array(fc.tuple(id, id), { minLength: 2, maxLength: 200 }), fc.constantFrom(1, 3, 16), fc.integer(), (pairs, chunk, seed) => {
           const ids = new IdInterner(seed);
-          const got = internPairs(pairs, ids, reject, { chunkPairs: chunk, helper });
+          const got = intern(pairs, ids, reject, { chunkPairs: chunk, helper });
           const want = naive(pairs);
           expect(Array.from(got.src.subarray(0, got.edges))).toEqual(want.src);
           expect(Array.from(got.dst.subarray(0, got.edges))).toEqual(want.dst);
@@ -160,9 +167,9 @@ describe('internPairs', () => {
       const pairs: [string, string][] = [];
       for (let i = 0; i < 300_000; i++) pairs.push([`m${i >> 3}`, `m${(i * 7919 + 13) % 120_000}`]);
       pairs.push(['a-long-member-id-0001', 'm5'], ['m7', 'm7']);
-      const one = internPairs(pairs, new IdInterner(9), reject, { chunkPairs: 40_000 });
+      const one = intern(pairs, new IdInterner(9), reject, { chunkPairs: 40_000 });
       const ids = new IdInterner(9);
-      const two = internPairs(pairs, ids, reject, { chunkPairs: 40_000, helper });
+      const two = intern(pairs, ids, reject, { chunkPairs: 40_000, helper });
       expect(two.edges).toBe(one.edges);
       expect(two.selfPairs).toBe(one.selfPairs);
       expect(two.members).toBe(one.members);
@@ -176,10 +183,10 @@ describe('internPairs', () => {
       for (let i = 0; i < 100; i++) pairs.push([`a${i}`, `b${i}`]);
       pairs[57] = ['a57', null];
       const ids = new IdInterner(3);
-      expect(() => internPairs(pairs as [string, string][], ids, reject, { chunkPairs: 10, helper })).toThrow(/^id 57$/);
+      expect(() => intern(pairs as [string, string][], ids, reject, { chunkPairs: 10, helper })).toThrow(/^id 57$/);
       expect(ids.size).toBe(0);
       // The helper was waited for and takes work again.
-      const again = internPairs([['a', 'b'], ['b', 'c'], ['c', 'a']], new IdInterner(3), reject, { chunkPairs: 1, helper });
+      const again = intern([['a', 'b'], ['b', 'c'], ['c', 'a']], new IdInterner(3), reject, { chunkPairs: 1, helper });
       expect(again.edges).toBe(3);
     });
   });

@@ -83,4 +83,23 @@ describe('bulk loads with a worker thread', () => {
       );
     }
   });
+
+  it('falls back to this thread when the worker never starts answering', () => {
+    // A worker that ignores every message: after startupMs the load takes its tasks back.
+    setHelperThreadStarter(() => {
+      started++;
+      return startWorkerHelper({ source: 'setInterval(() => {}, 1000);', startupMs: 100 });
+    });
+    try {
+      started = 0;
+      const report = SocialGraph.loadEdges(pairs).report;
+      expect(started).toBe(1);
+      expect(report).toEqual(SocialGraph.loadEdges(pairs, { parallel: false }).report);
+    } finally {
+      setHelperThreadStarter(() => {
+        started++;
+        return startWorkerHelper();
+      });
+    }
+  });
 });
