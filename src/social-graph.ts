@@ -147,12 +147,13 @@ export interface Reach {
  */
 export interface EdgeLoadOptions extends SocialGraphOptions {
   /**
-   * Let a load of at least 2^21 (about 2.1M) pairs use one worker thread, where the platform
-   * offers them to code that imports nothing (Node ≥ 20.16, through `process.getBuiltinModule`):
-   * it looks ids up and builds lists while this thread reads the input, about 1.2–1.5× as fast
+   * Let a load of at least 2^21 (about 2.1M) pairs use one worker thread where the platform
+   * entry gives one: the package as Node loads it (its `node` export condition). The worker looks
+   * up each chunk of ids while this thread reads the next (chunks of ids of at most 8 Latin-1
+   * characters; others are looked up here) and takes half of building the lists: 1.4–1.7× as fast
    * on two cores. The call stays synchronous (this thread blocks on `Atomics.wait` while it waits
-   * for the worker) and the graph is the same either way. `false` keeps the load on this thread;
-   * browsers and older Node always do.
+   * for the worker) and the graph is byte for byte the same either way. `false` keeps the load on
+   * this thread; browsers always do.
    * @defaultValue true
    */
   parallel?: boolean;
@@ -300,8 +301,11 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(m log d): ids are hashed in one pass over the input (a run of pairs sharing their
    * first id looks it up once), then looked up partition by partition (by hash) so that the table
    * stays in cache, and numbered in order of first appearance; the lists are then laid out from
-   * a counting pass, filled and sorted in place (no per-connection insertion). About 3.6–4.8M
-   * connections/s at 20M pairs of short ids on the benchmark machine. Working memory (about 16 bytes per
+   * a counting pass, filled and sorted in place (no per-connection insertion). In Node, a load of
+   * 2^21 pairs or more uses one worker thread ({@link EdgeLoadOptions.parallel}): it looks up each
+   * chunk of short ids while this thread reads the next, and takes half of the list passes. On
+   * the 2-core benchmark machine, 20M pairs of short ids: 5.0–6.8M connections/s with the worker,
+   * 3.1–4.6M/s without (the host's speed drifts by a third). Working memory (about 16 bytes per
    * pair) and the graph's lists come from `SharedArrayBuffer`s where available, so that a big
    * load does not make V8 run full collections over the caller's input (see the README's
    * limits).

@@ -17,12 +17,18 @@
  * 4. renumber the new ids in order of first appearance (deterministic, whatever the hash seed);
  * 5. write the index pairs in input order.
  *
- * At the end the ids are bound in the interner in that order; a short id read from an array is
- * fetched from the input then (in input order), not when first seen.
+ * Steps 2 to 5 are {@link processChunk}, over typed arrays only. Given a helper thread (Node), a
+ * chunk whose ids are all short goes to the helper while this thread reads the next chunk (only
+ * this thread can read the strings); a chunk holding another id is processed here, since it
+ * compares strings. The two never work on the state at once, so the result is the same.
+ *
+ * At the end (`bind`, when the caller likes) the ids are bound in the interner in that order; a
+ * short id read from an array is fetched from the input then (in input order), not when first seen.
  *
  * Answers are exactly those of interning the ids one at a time in input order: identity is decided
  * by string equality (of the packed words, for short ids), the hash only chooses where to look.
- * All memory comes from {@link bulkBuffer}, so the load does not make V8 rescan the caller's heap.
+ * All memory comes from {@link bulkBuffer} (`SharedArrayBuffer`s where available), so the load
+ * does not make V8 rescan the caller's heap, and a helper thread can work on it.
  *
  * @internal
  * @packageDocumentation
