@@ -24,13 +24,17 @@ const PATIENCE_MS = 120_000;
 /** How long the caller waits for a first answer before running the tasks itself (a worker starts in ~30 ms). */
 const STARTUP_MS = 5_000;
 
+/** The worker's program (made once). */
+let program: string | null = null;
+
 /** The worker's program: the tasks from their own source, and the answering loop. */
 function workerSource(): string {
+  if (program !== null) return program;
   const shared = SHARED.map((fn) => fn.toString()).join('\n');
   const tasks = Object.entries(TASKS)
     .map(([name, fn]) => `  ${name}: (${fn.toString()}),`)
     .join('\n');
-  return `'use strict';
+  program = `'use strict';
 const __name = (target) => target; // in case a build kept function names with a helper
 const { parentPort, workerData } = require('node:worker_threads');
 ${shared}
@@ -52,6 +56,7 @@ parentPort.on('message', ({ task, args }) => {
   Atomics.notify(flag, 0);
 });
 `;
+  return program;
 }
 
 /**

@@ -67,9 +67,9 @@ const CHUNK_PAIRS = 1 << 20;
 /** Pairs (or endpoints) whose strings are touched ahead of the loop that needs them. */
 const BLOCK = 256;
 
-/** Tuning of {@link internPairs}, for tests. @internal */
+/** Options of {@link internPairs}. @internal */
 export interface InternPairsOptions {
-  /** Pairs per pass (default 2^20). */
+  /** Pairs per pass (default 2^20; smaller in tests). */
   chunkPairs?: number;
   /**
    * A helper thread that takes steps 2–5 of each chunk of short ids while this thread reads the
