@@ -15,6 +15,7 @@ import { checkOptionsObject, readMaxDepth } from './options.js';
 import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './events.js';
 import { CompactAdjacencyStore, type StoreStats } from './store/compact-adjacency-store.js';
 import { IdInterner } from './store/id-interner.js';
+import { bulkInt32 } from './store/bulk-buffer.js';
 import { type HelperThread, startHelperThread } from './store/helper-thread.js';
 import { internPairs } from './store/intern-pairs.js';
 import { checkAction, decide } from './policy/decide.js';
@@ -142,7 +143,8 @@ export interface Reach {
 }
 
 /**
- * Options of the bulk loads {@link SocialGraph.fromEdges} and {@link SocialGraph.loadEdges}.
+ * Options of the bulk loads {@link SocialGraph.fromEdges}, {@link SocialGraph.loadEdges} and
+ * {@link SocialGraph.fromIndexedEdges}.
  * @public
  */
 export interface EdgeLoadOptions extends SocialGraphOptions {
@@ -151,7 +153,8 @@ export interface EdgeLoadOptions extends SocialGraphOptions {
    * entry gives one: the package as Node loads it (its `node` export condition). The worker looks
    * up each chunk of ids while this thread reads the next (chunks of ids of at most 8 Latin-1
    * characters; others are looked up here) and takes half of building the lists: 1.4–1.7× as fast
-   * on two cores. The call stays synchronous (this thread blocks on `Atomics.wait` while it waits
+   * on two cores ({@link SocialGraph.fromIndexedEdges}: half of the lists while this thread binds
+   * the ids). The call stays synchronous (this thread blocks on `Atomics.wait` while it waits
    * for the worker) and the graph is byte for byte the same either way. `false` keeps the load on
    * this thread; browsers always do.
    * @defaultValue true
@@ -343,10 +346,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     options: EdgeLoadOptions | undefined,
   ): { graph: SocialGraph; report: EdgeLoadReport } {
     readCap(method, options);
-    const parallel: unknown = options?.parallel === undefined ? true : options.parallel;
-    if (typeof parallel !== 'boolean') {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: parallel must be a boolean, got ${describeValue(parallel)}`);
-    }
+    const parallel = readParallel(method, options);
     const graph = new SocialGraph(options);
     if (pairs == null || typeof (pairs as Iterable<unknown>)[Symbol.iterator] !== 'function') {
       throw new SocialGraphError('INVALID_OPTION', `${method}: pairs must be an iterable of [id, id], got ${describeValue(pairs)}`);
@@ -384,7 +384,9 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * Builds a graph from a dense-index edge list (what the generators emit): member `i` gets id
    * `ids(i)`. Pairs may repeat; self-pairs are skipped.
    *
-   * @remarks O(n + m log d), the fastest way in: no per-pair string lookup.
+   * @remarks O(n + m log d), the fastest way in: no per-pair string lookup. With a worker thread
+   * ({@link EdgeLoadOptions.parallel}, 2^21 pairs or more in Node), the worker builds half of the
+   * lists while this thread binds the ids; pairs not in `SharedArrayBuffer`s are copied for it.
    * @example
    * ```ts
    * const graph = SocialGraph.fromIndexedEdges({
@@ -393,9 +395,10 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * graph.degree('u0', 'u2'); // 2
    * ```
    */
-  static fromIndexedEdges(edges: IndexedEdges, options?: SocialGraphOptions): SocialGraph {
+  static fromIndexedEdges(edges: IndexedEdges, options?: EdgeLoadOptions): SocialGraph {
     const method = 'SocialGraph.fromIndexedEdges';
     readCap(method, options);
+    const parallel = readParallel(method, options);
     if (edges === null || typeof edges !== 'object') {
       throw new SocialGraphError('INVALID_OPTION', `${method}: edges must be an object { ids, members, sources, targets }, got ${describeValue(edges)}`);
     }
@@ -433,17 +436,30 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       k++;
     }
     const ids = graph.#ids;
-    for (let i = 0; i < members; i++) {
-      const id = idOf(i);
-      if (typeof id !== 'string' || id.length === 0) {
-        throw new SocialGraphError('INVALID_ID', `${method}: member ${i} has an invalid id ${describeValue(id)}`);
+    const bind = (): void => {
+      for (let i = 0; i < members; i++) {
+        const id = idOf(i);
+        if (typeof id !== 'string' || id.length === 0) {
+          throw new SocialGraphError('INVALID_ID', `${method}: member ${i} has an invalid id ${describeValue(id)}`);
+        }
+        if (ids.indexOf(id) >= 0) {
+          throw new SocialGraphError('DUPLICATE_MEMBER', `${method}: id ${describeValue(id)} is given to two members`);
+        }
+        ids.set(id, i);
       }
-      if (ids.indexOf(id) >= 0) {
-        throw new SocialGraphError('DUPLICATE_MEMBER', `${method}: id ${describeValue(id)} is given to two members`);
+    };
+    // A helper thread builds half of the lists (on shared copies of the pairs, unless they are
+    // shared already) while this thread binds the ids.
+    const helper = parallel && k >= PARALLEL_MIN_PAIRS ? startHelperThread() : null;
+    try {
+      if (helper !== null) {
+        if (!isShared(src)) src = shared(src, k);
+        if (!isShared(dst)) dst = shared(dst, k);
       }
-      ids.set(id, i);
+      graph.#bulk(method, members, src, dst, k, idOf, helper, bind);
+    } finally {
+      helper?.close();
     }
-    graph.#bulk(method, members, src, dst, k, idOf);
     return graph;
   }
 
@@ -1862,6 +1878,27 @@ function checkCallback(method: string, callback: unknown): void {
   if (typeof callback !== 'function') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: callback must be a function, got ${describeValue(callback)}`);
   }
+}
+
+/** The `parallel` option of a bulk load (default true), or `INVALID_OPTION`. */
+function readParallel(method: string, options: EdgeLoadOptions | undefined): boolean {
+  const parallel: unknown = options?.parallel === undefined ? true : options.parallel;
+  if (typeof parallel !== 'boolean') {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: parallel must be a boolean, got ${describeValue(parallel)}`);
+  }
+  return parallel;
+}
+
+/** Whether `array` is over shared memory (a helper thread sees it without a copy). */
+function isShared(array: Int32Array): boolean {
+  return typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;
+}
+
+/** The first `length` entries of `array` in a {@link bulkInt32}. */
+function shared(array: Int32Array, length: number): Int32Array {
+  const copy = bulkInt32(length);
+  copy.set(array.subarray(0, length));
+  return copy;
 }
 
 function readCap(method: string, options: SocialGraphOptions | undefined): number {

@@ -43,6 +43,29 @@ describe('bulk loads with a worker thread', () => {
     expect(Buffer.from(iterated.graph.toBytes()).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it('builds the same graph from indexed edges, shared or not, and rejects bad ids the same way', () => {
+    const edges = 2_200_000;
+    const members = 160_000;
+    const sources = new Int32Array(edges);
+    const targets = new Int32Array(new SharedArrayBuffer(4 * edges));
+    for (let i = 0; i < edges; i++) {
+      sources[i] = i % 150_000;
+      targets[i] = i % 1000 === 0 ? i % 150_000 : (i * 7919 + 1) % members;
+    }
+    const ids = (i: number) => `m${i}`;
+    started = 0;
+    const serial = SocialGraph.fromIndexedEdges({ ids, members, sources, targets }, { parallel: false });
+    const parallel = SocialGraph.fromIndexedEdges({ ids, members, sources, targets });
+    expect(started).toBe(1);
+    expect(Buffer.from(parallel.toBytes()).equals(Buffer.from(serial.toBytes()))).toBe(true);
+    const twice = (i: number) => (i === 7 ? 'm3' : `m${i}`);
+    for (const flag of [true, false]) {
+      expect(() => SocialGraph.fromIndexedEdges({ ids: twice, members, sources, targets }, { parallel: flag })).toThrow(
+        expect.objectContaining({ code: 'DUPLICATE_MEMBER' }) as Error,
+      );
+    }
+  });
+
   it('leaves small loads on one thread', () => {
     started = 0;
     SocialGraph.fromEdges(pairs.slice(0, 100_000));
