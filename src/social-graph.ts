@@ -352,9 +352,16 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       throw new SocialGraphError('INVALID_OPTION', `${method}: pairs must be an iterable of [id, id], got ${describeValue(pairs)}`);
     }
     const ids = graph.#ids;
-    // A worker thread for big loads: started at once for an array (it takes over lookups while
-    // this thread reads), after the ids for any other input (it builds half of the lists).
-    let helper = parallel && Array.isArray(pairs) && pairs.length >= PARALLEL_MIN_PAIRS ? startHelperThread() : null;
+    // A worker thread for big loads (started once, on first demand): it takes over lookups while
+    // this thread reads, and builds half of the lists.
+    const lazy: { asked: boolean; helper: HelperThread | null } = { asked: false, helper: null };
+    const helper = (): HelperThread | null => {
+      if (!lazy.asked) {
+        lazy.asked = true;
+        lazy.helper = parallel ? startHelperThread() : null;
+      }
+      return lazy.helper;
+    };
     try {
       const { src, dst, edges: m, pairs: count, selfPairs, members: next, bind } = internPairs(
         pairs,
@@ -365,18 +372,17 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
           }
           throw new SocialGraphError('INVALID_ID', `${method}: pair ${problem.at} holds an invalid id ${describeValue(problem.value)} (ids are non-empty strings)`);
         },
-        { helper },
+        { helper, helperMinPairs: PARALLEL_MIN_PAIRS },
       );
-      if (helper === null && parallel && m >= PARALLEL_MIN_PAIRS) helper = startHelperThread();
       // The ids are bound while the helper starts on the lists.
-      const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i), helper, bind);
+      const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i), m >= PARALLEL_MIN_PAIRS ? helper() : null, bind);
       bind(); // (done already: a no-op)
       return {
         graph,
         report: { pairs: count, connections, duplicates: m - connections, selfPairs, members: next },
       };
     } finally {
-      helper?.close();
+      lazy.helper?.close();
     }
   }
 

@@ -64,6 +64,8 @@ const PARTITION_BITS = 9;
 const PARTITIONS = 1 << PARTITION_BITS;
 const PARTITION_SHIFT = 32 - PARTITION_BITS;
 const CHUNK_PAIRS = 1 << 20;
+/** Inputs below this many pairs are interned on one thread (a worker takes ~30 ms to start). */
+const HELPER_MIN_PAIRS = 1 << 21;
 /** Pairs (or endpoints) whose strings are touched ahead of the loop that needs them. */
 const BLOCK = 256;
 
@@ -72,10 +74,13 @@ export interface InternPairsOptions {
   /** Pairs per pass (default 2^20; smaller in tests). */
   chunkPairs?: number;
   /**
-   * A helper thread that takes steps 2–5 of each chunk of short ids while this thread reads the
-   * next chunk (arrays only; the caller closes it).
+   * Gives a helper thread (or null), to take steps 2–5 of each chunk of short ids while this
+   * thread reads the next chunk. Asked at most once, when the input proves to hold more than one
+   * chunk and at least `helperMinPairs` pairs; the caller closes the helper.
    */
-  helper?: HelperThread | null;
+  helper?: () => HelperThread | null;
+  /** Inputs below this many pairs never ask for a helper (default 2^21). */
+  helperMinPairs?: number;
 }
 
 /**
@@ -97,10 +102,13 @@ export function internPairs(
   const array = Array.isArray(pairs) ? (pairs as readonly unknown[]) : null;
   const total = array !== null ? array.length : -1;
   const chunkPairs = options.chunkPairs ?? CHUNK_PAIRS;
-  const helper = array !== null && total > chunkPairs ? (options.helper ?? null) : null;
-  const run = new PairInterning(ids, reject, total, chunkPairs, helper);
+  const minPairs = options.helperMinPairs ?? HELPER_MIN_PAIRS;
+  const startHelper = options.helper ?? null;
+  const run = new PairInterning(ids, reject, total, chunkPairs);
   try {
     if (array !== null) {
+      if (startHelper !== null && total > run.chunkPairs && total >= minPairs) run.attach(startHelper());
+      const helper = run.helper;
       // With a helper, the first and the last chunk are a 64th of the others: the helper idles
       // while the first is read, and this thread while the helper finishes the last.
       const edge = helper !== null ? Math.max(1, run.chunkPairs >> 6) : run.chunkPairs;
@@ -118,9 +126,13 @@ export function internPairs(
       }
     } else {
       const iterator = pairs[Symbol.iterator]();
+      let read = 0;
       let count = run.readIterator(iterator);
       while (count > 0) {
+        read += count;
         const more = count === run.chunkPairs;
+        // An input of unknown length asks for a helper once it has shown enough pairs.
+        if (more && startHelper !== null && run.helper === null && read >= minPairs) run.attach(startHelper());
         count = run.chunk(count, () => (more ? run.readIterator(iterator) : 0));
       }
     }
@@ -151,16 +163,20 @@ class PairInterning {
   readonly #buffers: ChunkBuffers[];
   /** The set being read into. */
   #reading: ChunkBuffers;
-  /** The helper thread that takes chunks of short ids, if any. */
-  readonly #helper: HelperThread | null;
+  /** The helper thread that takes chunks of short ids, if any (see attach). */
+  #helper: HelperThread | null = null;
+  #attached = false;
+  readonly #total: number;
   /** Whether the helper holds a chunk. */
   #pending = false;
   /** The input when it is an array. */
   #array: readonly unknown[] | null = null;
   /** The first id of the chunk's previous pair ('' at a chunk's start: no id is empty). */
   #previous = '';
-  /** Null until the helper has made it (see #ready). */
+  /** Null until made: by this thread at the first chunk, or by the helper (see #ready). */
   #state: InternState | null = null;
+  /** Pairs the state's output is sized for. */
+  #size = 0;
   /** Keeps the prefetching reads observable (their sum is otherwise unused). */
   #touched = 0;
   /**
@@ -171,46 +187,68 @@ class PairInterning {
   #names: (string | undefined)[] = [];
   #read = 0;
 
-  constructor(ids: IdInterner, reject: (problem: InternProblem) => never, total: number, chunkPairs: number, helper: HelperThread | null) {
+  constructor(ids: IdInterner, reject: (problem: InternProblem) => never, total: number, chunkPairs: number) {
     this.#ids = ids;
     this.#reject = reject;
-    this.#helper = helper;
+    this.#total = total;
     // Sized once when the input knows its length; everything from bulkBuffer, so that the load
     // makes V8 rescan nothing (and a helper thread can work on the same memory).
     const size = Math.max(16, total >= 0 ? total : 1024);
     this.chunkPairs = Math.max(1, Math.min(chunkPairs, total >= 0 ? Math.max(16, total) : chunkPairs));
-    const ends = 2 * this.chunkPairs;
-    this.#buffers = [];
-    for (let k = helper === null ? 1 : 2; k > 0; k--) {
-      this.#buffers.push({
-        input: {
-          hashes: bulkInt32(ends),
-          low: bulkInt32(ends),
-          high: bulkInt32(ends),
-          repeat: new Uint8Array(bulkBuffer(this.chunkPairs)),
-          histogram: bulkInt32(PARTITIONS),
-          count: 0,
-          from: 0,
-          short: true,
-          deferNames: total >= 0,
-        },
-        strings: null,
-      });
-    }
+    this.#size = size;
+    this.#buffers = [this.#newBuffers()];
     this.#reading = this.#buffers[0]!;
-    if (helper !== null) {
-      helper.submit('newInternState', [size, ends]);
+  }
+
+  /** Chunk buffers for reading into. */
+  #newBuffers(): ChunkBuffers {
+    const ends = 2 * this.chunkPairs;
+    return {
+      input: {
+        hashes: bulkInt32(ends),
+        low: bulkInt32(ends),
+        high: bulkInt32(ends),
+        repeat: new Uint8Array(bulkBuffer(this.chunkPairs)),
+        histogram: bulkInt32(PARTITIONS),
+        count: 0,
+        from: 0,
+        short: true,
+        deferNames: this.#total >= 0,
+      },
+      strings: null,
+    };
+  }
+
+  /** The helper thread, if one is attached. */
+  get helper(): HelperThread | null {
+    return this.#helper;
+  }
+
+  /**
+   * Takes `helper` (once; null: none) for the chunks to come: a second set of chunk buffers, and
+   * the state, if not made yet, made by the helper while this thread reads.
+   */
+  attach(helper: HelperThread | null): void {
+    if (this.#attached) return;
+    this.#attached = true;
+    if (helper === null) return;
+    this.#helper = helper;
+    this.#buffers.push(this.#newBuffers());
+    if (this.#state === null) {
+      helper.submit('newInternState', [this.#size, 2 * this.chunkPairs]);
       this.#pending = true;
-    } else {
-      this.#state = newInternState(size, ends);
     }
   }
 
-  /** The state, once the helper has made it. */
+  /** The state: made here, or waited for if the helper is making it. */
   #ready(): InternState {
     if (this.#state === null) {
-      this.#pending = false;
-      this.#state = this.#helper!.wait() as InternState;
+      if (this.#pending) {
+        this.#pending = false;
+        this.#state = this.#helper!.wait() as InternState;
+      } else {
+        this.#state = newInternState(this.#size, 2 * this.chunkPairs);
+      }
     }
     return this.#state;
   }
@@ -305,13 +343,22 @@ class PairInterning {
     this.#read += count;
     let following: number;
     if (helper !== null && buffers.input.short) {
-      helper.submit('processChunk', [this.#ready(), buffers.input, null, null]);
+      const input = buffers.input;
+      helper.submit('processChunk', [this.#ready(), input, null, null]);
       this.#pending = true;
       following = next();
       this.#pending = false;
-      this.#state = helper.wait() as InternState;
+      const state = (this.#state = helper.wait() as InternState);
+      // The helper names no id: a short id of an array is read from it at the end; any other
+      // input's new ids are named now, from this chunk's strings (where it first appeared).
       const names = this.#names;
-      while (names.length < this.#state!.distinct) names.push(undefined);
+      if (input.deferNames) {
+        while (names.length < state.distinct) names.push(undefined);
+      } else {
+        const strings = buffers.strings!;
+        for (let n = names.length; n < state.distinct; n++) names.push(strings[state.namePosition[n]! - 2 * input.from]!);
+        strings.fill('', 0, 2 * count);
+      }
     } else {
       processChunk(this.#ready(), buffers.input, this.#names, buffers.strings);
       if (!buffers.input.deferNames) buffers.strings?.fill('', 0, 2 * count);
