@@ -177,6 +177,8 @@ export interface EdgeLoadReport {
   selfPairs: number;
   /** Members created. */
   members: number;
+  /** Threads that did the work: 2 when a worker thread took part (see {@link EdgeLoadOptions.parallel}), else 1. */
+  threads: number;
 }
 
 /**
@@ -330,7 +332,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @example
    * ```ts
    * const { graph, report } = SocialGraph.loadEdges([['a', 'b'], ['b', 'a'], ['c', 'c']]);
-   * report; // { pairs: 3, connections: 1, duplicates: 1, selfPairs: 1, members: 3 }
+   * report; // { pairs: 3, connections: 1, duplicates: 1, selfPairs: 1, members: 3, threads: 1 }
    * ```
    */
   static loadEdges(
@@ -379,7 +381,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       bind(); // (done already: a no-op)
       return {
         graph,
-        report: { pairs: count, connections, duplicates: m - connections, selfPairs, members: next },
+        report: { pairs: count, connections, duplicates: m - connections, selfPairs, members: next, threads: lazy.helper?.threaded === true ? 2 : 1 },
       };
     } finally {
       lazy.helper?.close();

@@ -130,5 +130,8 @@ export function startWorkerHelper(options: { source?: string; startupMs?: number
       return answer.result;
     },
     close,
+    get threaded() {
+      return answered && !local;
+    },
   };
 }

@@ -28,6 +28,8 @@ export interface HelperThread {
   wait(): unknown;
   /** Stops the helper (also after a failure); idempotent. */
   close(): void;
+  /** Whether a second thread has run the tasks so far (false once the helper ran them here). */
+  readonly threaded: boolean;
 }
 
 let starter: (() => HelperThread | null) | null = null;

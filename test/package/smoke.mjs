@@ -65,7 +65,9 @@ const pairs = [];
 for (let i = 0; i < 2_200_000; i++) pairs.push([`m${i % 150_000}`, `m${(i * 7919 + 1) % 160_000}`]);
 const parallel = SocialGraph.loadEdges(pairs);
 const serial = SocialGraph.loadEdges(pairs, { parallel: false });
-assert.deepEqual(parallel.report, serial.report);
+assert.equal(parallel.report.threads, 2, 'the worker thread took part');
+assert.equal(serial.report.threads, 1);
+assert.deepEqual(parallel.report, { ...serial.report, threads: 2 });
 for (const [a, b] of [['m0', 'm1'], ['m5', 'm159999'], ['m77', 'm1234']]) {
   assert.equal(parallel.graph.degree(a, b), serial.graph.degree(a, b));
   assert.deepEqual(parallel.graph.connections(a), serial.graph.connections(a));

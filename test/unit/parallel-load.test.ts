@@ -34,8 +34,9 @@ describe('bulk loads with a worker thread', () => {
     expect(started).toBe(1);
     const iterated = SocialGraph.loadEdges(pairs.values());
     expect(started).toBe(2);
-    expect(parallel.report).toEqual(serial.report);
-    expect(iterated.report).toEqual(serial.report);
+    expect(serial.report.threads).toBe(1);
+    expect(parallel.report).toEqual({ ...serial.report, threads: 2 });
+    expect(iterated.report).toEqual({ ...serial.report, threads: 2 });
     expect(serial.report.selfPairs).toBeGreaterThan(0);
     expect(serial.report.duplicates).toBeGreaterThan(0);
     const bytes = serial.graph.toBytes();
@@ -68,7 +69,7 @@ describe('bulk loads with a worker thread', () => {
 
   it('leaves small loads on one thread', () => {
     started = 0;
-    SocialGraph.fromEdges(pairs.slice(0, 100_000));
+    expect(SocialGraph.loadEdges(pairs.slice(0, 100_000)).report.threads).toBe(1);
     expect(started).toBe(0);
   });
 
@@ -118,6 +119,7 @@ describe('bulk loads with a worker thread', () => {
       const report = SocialGraph.loadEdges(pairs).report;
       expect(started).toBe(1);
       expect(report).toEqual(SocialGraph.loadEdges(pairs, { parallel: false }).report);
+      expect(report.threads).toBe(1);
     } finally {
       setHelperThreadStarter(() => {
         started++;
