@@ -376,8 +376,10 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
         },
         { helper, helperMinPairs: PARALLEL_MIN_PAIRS },
       );
-      // The ids are bound while the helper starts on the lists.
-      const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i), m >= PARALLEL_MIN_PAIRS ? helper() : null, bind);
+      // The ids are bound while the helper starts on the lists (a helper already running takes
+      // part whatever the count; otherwise one is started for enough connections).
+      const listHelper = lazy.asked ? lazy.helper : m >= PARALLEL_MIN_PAIRS ? helper() : null;
+      const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i), listHelper, bind);
       bind(); // (done already: a no-op)
       return {
         graph,
