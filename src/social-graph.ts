@@ -380,7 +380,6 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       // part whatever the count; otherwise one is started for enough connections).
       const listHelper = lazy.asked ? lazy.helper : m >= PARALLEL_MIN_PAIRS ? helper() : null;
       const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i), listHelper, bind);
-      bind(); // (done already: a no-op)
       return {
         graph,
         report: { pairs: count, connections, duplicates: m - connections, selfPairs, members: next, threads: lazy.helper?.threaded === true ? 2 : 1 },

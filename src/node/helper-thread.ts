@@ -7,14 +7,14 @@
  * @packageDocumentation
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { countSeconds, drainSeconds, scatterSeconds, sortLists, sortUnique } from '../store/bulk-lists.js';
+import { countSeconds, drainSeconds, listInt32, scatterSeconds, sortLists, sortUnique } from '../store/bulk-lists.js';
 import type { HelperTask, HelperThread } from '../store/helper-thread.js';
-import { newInternState, processChunk } from '../store/intern-chunk.js';
+import { internArray, newInternState, processChunk } from '../store/intern-chunk.js';
 
 /** What a helper can run: self-contained functions, by name. */
 const TASKS: Record<HelperTask, (...args: never[]) => unknown> = { newInternState, processChunk, countSeconds, scatterSeconds, drainSeconds, sortLists };
 /** Functions the tasks call by name. */
-const SHARED = [sortUnique];
+const SHARED = [sortUnique, listInt32, internArray];
 
 /** What the worker answers for one task. */
 type Answer = { result: unknown } | { error: string };

@@ -2,11 +2,24 @@
  * The passes of a bulk load that fill and sort neighbour lists, as plain functions over typed
  * arrays, so that a helper thread (helper-thread.ts) can run one of them on the same memory while
  * the store's thread runs another. Each is self-contained (a worker runs it from its source
- * text): it refers to nothing outside its body but `sortUnique` of this module. Keep it that way.
+ * text): it refers to nothing outside its body but `sortUnique` and `listInt32` of this module.
+ * Keep it that way.
  *
  * @internal
  * @packageDocumentation
  */
+
+/**
+ * A zeroed `Int32Array` of `length` entries over a `SharedArrayBuffer` where available, else an
+ * `ArrayBuffer`: bulkInt32 of bulk-buffer.ts, restated here because a worker runs this module's
+ * functions from their source text, which cannot import.
+ *
+ * @remarks O(length).
+ * @internal
+ */
+export function listInt32(length: number): Int32Array {
+  return new Int32Array(typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4 * length) : new ArrayBuffer(4 * length));
+}
 
 /**
  * Sorts `list[start, end)` ascending and removes repeats in place; returns the new end.
@@ -84,8 +97,7 @@ export function countSeconds(
   shift: number,
   buckets: number,
 ): { seconds: Int32Array; perBucket: Int32Array } {
-  const shared = typeof SharedArrayBuffer === 'function';
-  const seconds = new Int32Array(shared ? new SharedArrayBuffer(4 * members) : new ArrayBuffer(4 * members));
+  const seconds = listInt32(members);
   const perBucket = new Int32Array(buckets + 1);
   for (let i = 0; i < edges; i++) {
     const b = targets[i]!;
@@ -110,11 +122,10 @@ export function scatterSeconds(
   shift: number,
   perBucket: Int32Array,
 ): { pending: Int32Array; bounds: Int32Array } {
-  const shared = typeof SharedArrayBuffer === 'function';
-  const bounds = new Int32Array(shared ? new SharedArrayBuffer(4 * perBucket.length) : new ArrayBuffer(4 * perBucket.length));
+  const bounds = listInt32(perBucket.length);
   for (let k = 1; k < bounds.length; k++) bounds[k] = bounds[k - 1]! + perBucket[k]!;
   const cursor = bounds.slice();
-  const pending = new Int32Array(shared ? new SharedArrayBuffer(8 * edges) : new ArrayBuffer(8 * edges));
+  const pending = listInt32(2 * edges);
   for (let i = 0; i < edges; i++) {
     const b = targets[i]!;
     const at = 2 * cursor[b >>> shift]!++;

@@ -3,9 +3,9 @@
  * is nothing but numbers and typed arrays, so that a worker thread can run it on the same memory
  * (see helper-thread.ts) while the caller's thread reads the next chunk.
  *
- * The function is self-contained on purpose: it refers to nothing outside its own body (no
- * imports, no module constants), because the worker runs it from its source text
- * (`processChunk.toString()`). Keep it that way.
+ * The functions are self-contained on purpose: they refer to nothing outside their own bodies
+ * but {@link internArray} of this module (no imports, no module constants), because the worker
+ * runs them from their source text (`processChunk.toString()`). Keep it that way.
  *
  * @internal
  * @packageDocumentation
@@ -70,6 +70,19 @@ export interface ChunkInput {
 }
 
 /**
+ * A zeroed typed array of `length` entries over a `SharedArrayBuffer` where available, else an
+ * `ArrayBuffer`: bulkInt32 of bulk-buffer.ts, restated here because a worker runs this module's
+ * functions from their source text, which cannot import.
+ *
+ * @remarks O(length).
+ * @internal
+ */
+export function internArray<T>(Type: { new (buffer: ArrayBufferLike): T; readonly BYTES_PER_ELEMENT: number }, length: number): T {
+  const bytes = Type.BYTES_PER_ELEMENT * length;
+  return new Type(typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+}
+
+/**
  * A fresh state for a load of up to `size` pairs read in chunks of `ends / 2` pairs, its arrays in
  * `SharedArrayBuffer`s where available (a helper thread allocates it while the loading thread
  * reads the first chunk).
@@ -78,8 +91,7 @@ export interface ChunkInput {
  * @internal
  */
 export function newInternState(size: number, ends: number): InternState {
-  const shared = typeof SharedArrayBuffer === 'function';
-  const allocate = (length: number): Int32Array => new Int32Array(shared ? new SharedArrayBuffer(4 * length) : new ArrayBuffer(4 * length));
+  const allocate = (length: number): Int32Array => internArray(Int32Array, length);
   const bits = 11; // 512 partitions of 4 slots to begin with
   return {
     bits,
@@ -89,7 +101,7 @@ export function newInternState(size: number, ends: number): InternState {
     numbered: 0,
     finalOf: allocate(1024),
     nameWords: allocate(3 * 1024),
-    namePosition: new Float64Array(shared ? new SharedArrayBuffer(8 * 1024) : new ArrayBuffer(8 * 1024)),
+    namePosition: internArray(Float64Array, 1024),
     src: allocate(size),
     dst: allocate(size),
     edges: 0,
@@ -123,10 +135,8 @@ export function processChunk(s: InternState, c: ChunkInput, names: (string | und
   const PARTITION_SHIFT = 23;
   const SLOT = 4;
   const EMPTY = -1;
-  const allocate = (length: number): Int32Array =>
-    new Int32Array(typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4 * length) : new ArrayBuffer(4 * length));
   const grow = (array: Int32Array, needed: number): Int32Array => {
-    const next = allocate(Math.max(needed, array.length * 2));
+    const next = internArray(Int32Array, Math.max(needed, array.length * 2));
     next.set(array);
     return next;
   };
@@ -207,7 +217,7 @@ export function processChunk(s: InternState, c: ChunkInput, names: (string | und
         if ((s.distinct + 1) * 2 > mask + 1 || (s.perPartition[part]! + 1) * 5 > ((mask + 1) >> PARTITION_BITS) * 4) {
           // Grow the table (twice the slots, one more bit), then find the id's empty slot there.
           const bits = ++s.bits;
-          const next = allocate(SLOT << bits).fill(EMPTY);
+          const next = internArray(Int32Array, SLOT << bits).fill(EMPTY);
           shift = 32 - bits;
           mask = (1 << bits) - 1;
           for (let from = 0; from < table.length; from += SLOT) {
@@ -228,7 +238,7 @@ export function processChunk(s: InternState, c: ChunkInput, names: (string | und
         if (n === s.finalOf.length) {
           s.nameWords = grow(s.nameWords, 0);
           s.finalOf = grow(s.finalOf, 0);
-          const position = new Float64Array(typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(16 * n) : new ArrayBuffer(16 * n));
+          const position = internArray(Float64Array, 2 * n);
           position.set(s.namePosition);
           s.namePosition = position;
         }

@@ -50,9 +50,9 @@ export interface InternedPairs {
   /** Distinct ids, numbered 0.. in order of first appearance. */
   members: number;
   /**
-   * Binds the ids in the interner under those numbers (once; later calls do nothing). Until then
-   * the interner is empty: the caller may overlap this with work on the pairs. Calls `reject` if
-   * the input changed while it was read.
+   * Binds the ids in the interner under those numbers; call it once. Until then the interner is
+   * empty: the caller may overlap this with work on the pairs. Calls `reject` if the input
+   * changed while it was read.
    */
   bind(): void;
 }
@@ -64,8 +64,6 @@ const PARTITION_BITS = 9;
 const PARTITIONS = 1 << PARTITION_BITS;
 const PARTITION_SHIFT = 32 - PARTITION_BITS;
 const CHUNK_PAIRS = 1 << 20;
-/** Inputs below this many pairs are interned on one thread (a worker takes ~30 ms to start). */
-const HELPER_MIN_PAIRS = 1 << 21;
 /** Pairs (or endpoints) whose strings are touched ahead of the loop that needs them. */
 const BLOCK = 256;
 
@@ -79,7 +77,7 @@ export interface InternPairsOptions {
    * chunk and at least `helperMinPairs` pairs; the caller closes the helper.
    */
   helper?: () => HelperThread | null;
-  /** Inputs below this many pairs never ask for a helper (default 2^21). */
+  /** Inputs below this many pairs never ask for a helper (default 0: the caller's threshold). */
   helperMinPairs?: number;
 }
 
@@ -102,7 +100,7 @@ export function internPairs(
   const array = Array.isArray(pairs) ? (pairs as readonly unknown[]) : null;
   const total = array !== null ? array.length : -1;
   const chunkPairs = options.chunkPairs ?? CHUNK_PAIRS;
-  const minPairs = options.helperMinPairs ?? HELPER_MIN_PAIRS;
+  const minPairs = options.helperMinPairs ?? 0;
   const startHelper = options.helper ?? null;
   const run = new PairInterning(ids, reject, total, chunkPairs);
   try {
@@ -371,13 +369,7 @@ class PairInterning {
   finish(): InternedPairs {
     const state = this.#ready();
     state.table = new Int32Array(0);
-    let bound = false;
-    const bind = (): void => {
-      if (bound) return;
-      bound = true;
-      this.#bind(state);
-    };
-    return { src: state.src, dst: state.dst, edges: state.edges, pairs: this.#read, selfPairs: state.selfPairs, members: state.distinct, bind };
+    return { src: state.src, dst: state.dst, edges: state.edges, pairs: this.#read, selfPairs: state.selfPairs, members: state.distinct, bind: () => this.#bind(state) };
   }
 
   /** Binds the ids in the interner in final order (their hashes are known). */

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { SocialGraph, SocialGraphError } from 'social-graph';
+import { checkBigLoad } from './big-load.cjs';
 
 // Node takes the `node` condition (the core plus a worker thread for big bulk loads); browsers and
 // their bundlers take dist/index.js, which must not mention a Node built-in.
@@ -61,16 +62,6 @@ assert.equal(typeof RedisSocialGraph.open, 'function');
 assert.ok(SocialGraph.fromBytes(graph.toBytes()) instanceof SocialGraph);
 
 // A bulk load big enough for the worker thread gives the graph a one-thread load gives.
-const pairs = [];
-for (let i = 0; i < 2_200_000; i++) pairs.push([`m${i % 150_000}`, `m${(i * 7919 + 1) % 160_000}`]);
-const parallel = SocialGraph.loadEdges(pairs);
-const serial = SocialGraph.loadEdges(pairs, { parallel: false });
-assert.equal(parallel.report.threads, 2, 'the worker thread took part');
-assert.equal(serial.report.threads, 1);
-assert.deepEqual(parallel.report, { ...serial.report, threads: 2 });
-for (const [a, b] of [['m0', 'm1'], ['m5', 'm159999'], ['m77', 'm1234']]) {
-  assert.equal(parallel.graph.degree(a, b), serial.graph.degree(a, b));
-  assert.deepEqual(parallel.graph.connections(a), serial.graph.connections(a));
-}
+checkBigLoad(SocialGraph);
 
 console.log('ok');

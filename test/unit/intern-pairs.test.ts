@@ -154,7 +154,7 @@ describe('internPairs', () => {
           // An iterable takes the helper after its first chunk, and its ids are named from the
           // chunk's strings when the helper hands the chunk back.
           const input = asIterable ? (function* () { yield* pairs; })() : pairs;
-          const got = intern(input, ids, reject, { chunkPairs: chunk, helper: () => helper, helperMinPairs: 0 });
+          const got = intern(input, ids, reject, { chunkPairs: chunk, helper: () => helper });
           const want = naive(pairs);
           expect(Array.from(got.src.subarray(0, got.edges))).toEqual(want.src);
           expect(Array.from(got.dst.subarray(0, got.edges))).toEqual(want.dst);
@@ -172,7 +172,7 @@ describe('internPairs', () => {
       pairs.push(['a-long-member-id-0001', 'm5'], ['m7', 'm7']);
       const one = intern(pairs, new IdInterner(9), reject, { chunkPairs: 40_000 });
       const ids = new IdInterner(9);
-      const two = intern(pairs, ids, reject, { chunkPairs: 40_000, helper: () => helper, helperMinPairs: 0 });
+      const two = intern(pairs, ids, reject, { chunkPairs: 40_000, helper: () => helper });
       expect(two.edges).toBe(one.edges);
       expect(two.selfPairs).toBe(one.selfPairs);
       expect(two.members).toBe(one.members);
@@ -186,10 +186,10 @@ describe('internPairs', () => {
       for (let i = 0; i < 100; i++) pairs.push([`a${i}`, `b${i}`]);
       pairs[57] = ['a57', null];
       const ids = new IdInterner(3);
-      expect(() => intern(pairs as [string, string][], ids, reject, { chunkPairs: 10, helper: () => helper, helperMinPairs: 0 })).toThrow(/^id 57$/);
+      expect(() => intern(pairs as [string, string][], ids, reject, { chunkPairs: 10, helper: () => helper })).toThrow(/^id 57$/);
       expect(ids.size).toBe(0);
       // The helper was waited for and takes work again.
-      const again = intern([['a', 'b'], ['b', 'c'], ['c', 'a']], new IdInterner(3), reject, { chunkPairs: 1, helper: () => helper, helperMinPairs: 0 });
+      const again = intern([['a', 'b'], ['b', 'c'], ['c', 'a']], new IdInterner(3), reject, { chunkPairs: 1, helper: () => helper });
       expect(again.edges).toBe(3);
     });
   });
