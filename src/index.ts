@@ -15,7 +15,10 @@ export {
   type EdgeLoadOptions,
   type EdgeLoadReport,
   type IndexedEdges,
+  logOperations,
+  replayOperation,
 } from './social-graph.js';
+export { OPERATION_NAMES, type OperationName, type OperationRecord, type OperationLog } from './graph/operation-log.js';
 export { SocialGraphError, type SocialGraphErrorCode } from './errors.js';
 export {
   readEdgeList,

@@ -54,6 +54,7 @@ import {
   type SuggestionOptions,
 } from './invitations/invitation-book.js';
 import type { Invitation, InvitationSettings, InviteOptions } from './invitations/invitation.js';
+import { OPERATION_NAMES, type OperationLog, type OperationName, type OperationRecord } from './graph/operation-log.js';
 
 /** LinkedIn's cap on connections per member. */
 export const DEFAULT_MAX_CONNECTIONS = 30_000;
@@ -226,6 +227,54 @@ export function graphInternals(graph: SocialGraph<object>): GraphInternals {
   return internalsOf(graph);
 }
 let internalsOf: (graph: SocialGraph<object>) => GraphInternals;
+let attachLog: (graph: SocialGraph<object>, log: OperationLog) => () => void;
+let replayAt: (graph: SocialGraph<object>, record: OperationRecord) => unknown;
+
+/**
+ * Attaches an operation log to a graph: from now on every successful top-level mutating call
+ * (the methods named in {@link OPERATION_NAMES}) is appended to it, with the graph time it used.
+ * One log per graph; returns a function that detaches it.
+ *
+ * @remarks O(1) per call, plus the log's own cost. While attached, each mutating call reads the
+ * graph's clock at most once.
+ * @example
+ * ```ts
+ * const graph = new SocialGraph();
+ * const records: string[] = [];
+ * const detach = logOperations(graph, { append: (r) => records.push(r.name) });
+ * graph.addMember('ada');
+ * detach();
+ * records; // ['addMember']
+ * ```
+ * @public
+ */
+export function logOperations(graph: SocialGraph<object>, log: OperationLog): () => void {
+  if (log === null || typeof log !== 'object' || typeof log.append !== 'function') {
+    throw new SocialGraphError('INVALID_OPTION', `logOperations: log must be an object with an append(record) method, got ${describeValue(log)}`);
+  }
+  return attachLog(graph, log);
+}
+
+/**
+ * Applies one record of an operation log to a graph: calls the method it names with its
+ * arguments, the graph's clock reading the record's time during the call. Replaying a log in
+ * order over the state it started from rebuilds the same graph. Returns what the method returned.
+ *
+ * @remarks The cost of the method replayed.
+ * @example
+ * ```ts
+ * const copy = new SocialGraph();
+ * replayOperation(copy, { name: 'addMember', args: ['ada'], time: Number.NaN });
+ * copy.hasMember('ada'); // true
+ * ```
+ * @public
+ */
+export function replayOperation(graph: SocialGraph<object>, record: OperationRecord): unknown {
+  if (record === null || typeof record !== 'object' || !Array.isArray(record.args) || typeof record.time !== 'number') {
+    throw new SocialGraphError('INVALID_OPTION', `replayOperation: record must be { name, args, time }, got ${describeValue(record)}`);
+  }
+  return replayAt(graph, record);
+}
 
 /**
  * An undirected social graph of string member ids, answering connection degree (1st, 2nd, 3rd),
@@ -266,8 +315,42 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   readonly #clock: () => number;
   #internals: GraphInternals | null = null;
   #policyState: MemberPolicyState | null = null;
+  /** The attached operation log, if any (see {@link logOperations}). */
+  #log: OperationLog | null = null;
+  /** Depth of mutating calls in progress while a log is attached (0: none). */
+  #depth = 0;
+  /** The clock's value for the top-level call in progress (NaN until read). */
+  #callTime = Number.NaN;
 
   static {
+    attachLog = (graph, log) => {
+      if (graph.#log !== null) {
+        throw new SocialGraphError('INVALID_OPTION', 'logOperations: this graph already has an operation log');
+      }
+      graph.#log = log;
+      for (const name of OPERATION_NAMES) {
+        const method = SocialGraph.prototype[name] as (...args: unknown[]) => unknown;
+        Object.defineProperty(graph, name, {
+          configurable: true,
+          writable: false,
+          enumerable: false,
+          value: (...args: unknown[]) => graph.#logged(name, args, method),
+        });
+      }
+      return () => {
+        if (graph.#log !== log) return;
+        graph.#log = null;
+        for (const name of OPERATION_NAMES) delete (graph as unknown as Record<string, unknown>)[name];
+      };
+    };
+    replayAt = (graph, record) => {
+      const method = SocialGraph.prototype[record.name] as ((...args: unknown[]) => unknown) | undefined;
+      if (typeof method !== 'function' || !OPERATION_NAMES.includes(record.name)) {
+        throw new SocialGraphError('INVALID_OPTION', `replayOperation: unknown operation ${describeValue(record.name)}`);
+      }
+      if (graph.#depth !== 0) throw new SocialGraphError('INVALID_OPTION', 'replayOperation: called from inside a mutating call');
+      return graph.#logged(record.name, record.args, method, record.time);
+    };
     internalsOf = (graph) =>
       (graph.#internals ??= {
         store: graph.#store,
@@ -280,7 +363,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
         afterDisconnect: [],
         afterBlock: [],
         features: new Map(),
-        now: graph.#clock,
+        now: () => graph.now(),
       });
   }
 
@@ -721,7 +804,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       );
     }
     if (seconds >= 0) store.enableTimes();
-    else if (store.hasTimes) seconds = Math.max(0, Math.min(2 ** 32 - 1, Math.floor(this.#clock() / 1000)));
+    else if (store.hasTimes) seconds = Math.max(0, Math.min(2 ** 32 - 1, Math.floor(this.now() / 1000)));
     store.insertAt(u, v, -at - 1, seconds < 0 ? 0 : seconds);
     store.insertAt(v, u, -bt - 1, seconds < 0 ? 0 : seconds); // v's list is untouched by u's insert
     const hooks = this.#internals?.afterConnect;
@@ -982,7 +1065,9 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   now(): number {
-    return this.#clock();
+    if (this.#depth === 0) return this.#clock();
+    if (Number.isNaN(this.#callTime)) this.#callTime = this.#clock();
+    return this.#callTime;
   }
 
   /**
@@ -1226,7 +1311,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       return;
     }
     const quota = new SlidingWindowQuota({ limit: limit.limit, windowMs: limit.windowMs });
-    if (previous !== undefined) quota.carryFrom(previous, this.#clock());
+    if (previous !== undefined) quota.carryFrom(previous, this.now());
     state.quotas.set(action, quota);
   }
 
@@ -1244,7 +1329,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     const v = this.#index(method, id);
     checkAction(method, action);
     const quota = existingPolicyState(internalsOf(this))?.quotas.get(action);
-    return quota === undefined ? null : quota.usage(v, this.#clock());
+    return quota === undefined ? null : quota.usage(v, this.now());
   }
 
   /**
@@ -1268,7 +1353,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     const u = this.#index(method, viewer);
     checkAction(method, action);
     const v = this.#index(method, target);
-    return decide(internalsOf(this), this.#policyStateOf(), action, u, v, viewer, target, this.#clock());
+    return decide(internalsOf(this), this.#policyStateOf(), action, u, v, viewer, target, this.now());
   }
 
   /**
@@ -1287,7 +1372,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     checkAction(method, action);
     const v = this.#index(method, target);
     const state = this.#policyStateOf();
-    const now = this.#clock();
+    const now = this.now();
     const decision = decide(internalsOf(this), state, action, u, v, viewer, target, now);
     if (decision.allowed && decision.reason !== 'self') state.quotas.get(action)?.record(u, now);
     return decision;
@@ -1827,6 +1912,26 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   }
 
   // ------------------------------------------------------------------ internals
+
+  /**
+   * Runs a mutating method with the log attached: top-level calls read the clock once (or use
+   * `time` when replaying) and are appended to the log once they succeed.
+   */
+  #logged(name: OperationName, args: readonly unknown[], method: (...args: unknown[]) => unknown, time = Number.NaN): unknown {
+    if (this.#depth > 0) return method.apply(this, args as unknown[]);
+    this.#depth = 1;
+    this.#callTime = time;
+    let result: unknown;
+    try {
+      result = method.apply(this, args as unknown[]);
+    } finally {
+      this.#depth = 0;
+    }
+    const record: OperationRecord = { name, args, time: this.#callTime };
+    this.#callTime = Number.NaN;
+    this.#log?.append(record);
+    return result;
+  }
 
   #policyStateOf(): MemberPolicyState {
     return (this.#policyState ??= memberPolicyState(internalsOf(this)));
