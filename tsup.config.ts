@@ -59,7 +59,7 @@ export default defineConfig([
   // scripts/core-from-package.mjs (run after tsup by `npm run build`) rewrites it to the package
   // name in the code and in the types.
   {
-    entry: { node: 'src/node/index.ts', graphology: 'src/io/graphology-interop.ts' },
+    entry: { node: 'src/node/index.ts', graphology: 'src/graphology/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

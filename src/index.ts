@@ -42,7 +42,7 @@ export {
   SNAPSHOT_MINOR_VERSION,
   type SnapshotInfo,
   type SnapshotSectionInfo,
-} from './io/snapshot.js';
+} from './graph/snapshot-format.js';
 export {
   registerSnapshotSection,
   snapshotSections,
@@ -50,10 +50,10 @@ export {
   type SnapshotSection,
   type SnapshotReadContext,
   type SnapshotWriteContext,
-} from './io/snapshot-sections.js';
-export { ByteReader } from './io/byte-reader.js';
-export { ByteWriter } from './io/byte-writer.js';
-export { crc32 } from './io/crc32.js';
+} from './graph/snapshot-section.js';
+export { ByteReader } from './encoding/byte-reader.js';
+export { ByteWriter } from './encoding/byte-writer.js';
+export { crc32 } from './encoding/crc32.js';
 export {
   POLICY_ACTIONS,
   REASON_CODES,
@@ -65,19 +65,19 @@ export {
   type PairFacts,
   type ActionRule,
   type Policy,
-} from './policy/policy.js';
-export { DEFAULT_POLICY } from './policy/default-policy.js';
-export { STRICT_POLICY } from './policy/strict-policy.js';
-export { definePolicy, degreeRule, type PolicyOverrides, type DegreeRuleOptions, type SimpleAction } from './policy/define-policy.js';
+} from './features/policy/policy.js';
+export { DEFAULT_POLICY } from './features/policy/default-policy.js';
+export { STRICT_POLICY } from './features/policy/strict-policy.js';
+export { definePolicy, degreeRule, type PolicyOverrides, type DegreeRuleOptions, type SimpleAction } from './features/policy/define-policy.js';
 export {
   DEFAULT_PRIVACY,
   type PrivacySettings,
   type ConnectionsVisibility,
   type ProfileVisibility,
   type InvitationPreference,
-} from './policy/privacy-settings.js';
-export { SlidingWindowQuota, MAX_QUOTA_LIMIT, type QuotaLimit, type QuotaUsage } from './policy/sliding-window-quota.js';
-export { ViewerWindow, type Gated, type WindowDegreeOptions } from './policy/viewer-window.js';
+} from './features/policy/privacy-settings.js';
+export { SlidingWindowQuota, MAX_QUOTA_LIMIT, type QuotaLimit, type QuotaUsage } from './features/policy/sliding-window-quota.js';
+export { ViewerWindow, type Gated, type WindowDegreeOptions } from './window/viewer-window.js';
 export {
   MAX_NOTE_LENGTH,
   DEFAULT_REINVITE_COOLDOWN_MS,
@@ -85,15 +85,15 @@ export {
   type InvitationStatus,
   type InviteOptions,
   type InvitationSettings,
-} from './invitations/invitation.js';
-export { InvitationDeniedError } from './invitations/invitation-denied-error.js';
+} from './features/invitations/invitation.js';
+export { InvitationDeniedError } from './features/invitations/invitation-denied-error.js';
 export {
   MAX_RESULT_LIMIT,
   type Introduction,
   type IntroductionOptions,
   type Suggestion,
   type SuggestionOptions,
-} from './invitations/invitation-book.js';
+} from './features/invitations/invitation-book.js';
 export {
   DEFAULT_SEARCH_LIMIT,
   MAX_SEARCH_LIMIT,
@@ -101,13 +101,13 @@ export {
   type SearchSort,
   type SearchHit,
   type SearchPage,
-} from './search/network-search.js';
-export { DEFAULT_FACET_TOP, MAX_FACET_TOP, type FacetOptions, type FacetCount, type Facets } from './search/network-facets.js';
-export type { NetworkDegree, NetworkWhere, NetworkPredicate } from './search/network-filter.js';
-export { DEFAULT_RECENT_LIMIT, type RecentConnection, type RecentConnectionsOptions } from './search/recent-connections.js';
-export { AttributeIndex } from './profiles/attribute-index.js';
-export { DEFAULT_VIEWER_CACHE_SIZE, MAX_VIEWER_CACHE_SIZE } from './cache/viewer-cache.js';
-export type { SocialGraphEvents, SocialGraphEvent, SocialGraphListener } from './events.js';
+} from './features/search/network-search.js';
+export { DEFAULT_FACET_TOP, MAX_FACET_TOP, type FacetOptions, type FacetCount, type Facets } from './features/search/network-facets.js';
+export type { NetworkDegree, NetworkWhere, NetworkPredicate } from './features/search/network-filter.js';
+export { DEFAULT_RECENT_LIMIT, type RecentConnection, type RecentConnectionsOptions } from './features/search/recent-connections.js';
+export { AttributeIndex } from './features/profiles/attribute-index.js';
+export { DEFAULT_VIEWER_CACHE_SIZE, MAX_VIEWER_CACHE_SIZE } from './features/cache/viewer-cache.js';
+export type { SocialGraphEvents, SocialGraphEvent, SocialGraphListener } from './features/events.js';
 export { CompactAdjacencyStore, SLAB_ENTRIES, type StoreStats } from './store/compact-adjacency-store.js';
 export { IdInterner } from './store/id-interner.js';
 export type { AdjacencyView } from './store/adjacency-view.js';

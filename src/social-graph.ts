@@ -11,23 +11,23 @@ import { levelCounts } from './algorithms/level-counts.js';
 import { Scratch } from './algorithms/scratch.js';
 import { runSearch } from './algorithms/search.js';
 import { describeValue, SocialGraphError } from './errors.js';
-import { checkOptionsObject, readMaxDepth } from './options.js';
-import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './events.js';
+import { checkOptionsObject, readMaxDepth } from './graph/checks.js';
+import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './features/events.js';
 import { CompactAdjacencyStore, type StoreStats } from './store/compact-adjacency-store.js';
 import { IdInterner } from './store/id-interner.js';
 import { bulkInt32 } from './store/bulk-buffer.js';
 import { type HelperThread, startHelperThread } from './store/helper-thread.js';
 import { internPairs } from './store/intern-pairs.js';
-import { checkAction, decide } from './policy/decide.js';
-import { checkPolicy } from './policy/define-policy.js';
-import { DEFAULT_POLICY } from './policy/default-policy.js';
-import { existingPolicyState, memberPolicyState, type MemberPolicyState } from './policy/member-policy-state.js';
-import type { Decision, Policy, PolicyAction } from './policy/policy.js';
-import { mergePrivacy, privacyCode, privacyOfCode, type PrivacySettings } from './policy/privacy-settings.js';
-import { MAX_QUOTA_LIMIT, SlidingWindowQuota, type QuotaLimit, type QuotaUsage } from './policy/sliding-window-quota.js';
-import { STRICT_POLICY } from './policy/strict-policy.js';
-import { ViewerWindow } from './policy/viewer-window.js';
-import { viewerCache } from './cache/viewer-cache.js';
+import { checkAction, decide } from './features/policy/decide.js';
+import { checkPolicy } from './features/policy/define-policy.js';
+import { DEFAULT_POLICY } from './features/policy/default-policy.js';
+import { existingPolicyState, memberPolicyState, type MemberPolicyState } from './features/policy/member-policy-state.js';
+import type { Decision, Policy, PolicyAction } from './features/policy/policy.js';
+import { mergePrivacy, privacyCode, privacyOfCode, type PrivacySettings } from './features/policy/privacy-settings.js';
+import { MAX_QUOTA_LIMIT, SlidingWindowQuota, type QuotaLimit, type QuotaUsage } from './features/policy/sliding-window-quota.js';
+import { STRICT_POLICY } from './features/policy/strict-policy.js';
+import { ViewerWindow } from './window/viewer-window.js';
+import { viewerCache } from './features/cache/viewer-cache.js';
 import {
   changeMemberList,
   createMemberList,
@@ -41,19 +41,19 @@ import {
   taggedMembers,
   tagsOfMember,
   untagMember,
-} from './labels/label-operations.js';
-import { profileStore, type ProfileStore } from './profiles/profile-store.js';
-import { recentConnectionsOf, type RecentConnection, type RecentConnectionsOptions } from './search/recent-connections.js';
-import { initSearchFeatures, readSearchGraphOptions } from './search/search-graph-options.js';
-import { readSnapshot, writeSnapshot } from './io/snapshot.js';
+} from './features/labels/label-operations.js';
+import { profileStore, type ProfileStore } from './features/profiles/profile-store.js';
+import { recentConnectionsOf, type RecentConnection, type RecentConnectionsOptions } from './features/search/recent-connections.js';
+import { initSearchFeatures, readSearchGraphOptions } from './features/search/search-graph-options.js';
+import { readSnapshot, writeSnapshot } from './graph/snapshot-format.js';
 import {
   invitationBook,
   type Introduction,
   type IntroductionOptions,
   type Suggestion,
   type SuggestionOptions,
-} from './invitations/invitation-book.js';
-import type { Invitation, InvitationSettings, InviteOptions } from './invitations/invitation.js';
+} from './features/invitations/invitation-book.js';
+import type { Invitation, InvitationSettings, InviteOptions } from './features/invitations/invitation.js';
 import { OPERATION_NAMES, type OperationLog, type OperationName, type OperationRecord } from './graph/operation-log.js';
 
 /** LinkedIn's cap on connections per member. */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph } from '../../src/index.js';
 import { graphInternals } from '../../src/social-graph.js';
-import { ViewerBall, viewerCache, MAX_BALL_WORK } from '../../src/cache/viewer-cache.js';
+import { ViewerBall, viewerCache, MAX_BALL_WORK } from '../../src/features/cache/viewer-cache.js';
 import { fcParams } from '../support/fc-config.js';
 import { naiveDistance, type Naive } from '../support/oracle.js';
 

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InvitationDeniedError, SocialGraph, type SocialGraphErrorCode } from '../../src/index.js';
-import { ByteReader } from '../../src/io/byte-reader.js';
-import { ByteWriter } from '../../src/io/byte-writer.js';
-import { INVITATIONS_SECTION } from '../../src/invitations/invitation-book.js';
+import { ByteReader } from '../../src/encoding/byte-reader.js';
+import { ByteWriter } from '../../src/encoding/byte-writer.js';
+import { INVITATIONS_SECTION } from '../../src/features/invitations/invitation-book.js';
 import { graphInternals } from '../../src/social-graph.js';
 import { codeOf } from '../support/errors.js';
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SocialGraph, type SocialGraphEvent } from '../../src/index.js';
-import { Emitter } from '../../src/events.js';
+import { Emitter } from '../../src/features/events.js';
 import { fcParams } from '../support/fc-config.js';
 import { graphState, opsArb, type Op } from './graph-state.js';
 

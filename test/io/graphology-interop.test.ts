@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import Graph, { DirectedGraph, MultiGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph } from '../../src/index.js';
-import { fromGraphology, toGraphology } from '../../src/io/graphology-interop.js';
+import { fromGraphology, toGraphology } from '../../src/graphology/index.js';
 import { fcParams } from '../support/fc-config.js';
 import { buildGraph, graphState, opsArb } from './graph-state.js';
 import { codeOf } from '../support/errors.js';

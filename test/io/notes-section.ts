@@ -3,9 +3,9 @@
  * member index (as the policy keeps its state), written through the dense index. Removing a member
  * must drop its note: the section registers a `beforeRemoveMember` hook lazily.
  */
-import { ByteReader } from '../../src/io/byte-reader.js';
-import type { ByteWriter } from '../../src/io/byte-writer.js';
-import { registerSnapshotSection, unregisterSnapshotSection, type SnapshotSection } from '../../src/io/snapshot-sections.js';
+import { ByteReader } from '../../src/encoding/byte-reader.js';
+import type { ByteWriter } from '../../src/encoding/byte-writer.js';
+import { registerSnapshotSection, unregisterSnapshotSection, type SnapshotSection } from '../../src/graph/snapshot-section.js';
 import type { GraphInternals } from '../../src/social-graph.js';
 import { NOTES } from './graph-state.js';
 

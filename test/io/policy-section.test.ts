@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph } from '../../src/index.js';
-import { inspectSnapshot } from '../../src/io/snapshot.js';
+import { inspectSnapshot } from '../../src/graph/snapshot-format.js';
 import { fcParams } from '../support/fc-config.js';
 import { codeOf } from '../support/errors.js';
 

@@ -5,10 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph } from '../../src/index.js';
-import { ByteWriter } from '../../src/io/byte-writer.js';
-import { crc32 } from '../../src/io/crc32.js';
-import { inspectSnapshot, SNAPSHOT_MAGIC } from '../../src/io/snapshot.js';
-import { registerSnapshotSection, unregisterSnapshotSection } from '../../src/io/snapshot-sections.js';
+import { ByteWriter } from '../../src/encoding/byte-writer.js';
+import { crc32 } from '../../src/encoding/crc32.js';
+import { inspectSnapshot, SNAPSHOT_MAGIC } from '../../src/graph/snapshot-format.js';
+import { registerSnapshotSection, unregisterSnapshotSection } from '../../src/graph/snapshot-section.js';
 import { fcParams } from '../support/fc-config.js';
 import { buildGraph, graphState, opsArb } from './graph-state.js';
 import { withNotesSection } from './notes-section.js';

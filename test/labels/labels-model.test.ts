@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph, SocialGraphError } from '../../src/index.js';
-import { hiddenBy } from '../../src/labels/label-store.js';
+import { hiddenBy } from '../../src/features/labels/label-store.js';
 import { graphInternals } from '../../src/social-graph.js';
 import { fcParams } from '../support/fc-config.js';
 

@@ -4,7 +4,7 @@
  * against the plain rules of test/policy/spec.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { memberPolicyState } from '../../src/policy/member-policy-state.js';
+import { memberPolicyState } from '../../src/features/policy/member-policy-state.js';
 import { SocialGraph, type Decision, type PrivacySettings } from '../../src/index.js';
 import { graphInternals } from '../../src/social-graph.js';
 import { ACTIONS, specDecision, type Preset } from './spec.js';

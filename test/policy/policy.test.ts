@@ -15,7 +15,7 @@ import {
   type SocialGraphErrorCode,
   type SocialGraphEvent,
 } from '../../src/index.js';
-import { memberPolicyState } from '../../src/policy/member-policy-state.js';
+import { memberPolicyState } from '../../src/features/policy/member-policy-state.js';
 import { graphInternals } from '../../src/social-graph.js';
 import { codeOf } from '../support/errors.js';
 

@@ -4,12 +4,12 @@
  *
  * @packageDocumentation
  */
-import { describeValue, SocialGraphError } from '../errors.js';
+import { describeValue, SocialGraphError } from '../../errors.js';
 import { existingLabelStore } from '../labels/label-store.js';
 import { memberPolicyState } from '../policy/member-policy-state.js';
 import { NO_VALUE } from '../profiles/attribute-index.js';
 import { profileStore } from '../profiles/profile-store.js';
-import type { GraphInternals } from '../social-graph.js';
+import type { GraphInternals } from '../../social-graph.js';
 import { compileFilter, matchesColumns, type NetworkDegree, type NetworkWhere } from './network-filter.js';
 import { scanNetwork } from './scan-network.js';
 

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { SocialGraphError } from '../errors.js';
+import { SocialGraphError } from '../../errors.js';
 import type { Decision, ReasonCode } from '../policy/policy.js';
 
 /**

@@ -4,10 +4,10 @@
  *
  * @packageDocumentation
  */
-import { bidirectionalDistance, EXCLUDED } from '../algorithms/bidirectional-distance.js';
-import { runSearch } from '../algorithms/search.js';
-import { describeValue, SocialGraphError } from '../errors.js';
-import type { GraphInternals } from '../social-graph.js';
+import { bidirectionalDistance, EXCLUDED } from '../../algorithms/bidirectional-distance.js';
+import { runSearch } from '../../algorithms/search.js';
+import { describeValue, SocialGraphError } from '../../errors.js';
+import type { GraphInternals } from '../../social-graph.js';
 import type { MemberPolicyState } from './member-policy-state.js';
 import { POLICY_ACTIONS, REASON_CODES, type Decision, type PairFacts, type PolicyAction, type ProfileLevel, type ReasonCode } from './policy.js';
 import { privacyOfCode, type PrivacySettings } from './privacy-settings.js';

@@ -17,10 +17,10 @@
  */
 import { SocialGraphError } from '../errors.js';
 import type { GraphInternals, SocialGraph } from '../social-graph.js';
-import { ByteReader } from './byte-reader.js';
-import { ByteWriter } from './byte-writer.js';
-import { crc32 } from './crc32.js';
-import { POLICY_SECTION } from './policy-section.js';
+import { ByteReader } from '../encoding/byte-reader.js';
+import { ByteWriter } from '../encoding/byte-writer.js';
+import { crc32 } from '../encoding/crc32.js';
+import { POLICY_SECTION } from '../features/policy/policy-section.js';
 import {
   CORE_SECTIONS,
   snapshotSection,
@@ -28,7 +28,7 @@ import {
   TIMES_SECTION,
   type SnapshotReadContext,
   type SnapshotSection,
-} from './snapshot-sections.js';
+} from './snapshot-section.js';
 
 /** Feature sections built in, written before the registered ones. */
 const BUILTIN: readonly SnapshotSection[] = [POLICY_SECTION];

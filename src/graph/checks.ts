@@ -3,8 +3,8 @@
  *
  * @packageDocumentation
  */
-import { MAX_SEARCH_DEPTH } from './algorithms/bidirectional-distance.js';
-import { describeValue, SocialGraphError } from './errors.js';
+import { MAX_SEARCH_DEPTH } from '../algorithms/bidirectional-distance.js';
+import { describeValue, SocialGraphError } from '../errors.js';
 
 /** Throws `INVALID_OPTION` unless `options` is undefined or an object. @internal */
 export function checkOptionsObject(method: string, options: unknown): void {

@@ -7,17 +7,17 @@
  *
  * @packageDocumentation
  */
-import { SocialGraphError } from '../errors.js';
-import { existingPolicyState, memberPolicyState } from '../policy/member-policy-state.js';
-import { DEFAULT_POLICY } from '../policy/default-policy.js';
-import { STRICT_POLICY } from '../policy/strict-policy.js';
-import { POLICY_ACTIONS, type Policy, type PolicyAction } from '../policy/policy.js';
-import { PRIVACY_CODES } from '../policy/privacy-settings.js';
-import { MAX_QUOTA_LIMIT, SlidingWindowQuota } from '../policy/sliding-window-quota.js';
-import type { GraphInternals } from '../social-graph.js';
-import type { ByteReader } from './byte-reader.js';
-import type { ByteWriter } from './byte-writer.js';
-import type { SnapshotReadContext, SnapshotSection, SnapshotWriteContext } from './snapshot-sections.js';
+import { SocialGraphError } from '../../errors.js';
+import { existingPolicyState, memberPolicyState } from './member-policy-state.js';
+import { DEFAULT_POLICY } from './default-policy.js';
+import { STRICT_POLICY } from './strict-policy.js';
+import { POLICY_ACTIONS, type Policy, type PolicyAction } from './policy.js';
+import { PRIVACY_CODES } from './privacy-settings.js';
+import { MAX_QUOTA_LIMIT, SlidingWindowQuota } from './sliding-window-quota.js';
+import type { GraphInternals } from '../../social-graph.js';
+import type { ByteReader } from '../../encoding/byte-reader.js';
+import type { ByteWriter } from '../../encoding/byte-writer.js';
+import type { SnapshotReadContext, SnapshotSection, SnapshotWriteContext } from '../../graph/snapshot-section.js';
 
 const PRESET_DEFAULT = 0;
 const PRESET_STRICT = 1;

@@ -5,11 +5,11 @@
  *
  * @packageDocumentation
  */
-import { describeValue, SocialGraphError } from '../errors.js';
-import type { ByteReader } from '../io/byte-reader.js';
-import type { ByteWriter } from '../io/byte-writer.js';
-import { registerSnapshotSection, type SnapshotReadContext, type SnapshotSection, type SnapshotWriteContext } from '../io/snapshot-sections.js';
-import type { GraphInternals } from '../social-graph.js';
+import { describeValue, SocialGraphError } from '../../errors.js';
+import type { ByteReader } from '../../encoding/byte-reader.js';
+import type { ByteWriter } from '../../encoding/byte-writer.js';
+import { registerSnapshotSection, type SnapshotReadContext, type SnapshotSection, type SnapshotWriteContext } from '../../graph/snapshot-section.js';
+import type { GraphInternals } from '../../social-graph.js';
 
 const FEATURE = 'labels';
 

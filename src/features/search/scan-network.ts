@@ -5,9 +5,9 @@
  *
  * @packageDocumentation
  */
-import { EXCLUDED } from '../algorithms/bidirectional-distance.js';
+import { EXCLUDED } from '../../algorithms/bidirectional-distance.js';
 import type { MemberPolicyState } from '../policy/member-policy-state.js';
-import type { GraphInternals } from '../social-graph.js';
+import type { GraphInternals } from '../../social-graph.js';
 
 
 const FEATURE = 'search.mutual';

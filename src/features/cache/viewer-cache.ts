@@ -25,9 +25,9 @@
  *
  * @packageDocumentation
  */
-import type { CompactAdjacencyStore } from '../store/compact-adjacency-store.js';
-import type { Scratch } from '../algorithms/scratch.js';
-import type { GraphInternals } from '../social-graph.js';
+import type { CompactAdjacencyStore } from '../../store/compact-adjacency-store.js';
+import type { Scratch } from '../../algorithms/scratch.js';
+import type { GraphInternals } from '../../social-graph.js';
 
 const FEATURE = 'viewerCache';
 

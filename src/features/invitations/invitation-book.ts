@@ -6,19 +6,19 @@
  *
  * @packageDocumentation
  */
-import { CountingScratch } from '../algorithms/counting-scratch.js';
-import { introductions as introductionSearch } from '../algorithms/introductions.js';
-import { runSearch } from '../algorithms/search.js';
-import { EXCLUDED, suggestions as suggestionSearch } from '../algorithms/suggestions.js';
-import { describeValue, SocialGraphError } from '../errors.js';
-import type { ByteReader } from '../io/byte-reader.js';
-import type { ByteWriter } from '../io/byte-writer.js';
-import { registerSnapshotSection } from '../io/snapshot-sections.js';
+import { CountingScratch } from '../../algorithms/counting-scratch.js';
+import { introductions as introductionSearch } from '../../algorithms/introductions.js';
+import { runSearch } from '../../algorithms/search.js';
+import { EXCLUDED, suggestions as suggestionSearch } from '../../algorithms/suggestions.js';
+import { describeValue, SocialGraphError } from '../../errors.js';
+import type { ByteReader } from '../../encoding/byte-reader.js';
+import type { ByteWriter } from '../../encoding/byte-writer.js';
+import { registerSnapshotSection } from '../../graph/snapshot-section.js';
 import { forEachHidden } from '../labels/label-store.js';
 import { decide } from '../policy/decide.js';
 import { existingPolicyState, memberPolicyState } from '../policy/member-policy-state.js';
 import type { Decision } from '../policy/policy.js';
-import type { GraphInternals } from '../social-graph.js';
+import type { GraphInternals } from '../../social-graph.js';
 import {
   DEFAULT_REINVITE_COOLDOWN_MS,
   MAX_NOTE_LENGTH,

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { describeValue, SocialGraphError } from '../errors.js';
+import { describeValue, SocialGraphError } from '../../errors.js';
 import { NO_VALUE } from '../profiles/attribute-index.js';
 import type { ProfileStore } from '../profiles/profile-store.js';
 

@@ -5,14 +5,14 @@
  *
  * @packageDocumentation
  */
-import { describeValue, SocialGraphError } from '../errors.js';
+import { describeValue, SocialGraphError } from '../../errors.js';
 import { existingLabelStore } from '../labels/label-store.js';
 import { decide } from '../policy/decide.js';
 import { memberPolicyState } from '../policy/member-policy-state.js';
 import type { ProfileLevel } from '../policy/policy.js';
 import { NO_VALUE, type AttributeIndex } from '../profiles/attribute-index.js';
 import { profileStore } from '../profiles/profile-store.js';
-import type { GraphInternals } from '../social-graph.js';
+import type { GraphInternals } from '../../social-graph.js';
 import { compileFilter, matchesColumns, type NetworkDegree, type NetworkWhere } from './network-filter.js';
 import { scanNetwork } from './scan-network.js';
 import { decodeCursor, encodeCursor, fingerprint, type CursorPosition } from './search-cursor.js';

@@ -4,8 +4,8 @@
  *
  * @packageDocumentation
  */
-import { describeValue, SocialGraphError } from '../errors.js';
-import type { GraphInternals } from '../social-graph.js';
+import { describeValue, SocialGraphError } from '../../errors.js';
+import type { GraphInternals } from '../../social-graph.js';
 
 /** Default `limit` of {@link SocialGraph.recentConnections}. */
 export const DEFAULT_RECENT_LIMIT = 20;

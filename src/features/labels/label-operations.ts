@@ -4,9 +4,9 @@
  *
  * @packageDocumentation
  */
-import { describeValue, SocialGraphError } from '../errors.js';
+import { describeValue, SocialGraphError } from '../../errors.js';
 import { existingPolicyState } from '../policy/member-policy-state.js';
-import type { GraphInternals } from '../social-graph.js';
+import type { GraphInternals } from '../../social-graph.js';
 import { checkLabelName, existingLabelStore, labelStore } from './label-store.js';
 
 /**

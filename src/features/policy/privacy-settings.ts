@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { describeValue, SocialGraphError } from '../errors.js';
+import { describeValue, SocialGraphError } from '../../errors.js';
 
 /**
  * Who may list a member's connections.

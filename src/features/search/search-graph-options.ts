@@ -5,9 +5,9 @@
  * @packageDocumentation
  */
 import { configureViewerCache, MAX_VIEWER_CACHE_SIZE } from '../cache/viewer-cache.js';
-import { describeValue, SocialGraphError } from '../errors.js';
+import { describeValue, SocialGraphError } from '../../errors.js';
 import { createProfileStore, readProfileOptions, type ProfileOptions } from '../profiles/profile-store.js';
-import type { GraphInternals } from '../social-graph.js';
+import type { GraphInternals } from '../../social-graph.js';
 
 /**
  * The search options of a graph, validated.

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { describeValue, SocialGraphError } from '../errors.js';
+import { describeValue, SocialGraphError } from '../../errors.js';
 
 /**
  * The position a cursor holds.

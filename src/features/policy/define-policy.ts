@@ -5,8 +5,8 @@
  *
  * @packageDocumentation
  */
-import { MAX_SEARCH_DEPTH } from '../algorithms/bidirectional-distance.js';
-import { describeValue, SocialGraphError } from '../errors.js';
+import { MAX_SEARCH_DEPTH } from '../../algorithms/bidirectional-distance.js';
+import { describeValue, SocialGraphError } from '../../errors.js';
 import { POLICY_ACTIONS, type ActionRule, type PairFacts, type Policy, type PolicyAction, type ReasonCode, type Verdict } from './policy.js';
 
 /**

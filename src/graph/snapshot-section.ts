@@ -9,8 +9,8 @@
  * @packageDocumentation
  */
 import type { GraphInternals } from '../social-graph.js';
-import type { ByteReader } from './byte-reader.js';
-import type { ByteWriter } from './byte-writer.js';
+import type { ByteReader } from '../encoding/byte-reader.js';
+import type { ByteWriter } from '../encoding/byte-writer.js';
 
 /**
  * What a section writer knows of the snapshot being written.

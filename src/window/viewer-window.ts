@@ -10,13 +10,13 @@ import { intersectInto } from '../algorithms/intersection.js';
 import { levelCounts } from '../algorithms/level-counts.js';
 import { runSearch } from '../algorithms/search.js';
 import { describeValue, SocialGraphError } from '../errors.js';
-import { readMaxDepth } from '../options.js';
+import { readMaxDepth } from '../graph/checks.js';
 import type { GraphInternals, Reach } from '../social-graph.js';
-import { checkAction, decide, viewerDistance } from './decide.js';
-import type { MemberPolicyState } from './member-policy-state.js';
-import type { Decision, PolicyAction } from './policy.js';
-import { facetNetwork, type FacetOptions, type Facets } from '../search/network-facets.js';
-import { searchNetwork, type SearchOptions, type SearchPage } from '../search/network-search.js';
+import { checkAction, decide, viewerDistance } from '../features/policy/decide.js';
+import type { MemberPolicyState } from '../features/policy/member-policy-state.js';
+import type { Decision, PolicyAction } from '../features/policy/policy.js';
+import { facetNetwork, type FacetOptions, type Facets } from '../features/search/network-facets.js';
+import { searchNetwork, type SearchOptions, type SearchPage } from '../features/search/network-search.js';
 
 /**
  * A query answer gated by the policy: the decision, plus `value` when it allows.

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { GraphInternals } from '../social-graph.js';
+import type { GraphInternals } from '../../social-graph.js';
 import { DEFAULT_POLICY } from './default-policy.js';
 import type { Policy, PolicyAction } from './policy.js';
 import type { SlidingWindowQuota } from './sliding-window-quota.js';
