@@ -17,8 +17,10 @@ export default defineConfig([
   },
   // The main entry as Node loads it (the `node` condition of `exports["."]`): the same core, plus
   // the worker thread that big bulk loads use (src/node/main.ts). Its types are the main entry's.
+  // The worker's program is its own entry (src/node/helper-worker.ts), built beside it: it imports
+  // the same store passes, so nothing is assembled from source text at run time.
   {
-    entry: { 'index.node': 'src/node/main.ts' },
+    entry: { 'index.node': 'src/node/main.ts', 'helper-worker': 'src/node/helper-worker.ts' },
     format: ['esm', 'cjs'],
     dts: false,
     sourcemap: true,

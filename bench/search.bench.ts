@@ -17,13 +17,11 @@
 import { parseArgs } from 'node:util';
 import { batchDistances } from '../src/algorithms/batch-distances.js';
 import { runSearch } from '../src/algorithms/search.js';
-import { viewerCache } from '../src/features/cache/viewer-cache.js';
 import { barabasiAlbert } from '../src/generators/index.js';
 import { SeededRandom } from '../src/generators/random.js';
 import { SocialGraph } from '../src/index.js';
 import { AttributeIndex } from '../src/features/profiles/attribute-index.js';
-import { profileStore } from '../src/features/profiles/profile-store.js';
-import { graphInternals } from '../src/social-graph.js';
+import { graphInternals, profileStore, viewerCache } from '../test/support/internals.js';
 
 const { values } = parseArgs({
   options: {

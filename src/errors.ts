@@ -65,8 +65,15 @@ export class SocialGraphError extends Error {
 }
 
 /**
- * Formats a value for an error message: strings quoted, others through `String`.
- * @internal
+ * Formats a value for an error message: strings quoted and cut at 60 characters, others through
+ * `String` (what every error message of the library uses to name a value).
+ *
+ * @remarks O(1) for all but strings (O(60)).
+ * @example
+ * ```ts
+ * describeValue('ada'); // '"ada"'
+ * ```
+ * @public
  */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') {

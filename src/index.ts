@@ -15,11 +15,14 @@ export {
   type EdgeLoadOptions,
   type EdgeLoadReport,
   type IndexedEdges,
+  type SnapshotSection,
+  type SnapshotReadContext,
+  type SnapshotWriteContext,
   logOperations,
   replayOperation,
 } from './social-graph.js';
 export { OPERATION_NAMES, type OperationName, type OperationRecord, type OperationLog } from './graph/operation-log.js';
-export { SocialGraphError, type SocialGraphErrorCode } from './errors.js';
+export { SocialGraphError, describeValue, type SocialGraphErrorCode } from './errors.js';
 export {
   readEdgeList,
   parseEdgeList,
@@ -43,14 +46,6 @@ export {
   type SnapshotInfo,
   type SnapshotSectionInfo,
 } from './graph/snapshot-format.js';
-export {
-  registerSnapshotSection,
-  snapshotSections,
-  snapshotSection,
-  type SnapshotSection,
-  type SnapshotReadContext,
-  type SnapshotWriteContext,
-} from './graph/snapshot-section.js';
 export { ByteReader } from './encoding/byte-reader.js';
 export { ByteWriter } from './encoding/byte-writer.js';
 export { crc32 } from './encoding/crc32.js';
@@ -107,7 +102,7 @@ export type { NetworkDegree, NetworkWhere, NetworkPredicate } from './features/s
 export { DEFAULT_RECENT_LIMIT, type RecentConnection, type RecentConnectionsOptions } from './features/search/recent-connections.js';
 export { AttributeIndex } from './features/profiles/attribute-index.js';
 export { DEFAULT_VIEWER_CACHE_SIZE, MAX_VIEWER_CACHE_SIZE } from './features/cache/viewer-cache.js';
-export type { SocialGraphEvents, SocialGraphEvent, SocialGraphListener } from './features/events.js';
+export { EVENT_TYPES, type SocialGraphEvents, type SocialGraphEvent, type SocialGraphListener } from './features/events.js';
 export { CompactAdjacencyStore, SLAB_ENTRIES, type StoreStats } from './store/compact-adjacency-store.js';
 export { IdInterner } from './store/id-interner.js';
 export type { AdjacencyView } from './store/adjacency-view.js';

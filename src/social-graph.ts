@@ -1,146 +1,103 @@
 /**
- * SocialGraph: the facade. String ids in, answers out; everything inside runs on dense integers
- * and typed arrays.
+ * SocialGraph: the facade, and the composition root. It builds the graph core and the features
+ * (each handed its collaborators), then delegates every method in one line. String ids in,
+ * answers out; everything inside runs on dense integers and typed arrays.
+ *
+ * Every mutating method runs as one operation (see {@link SocialGraph}): the clock is read at most
+ * once, the operation log (if any) hears of it once it succeeded, and events go out after it is
+ * complete.
  *
  * @packageDocumentation
  */
-import { batchDistances } from './algorithms/batch-distances.js';
-import { bidirectionalDistance } from './algorithms/bidirectional-distance.js';
-import { intersectInto, intersectionSize } from './algorithms/intersection.js';
-import { levelCounts } from './algorithms/level-counts.js';
-import { Scratch } from './algorithms/scratch.js';
-import { runSearch } from './algorithms/search.js';
+import type { ByteReader } from './encoding/byte-reader.js';
+import type { ByteWriter } from './encoding/byte-writer.js';
 import { describeValue, SocialGraphError } from './errors.js';
-import { checkOptionsObject, readMaxDepth } from './graph/checks.js';
-import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './features/events.js';
-import { CompactAdjacencyStore, type StoreStats } from './store/compact-adjacency-store.js';
-import { IdInterner } from './store/id-interner.js';
-import { bulkInt32 } from './store/bulk-buffer.js';
-import { type HelperThread, startHelperThread } from './store/helper-thread.js';
-import { internPairs } from './store/intern-pairs.js';
-import { checkAction, decide } from './features/policy/decide.js';
-import { checkPolicy } from './features/policy/define-policy.js';
-import { DEFAULT_POLICY } from './features/policy/default-policy.js';
-import { existingPolicyState, memberPolicyState, type MemberPolicyState } from './features/policy/member-policy-state.js';
-import type { Decision, Policy, PolicyAction } from './features/policy/policy.js';
-import { mergePrivacy, privacyCode, privacyOfCode, type PrivacySettings } from './features/policy/privacy-settings.js';
-import { MAX_QUOTA_LIMIT, SlidingWindowQuota, type QuotaLimit, type QuotaUsage } from './features/policy/sliding-window-quota.js';
-import { STRICT_POLICY } from './features/policy/strict-policy.js';
-import { ViewerWindow } from './window/viewer-window.js';
-import { viewerCache } from './features/cache/viewer-cache.js';
-import {
-  changeMemberList,
-  createMemberList,
-  deleteMemberList,
-  markedMembers,
-  markMember,
-  memberListMembers,
-  memberLists,
-  renameMemberList,
-  tagMember,
-  taggedMembers,
-  tagsOfMember,
-  untagMember,
-} from './features/labels/label-operations.js';
-import { profileStore, type ProfileStore } from './features/profiles/profile-store.js';
-import { recentConnectionsOf, type RecentConnection, type RecentConnectionsOptions } from './features/search/recent-connections.js';
-import { initSearchFeatures, readSearchGraphOptions } from './features/search/search-graph-options.js';
-import { readSnapshot, writeSnapshot } from './graph/snapshot-format.js';
-import {
-  invitationBook,
-  type Introduction,
-  type IntroductionOptions,
-  type Suggestion,
-  type SuggestionOptions,
-} from './features/invitations/invitation-book.js';
-import type { Invitation, InvitationSettings, InviteOptions } from './features/invitations/invitation.js';
+import { loadIndexed, loadPairs, type EdgeLoadReport, type IndexedEdges } from './graph/bulk-load.js';
+import { checkOptionsObject } from './graph/checks.js';
+import { checkCallback, GraphCore, MAX_CONNECTIONS_LIMIT, type ConnectOptions, type DegreeOptions, type Reach } from './graph/graph-core.js';
 import { OPERATION_NAMES, type OperationLog, type OperationName, type OperationRecord } from './graph/operation-log.js';
+import { readSnapshot, writeSnapshot } from './graph/snapshot-format.js';
+import type { BoundSection } from './graph/snapshot-section.js';
+import type { StoreStats } from './store/compact-adjacency-store.js';
+import { ViewerCache } from './features/cache/viewer-cache.js';
+import { EVENT_TYPES, type SocialGraphEvent, type SocialGraphEvents, type SocialGraphListener } from './features/events.js';
+import type { Introduction, IntroductionOptions, Suggestion, SuggestionOptions } from './features/invitations/invitation-book.js';
+import { InvitationBook } from './features/invitations/invitation-book.js';
+import type { Invitation, InvitationSettings, InviteOptions } from './features/invitations/invitation.js';
+import { Labels } from './features/labels/labels.js';
+import { Permissions } from './features/policy/permissions.js';
+import type { Decision, Policy, PolicyAction } from './features/policy/policy.js';
+import type { PrivacySettings } from './features/policy/privacy-settings.js';
+import type { QuotaLimit, QuotaUsage } from './features/policy/sliding-window-quota.js';
+import { Profiles } from './features/profiles/profiles.js';
+import { recentConnectionsOf, type RecentConnection, type RecentConnectionsOptions } from './features/search/recent-connections.js';
+import { SearchParts } from './features/search/search-parts.js';
+import { ViewerWindow } from './window/viewer-window.js';
+import { capOf, readGraphOptions, type ResolvedGraphOptions } from './graph-options.js';
 
-/** LinkedIn's cap on connections per member. */
-export const DEFAULT_MAX_CONNECTIONS = 30_000;
-/** Largest accepted `maxConnectionsPerMember` (one slab of the pool). */
-export const MAX_CONNECTIONS_LIMIT = 1 << 22;
-/** Bulk loads of at least this many pairs may use a worker thread (one takes ~30 ms to start). */
-const PARALLEL_MIN_PAIRS = 1 << 21;
+export { DEFAULT_MAX_CONNECTIONS, MAX_CONNECTIONS_LIMIT } from './graph/graph-core.js';
+export type { ConnectOptions, DegreeOptions, Reach } from './graph/graph-core.js';
+export type { EdgeLoadReport, IndexedEdges } from './graph/bulk-load.js';
 
 /**
- * Options of {@link SocialGraph}.
+ * Options of every way to get a graph (see {@link SocialGraph}).
  * @public
  */
-export interface SocialGraphOptions {
+export interface SocialGraphOptions<Profile extends object = Record<string, unknown>> {
   /**
-   * Most connections a member may hold; `connect` beyond it throws `CONNECTION_LIMIT`.
+   * Most connections a member may hold; `connect` beyond it throws `CONNECTION_LIMIT`. A snapshot
+   * records its graph's cap, used when this is left out.
    * @defaultValue 30000 (LinkedIn's cap)
    */
   maxConnectionsPerMember?: number;
   /**
    * The clock of every time-based feature (outreach quotas, invitations, connection times), in
-   * milliseconds. Inject a fake one in tests.
+   * milliseconds. Inject a fake one in tests. Each operation reads it at most once.
    * @defaultValue `Date.now`
    */
   clock?: () => number;
   /**
    * Record when each connection was made (`connect(a, b, { at })`, default the clock's now), for
    * "recently added". Costs 8 bytes per connection. Recording also starts by itself at the first
-   * `connect` given an `at`; connections made before recording started have no time.
+   * `connect` given an `at`, and a snapshot that holds times keeps recording them.
    * @defaultValue false
    */
   connectionTimes?: boolean;
   /**
    * Profile attributes that search and facets filter, sort and count by (see docs/search.md):
    * each is dictionary-encoded into a typed column (2 bytes per member, 4 past 65,535 distinct
-   * values). Values of these attributes must be strings.
+   * values). Values of these attributes must be strings. A snapshot records them, used when
+   * this and {@link SocialGraphOptions.limitedProfileFields} are left out.
    * @defaultValue none
    */
-  indexedAttributes?: readonly string[];
+  indexedAttributes?: readonly (keyof Profile & string)[];
   /**
    * Profile fields a viewer sees when the policy grants a `limited` view (3rd degree under the
    * presets).
    * @defaultValue the indexed attributes
    */
-  limitedProfileFields?: readonly string[];
+  limitedProfileFields?: readonly (keyof Profile & string)[];
   /**
-   * How many viewers' 2nd-degree networks {@link SocialGraph.degrees} keeps cached (an integer
-   * from 0 to 65,536; 0 disables the cache).
+   * How many viewers' 2nd-degree networks `degrees` keeps cached (an integer from 0 to 65,536;
+   * 0 disables the cache).
    * @defaultValue 64
    */
   viewerCache?: number;
-}
-
-/**
- * Options of {@link SocialGraph.connect}.
- * @public
- */
-export interface ConnectOptions {
   /**
-   * When the connection was made, in milliseconds since the epoch (stored at one-second
-   * resolution, up to the year 2106). Starts recording connection times if it was off.
-   * @defaultValue the graph's clock, when connection times are recorded
+   * The rule set in force: a preset name or a {@link Policy} (see `definePolicy`). A snapshot
+   * records the policy in force; a custom policy's code cannot be stored, so a snapshot taken
+   * under one names it and must be loaded with it here. When given, it is the policy in force.
+   * @defaultValue the snapshot's, else `'default'`
    */
-  at?: number;
-}
-
-/**
- * Options of {@link SocialGraph.degree} and {@link SocialGraph.degrees}.
- * @public
- */
-export interface DegreeOptions {
+  policy?: Policy | 'default' | 'strict';
+  /** The application's own snapshot sections (see docs/snapshots.md), written after the features'. */
+  snapshotSections?: readonly SnapshotSection<Profile>[];
   /**
-   * Furthest degree reported; members further away (or unconnected) give `null`.
-   * An integer from 0 to 250.
-   * @defaultValue 3
+   * Receives what an event listener threw. Listeners run after their operation is complete; one
+   * that throws neither undoes the operation nor stops the other listeners.
+   * @defaultValue rethrown in a microtask (an uncaught error, as a DOM `EventTarget` reports it)
    */
-  maxDepth?: number;
-}
-
-/**
- * Members at distance exactly 1, 2 and 3 of a member.
- * @public
- */
-export interface Reach {
-  first: number;
-  second: number;
-  third: number;
+  onListenerError?: (error: unknown, event: SocialGraphEvent) => void;
 }
 
 /**
@@ -148,7 +105,7 @@ export interface Reach {
  * {@link SocialGraph.fromIndexedEdges}.
  * @public
  */
-export interface EdgeLoadOptions extends SocialGraphOptions {
+export interface EdgeLoadOptions<Profile extends object = Record<string, unknown>> extends SocialGraphOptions<Profile> {
   /**
    * Let a load of at least 2^21 (about 2.1M) pairs use one worker thread where the platform
    * entry gives one: the package as Node loads it (its `node` export condition). The worker looks
@@ -164,79 +121,111 @@ export interface EdgeLoadOptions extends SocialGraphOptions {
 }
 
 /**
- * What {@link SocialGraph.loadEdges} did with its input.
+ * What a section writer knows of the snapshot being written.
  * @public
  */
-export interface EdgeLoadReport {
-  /** Pairs read. */
-  pairs: number;
-  /** Distinct connections in the graph. */
-  connections: number;
-  /** Pairs that repeated a connection (either direction). */
-  duplicates: number;
-  /** Pairs `a a`, skipped (their member still exists). */
-  selfPairs: number;
-  /** Members created. */
-  members: number;
-  /** Threads that did the work: 2 when a worker thread took part (see {@link EdgeLoadOptions.parallel}), else 1. */
-  threads: number;
+export interface SnapshotWriteContext {
+  /** Members written: live members, numbered densely `0..members-1`. */
+  readonly members: number;
+  /** The dense number of member `id` in this snapshot (`-1` if not a member). */
+  indexOf(id: string): number;
 }
 
 /**
- * Dense-index edge list, as emitted by the generators.
+ * What a section reader knows of the snapshot being read. The graph it reads into already holds
+ * every member and every connection (and every feature's state).
  * @public
  */
-export interface IndexedEdges {
-  /** Id of member `i` (a function or an array). */
-  ids: readonly string[] | ((index: number) => string);
-  /** Number of members (indices 0..members-1). */
-  members: number;
-  sources: Int32Array;
-  targets: Int32Array;
-  /** Pairs to read (defaults to `sources.length`). */
-  edges?: number;
+export interface SnapshotReadContext {
+  /** Number of members. */
+  readonly members: number;
+  /** Minor version of the format of the file (the major is always the reader's own). */
+  readonly minorVersion: number;
+  /** The id of the member numbered `index` in this snapshot. */
+  idAt(index: number): string;
 }
 
 /**
- * What the features built on the graph (policy, invitations, profiles, snapshots, remote stores)
- * reach inside it for. Not exported from the package.
+ * An application's own section of a graph's snapshots, given in the `snapshotSections` option of
+ * every way to get a graph (the constructor and `fromBytes` alike). Keep its state keyed by graph
+ * (a `WeakMap<SocialGraph, State>`) and by member id.
+ *
+ * @remarks
+ * `write` appends the state of `graph` to `out` and returns `true`, or returns `false` when it
+ * has none (the section is then left out). `read` restores it from exactly the bytes written,
+ * validating everything: problems throw through `input.fail(...)` (`SNAPSHOT_CORRUPT`); any
+ * other error is reported as `SNAPSHOT_CORRUPT` too, and bytes left unread are corruption.
+ * `required`: a reader that does not know a required section refuses the file
+ * (`SNAPSHOT_VERSION`); an unknown optional one is skipped. See docs/snapshots.md.
+ * @example
+ * ```ts
+ * const notes = new WeakMap<SocialGraph, Map<string, string>>();
+ * const notesSection: SnapshotSection = {
+ *   name: 'notes',
+ *   required: false,
+ *   write(graph, out) {
+ *     const map = notes.get(graph);
+ *     if (map === undefined || map.size === 0) return false;
+ *     out.varint(map.size);
+ *     for (const [id, text] of map) (out.string(id), out.string(text));
+ *     return true;
+ *   },
+ *   read(graph, input) {
+ *     const map = new Map<string, string>();
+ *     for (let i = 0, n = input.varint(); i < n; i++) map.set(input.string(), input.string());
+ *     notes.set(graph, map);
+ *   },
+ * };
+ * const graph = new SocialGraph({ snapshotSections: [notesSection] });
+ * ```
+ * @public
+ */
+export interface SnapshotSection<Profile extends object = Record<string, unknown>> {
+  /** 1 to 64 characters of `[a-z0-9._-]`, unique, none of the built-in sections' names. */
+  readonly name: string;
+  /** Whether readers that do not know this section must refuse the file. */
+  readonly required: boolean;
+  write(graph: SocialGraph<Profile>, out: ByteWriter, context: SnapshotWriteContext): boolean;
+  read(graph: SocialGraph<Profile>, input: ByteReader, context: SnapshotReadContext): void;
+}
+
+/** The parts a graph is built from (for the library's own entry points and tests). @internal */
+export interface GraphParts {
+  readonly core: GraphCore;
+  readonly cache: ViewerCache;
+  readonly permissions: Permissions;
+  readonly labels: Labels;
+  readonly profiles: Profiles;
+  readonly invitations: InvitationBook;
+}
+
+/** Options resolved by a factory for the graph it is building (read by the constructor). */
+let building: ResolvedGraphOptions | null = null;
+let partsOf: (graph: SocialGraph<object>) => GraphParts;
+let replayAt: (graph: SocialGraph<object>, record: OperationRecord) => unknown;
+let fromIndexed: <P extends object>(method: string, edges: IndexedEdges, options: EdgeLoadOptions<P> | undefined) => SocialGraph<P>;
+
+/**
+ * The parts of a graph (its core and features), for the library's own io and entry points.
+ *
+ * @remarks O(1).
+ * @example
+ * ```ts
+ * graphParts(graph).core.store.stats();
+ * ```
  * @internal
  */
-export interface GraphInternals {
-  readonly store: CompactAdjacencyStore;
-  readonly ids: IdInterner;
-  readonly scratch: Scratch;
-  readonly emitter: Emitter;
-  /** Index of a live member, or a thrown `INVALID_ID` / `MEMBER_NOT_FOUND` naming `method`. */
-  index(method: string, id: string): number;
-  /** Called with a member's index just before it is removed (its connections still in place). */
-  readonly beforeRemoveMember: ((index: number) => void)[];
-  /** Called after a connection was added / removed, with both indices. */
-  readonly afterConnect: ((a: number, b: number) => void)[];
-  readonly afterDisconnect: ((a: number, b: number) => void)[];
-  /** Called after `a` blocked `b` (a new block; their connection already removed). */
-  readonly afterBlock: ((a: number, b: number) => void)[];
-  /** Feature state attached to this graph, by feature name (created lazily by each feature). */
-  readonly features: Map<string, unknown>;
-  /** The graph's clock (the `clock` option), in milliseconds. */
-  now(): number;
+export function graphParts(graph: SocialGraph<object>): GraphParts {
+  return partsOf(graph);
 }
-
-/** Internals of a graph (for the library's own modules). @internal */
-export function graphInternals(graph: SocialGraph<object>): GraphInternals {
-  return internalsOf(graph);
-}
-let internalsOf: (graph: SocialGraph<object>) => GraphInternals;
-let attachLog: (graph: SocialGraph<object>, log: OperationLog) => () => void;
-let replayAt: (graph: SocialGraph<object>, record: OperationRecord) => unknown;
 
 /**
  * Attaches an operation log to a graph: from now on every successful top-level mutating call
- * (the methods named in {@link OPERATION_NAMES}) is appended to it, with the graph time it used.
- * One log per graph; returns a function that detaches it.
+ * (the methods named in `OPERATION_NAMES`) is appended to it, once complete and before its events
+ * go out, with the graph time it used. One log per graph; returns a function that detaches it.
  *
- * @remarks O(1) per call, plus the log's own cost. While attached, each mutating call reads the
- * graph's clock at most once.
+ * @remarks O(1) per call, plus the log's own cost. Each mutating call reads the graph's clock at
+ * most once.
  * @example
  * ```ts
  * const graph = new SocialGraph();
@@ -252,13 +241,14 @@ export function logOperations(graph: SocialGraph<object>, log: OperationLog): ()
   if (log === null || typeof log !== 'object' || typeof log.append !== 'function') {
     throw new SocialGraphError('INVALID_OPTION', `logOperations: log must be an object with an append(record) method, got ${describeValue(log)}`);
   }
-  return attachLog(graph, log);
+  return partsOf(graph).core.attachLog(log);
 }
 
 /**
  * Applies one record of an operation log to a graph: calls the method it names with its
  * arguments, the graph's clock reading the record's time during the call. Replaying a log in
- * order over the state it started from rebuilds the same graph. Returns what the method returned.
+ * order over the state it started from rebuilds the same graph (replay before attaching a log).
+ * Returns what the method returned.
  *
  * @remarks The cost of the method replayed.
  * @example
@@ -272,6 +262,9 @@ export function logOperations(graph: SocialGraph<object>, log: OperationLog): ()
 export function replayOperation(graph: SocialGraph<object>, record: OperationRecord): unknown {
   if (record === null || typeof record !== 'object' || !Array.isArray(record.args) || typeof record.time !== 'number') {
     throw new SocialGraphError('INVALID_OPTION', `replayOperation: record must be { name, args, time }, got ${describeValue(record)}`);
+  }
+  if (!(OPERATION_NAMES as readonly unknown[]).includes(record.name)) {
+    throw new SocialGraphError('INVALID_OPTION', `replayOperation: unknown operation ${describeValue(record.name)}`);
   }
   return replayAt(graph, record);
 }
@@ -305,82 +298,68 @@ export function replayOperation(graph: SocialGraph<object>, record: OperationRec
 export class SocialGraph<Profile extends object = Record<string, unknown>> {
   /** The cap on connections per member. */
   readonly maxConnectionsPerMember: number;
-  readonly #store: CompactAdjacencyStore;
-  readonly #ids: IdInterner = new IdInterner();
-  readonly #scratch: Scratch = new Scratch();
-  readonly #emitter: Emitter = new Emitter();
-  readonly #pair: Int32Array = new Int32Array(2);
-  #page: Int32Array = new Int32Array(128);
-  #pageOut: Int32Array = new Int32Array(128);
-  readonly #clock: () => number;
-  #internals: GraphInternals | null = null;
-  #policyState: MemberPolicyState | null = null;
-  /** The attached operation log, if any (see {@link logOperations}). */
-  #log: OperationLog | null = null;
-  /** Depth of mutating calls in progress while a log is attached (0: none). */
-  #depth = 0;
-  /** The clock's value for the top-level call in progress (NaN until read). */
-  #callTime = Number.NaN;
+  readonly #core: GraphCore;
+  readonly #cache: ViewerCache;
+  readonly #permissions: Permissions;
+  readonly #labels: Labels;
+  readonly #profiles: Profiles;
+  readonly #invitations: InvitationBook;
+  readonly #search: SearchParts;
+  /** The snapshot sections, in the order they are written: the features', then the application's. */
+  readonly #sections: readonly BoundSection[];
 
   static {
-    attachLog = (graph, log) => {
-      if (graph.#log !== null) {
-        throw new SocialGraphError('INVALID_OPTION', 'logOperations: this graph already has an operation log');
-      }
-      graph.#log = log;
-      for (const name of OPERATION_NAMES) {
-        const method = SocialGraph.prototype[name] as (...args: unknown[]) => unknown;
-        Object.defineProperty(graph, name, {
-          configurable: true,
-          writable: false,
-          enumerable: false,
-          value: (...args: unknown[]) => graph.#logged(name, args, method),
-        });
-      }
-      return () => {
-        if (graph.#log !== log) return;
-        graph.#log = null;
-        for (const name of OPERATION_NAMES) delete (graph as unknown as Record<string, unknown>)[name];
-      };
-    };
+    partsOf = (graph) => ({
+      core: graph.#core,
+      cache: graph.#cache,
+      permissions: graph.#permissions,
+      labels: graph.#labels,
+      profiles: graph.#profiles,
+      invitations: graph.#invitations,
+    });
+    fromIndexed = (method, edges, options) => SocialGraph.#fromIndexed(method, edges, options);
     replayAt = (graph, record) => {
-      const method = SocialGraph.prototype[record.name] as ((...args: unknown[]) => unknown) | undefined;
-      if (typeof method !== 'function' || !OPERATION_NAMES.includes(record.name)) {
-        throw new SocialGraphError('INVALID_OPTION', `replayOperation: unknown operation ${describeValue(record.name)}`);
+      const method = SocialGraph.prototype[record.name] as unknown as (...args: unknown[]) => unknown;
+      const core = graph.#core;
+      if (core.busy) throw new SocialGraphError('INVALID_OPTION', 'replayOperation: called from inside an operation');
+      core.begin(record.time);
+      let ok = false;
+      try {
+        const result = method.apply(graph, record.args as unknown[]);
+        ok = true;
+        return result;
+      } finally {
+        core.finish(ok ? record.name : undefined, record.args);
       }
-      if (graph.#depth !== 0) throw new SocialGraphError('INVALID_OPTION', 'replayOperation: called from inside a mutating call');
-      return graph.#logged(record.name, record.args, method, record.time);
     };
-    internalsOf = (graph) =>
-      (graph.#internals ??= {
-        store: graph.#store,
-        ids: graph.#ids,
-        scratch: graph.#scratch,
-        emitter: graph.#emitter,
-        index: (method, id) => graph.#index(method, id),
-        beforeRemoveMember: [],
-        afterConnect: [],
-        afterDisconnect: [],
-        afterBlock: [],
-        features: new Map(),
-        now: () => graph.now(),
-      });
   }
 
-  constructor(options?: SocialGraphOptions) {
-    const cap = readCap('SocialGraph.constructor', options);
+  /** The clock's value for the top-level call in progress (NaN until read). */
+  constructor(options?: SocialGraphOptions<NoInfer<Profile>>) {
+    const resolved = building ?? readGraphOptions('SocialGraph.constructor', options);
+    building = null;
+    const cap = capOf(resolved);
     this.maxConnectionsPerMember = cap;
-    this.#clock = options?.clock ?? Date.now;
-    this.#store = new CompactAdjacencyStore(cap);
-    const times = options?.connectionTimes;
-    if (times !== undefined && typeof times !== 'boolean') {
-      throw new SocialGraphError('INVALID_OPTION', `SocialGraph.constructor: connectionTimes must be a boolean, got ${describeValue(times)}`);
-    }
-    if (times === true) this.#store.enableTimes();
-    initSearchFeatures(internalsOf(this), readSearchGraphOptions('SocialGraph.constructor', options));
+    const onListenerError = resolved.onListenerError;
+    const core = new GraphCore(cap, resolved.clock, onListenerError === undefined ? undefined : (error, event) => onListenerError(error, event as SocialGraphEvent));
+    if (resolved.connectionTimes === true) core.store.enableTimes();
+    // The features, each handed its collaborators; the order here is the order in which they
+    // hear of changes, and the order of their snapshot sections.
+    const cache = new ViewerCache(core, resolved.viewerCache);
+    const permissions = new Permissions(core, resolved.policy);
+    if (resolved.policy !== undefined) permissions.state.policy = resolved.policy;
+    const labels = new Labels(core, permissions);
+    const profiles = new Profiles(core, resolved.profiles);
+    const invitations = new InvitationBook(core, permissions, labels);
+    this.#core = core;
+    this.#cache = cache;
+    this.#permissions = permissions;
+    this.#labels = labels;
+    this.#profiles = profiles;
+    this.#invitations = invitations;
+    this.#search = new SearchParts(core, permissions, profiles, labels);
+    this.#sections = [permissions.section, labels.section, profiles.section, invitations.section, ...resolved.sections.map((s) => this.#bindSection(s as SnapshotSection<Profile>))];
   }
-
-  // ------------------------------------------------------------------ bulk load
 
   /**
    * Builds a graph from an iterable of id pairs, creating members as they appear. Duplicate and
@@ -404,8 +383,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * graph.connectionCount; // 2
    * ```
    */
-  static fromEdges(pairs: Iterable<readonly [string, string]>, options?: EdgeLoadOptions): SocialGraph {
-    return SocialGraph.#load('SocialGraph.fromEdges', pairs, options).graph;
+  static fromEdges<P extends object = Record<string, unknown>>(pairs: Iterable<readonly [string, string]>, options?: EdgeLoadOptions<NoInfer<P>>): SocialGraph<P> {
+    return SocialGraph.#loadPairs<P>('SocialGraph.fromEdges', pairs, options).graph;
   }
 
   /**
@@ -418,58 +397,19 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * report; // { pairs: 3, connections: 1, duplicates: 1, selfPairs: 1, members: 3, threads: 1 }
    * ```
    */
-  static loadEdges(
+  static loadEdges<P extends object = Record<string, unknown>>(
     pairs: Iterable<readonly [string, string]>,
-    options?: EdgeLoadOptions,
-  ): { graph: SocialGraph; report: EdgeLoadReport } {
-    return SocialGraph.#load('SocialGraph.loadEdges', pairs, options);
+    options?: EdgeLoadOptions<NoInfer<P>>,
+  ): { graph: SocialGraph<P>; report: EdgeLoadReport } {
+    return SocialGraph.#loadPairs<P>('SocialGraph.loadEdges', pairs, options);
   }
 
-  static #load(
-    method: string,
-    pairs: Iterable<readonly [string, string]>,
-    options: EdgeLoadOptions | undefined,
-  ): { graph: SocialGraph; report: EdgeLoadReport } {
-    readCap(method, options);
+  static #loadPairs<P extends object>(method: string, pairs: Iterable<readonly [string, string]>, options: EdgeLoadOptions<P> | undefined): { graph: SocialGraph<P>; report: EdgeLoadReport } {
+    const resolved = readGraphOptions(method, options, ['parallel']);
     const parallel = readParallel(method, options);
-    const graph = new SocialGraph(options);
-    if (pairs == null || typeof (pairs as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: pairs must be an iterable of [id, id], got ${describeValue(pairs)}`);
-    }
-    const ids = graph.#ids;
-    // A worker thread for big loads (started once, on first demand): it takes over lookups while
-    // this thread reads, and builds half of the lists.
-    const lazy: { asked: boolean; helper: HelperThread | null } = { asked: false, helper: null };
-    const helper = (): HelperThread | null => {
-      if (!lazy.asked) {
-        lazy.asked = true;
-        lazy.helper = parallel ? startHelperThread() : null;
-      }
-      return lazy.helper;
-    };
-    try {
-      const { src, dst, edges: m, pairs: count, selfPairs, members: next, bind } = internPairs(
-        pairs,
-        ids,
-        (problem) => {
-          if (problem.kind === 'pair') {
-            throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${problem.at} is not a [id, id] pair, got ${describeValue(problem.value)}`);
-          }
-          throw new SocialGraphError('INVALID_ID', `${method}: pair ${problem.at} holds an invalid id ${describeValue(problem.value)} (ids are non-empty strings)`);
-        },
-        { helper, helperMinPairs: PARALLEL_MIN_PAIRS },
-      );
-      // The ids are bound while the helper starts on the lists (a helper already running takes
-      // part whatever the count; otherwise one is started for enough connections).
-      const listHelper = lazy.asked ? lazy.helper : m >= PARALLEL_MIN_PAIRS ? helper() : null;
-      const connections = graph.#bulk(method, next, src, dst, m, (i) => ids.idOf(i), listHelper, bind);
-      return {
-        graph,
-        report: { pairs: count, connections, duplicates: m - connections, selfPairs, members: next, threads: lazy.helper?.threaded === true ? 2 : 1 },
-      };
-    } finally {
-      lazy.helper?.close();
-    }
+    const graph = SocialGraph.#create<P>(resolved);
+    const report = loadPairs(graph.#core, method, pairs, parallel);
+    return { graph, report };
   }
 
   /**
@@ -487,71 +427,15 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * graph.degree('u0', 'u2'); // 2
    * ```
    */
-  static fromIndexedEdges(edges: IndexedEdges, options?: EdgeLoadOptions): SocialGraph {
-    const method = 'SocialGraph.fromIndexedEdges';
-    readCap(method, options);
+  static fromIndexedEdges<P extends object = Record<string, unknown>>(edges: IndexedEdges, options?: EdgeLoadOptions<NoInfer<P>>): SocialGraph<P> {
+    return SocialGraph.#fromIndexed<P>('SocialGraph.fromIndexedEdges', edges, options);
+  }
+
+  static #fromIndexed<P extends object>(method: string, edges: IndexedEdges, options: EdgeLoadOptions<P> | undefined): SocialGraph<P> {
+    const resolved = readGraphOptions(method, options, ['parallel']);
     const parallel = readParallel(method, options);
-    if (edges === null || typeof edges !== 'object') {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: edges must be an object { ids, members, sources, targets }, got ${describeValue(edges)}`);
-    }
-    const graph = new SocialGraph(options);
-    const { members, sources, targets } = edges;
-    const m = edges.edges ?? sources.length;
-    if (!Number.isInteger(members) || members < 0) {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: members must be a non-negative integer, got ${describeValue(members)}`);
-    }
-    if (!(sources instanceof Int32Array) || !(targets instanceof Int32Array) || !Number.isInteger(m) || m < 0 || m > sources.length || m > targets.length) {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: sources and targets must be Int32Arrays holding at least ${describeValue(m)} pairs`);
-    }
-    const idOf = typeof edges.ids === 'function' ? edges.ids : (i: number) => (edges.ids as readonly string[])[i]!;
-    let src: Int32Array = sources;
-    let dst: Int32Array = targets;
-    let k = 0;
-    // Validate indices, drop self-pairs (copying only if there are any).
-    for (let i = 0; i < m; i++) {
-      const a = sources[i]!;
-      const b = targets[i]!;
-      if (a < 0 || a >= members || b < 0 || b >= members) {
-        throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${i} (${a}, ${b}) is outside 0..${members - 1}`);
-      }
-      if (a === b) {
-        if (src === sources) {
-          src = sources.slice(0, m);
-          dst = targets.slice(0, m);
-        }
-        continue;
-      }
-      if (src !== sources) {
-        src[k] = a;
-        dst[k] = b;
-      }
-      k++;
-    }
-    const ids = graph.#ids;
-    const bind = (): void => {
-      for (let i = 0; i < members; i++) {
-        const id = idOf(i);
-        if (typeof id !== 'string' || id.length === 0) {
-          throw new SocialGraphError('INVALID_ID', `${method}: member ${i} has an invalid id ${describeValue(id)}`);
-        }
-        if (ids.indexOf(id) >= 0) {
-          throw new SocialGraphError('DUPLICATE_MEMBER', `${method}: id ${describeValue(id)} is given to two members`);
-        }
-        ids.set(id, i);
-      }
-    };
-    // A helper thread builds half of the lists (on shared copies of the pairs, unless they are
-    // shared already) while this thread binds the ids.
-    const helper = parallel && k >= PARALLEL_MIN_PAIRS ? startHelperThread() : null;
-    try {
-      if (helper !== null) {
-        if (!isShared(src)) src = shared(src, k);
-        if (!isShared(dst)) dst = shared(dst, k);
-      }
-      graph.#bulk(method, members, src, dst, k, idOf, helper, bind);
-    } finally {
-      helper?.close();
-    }
+    const graph = SocialGraph.#create<P>(resolved);
+    loadIndexed(graph.#core, method, edges, parallel);
     return graph;
   }
 
@@ -561,42 +445,96 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * section carries a CRC32 and everything decoded is validated), `SNAPSHOT_VERSION` for a newer
    * format or a required section this build does not know; it never returns a different graph.
    *
-   * `options` are the run-time options a snapshot does not hold (the clock, the options of
-   * features that do not store their configuration, and `policy`: the custom policy in force when
-   * the snapshot was taken, if any, which a snapshot names but cannot hold; loading such a snapshot
-   * without it throws `INVALID_OPTION`); `maxConnectionsPerMember` and `connectionTimes` come from
-   * the snapshot.
+   * `options` are the graph options, applied as by the constructor. What a snapshot records
+   * (`maxConnectionsPerMember`, connection times, indexed attributes and limited fields, the
+   * policy in force) is used where the option is left out; an option given wins. A custom policy
+   * in force when the snapshot was taken must be given (`policy`): a snapshot names it but cannot
+   * hold its code; loading without it throws `INVALID_OPTION`. A `maxConnectionsPerMember` below
+   * a member's connection count throws `CONNECTION_LIMIT`.
    *
    * @remarks O(bytes + n + m), no sort and no per-connection insertion: about 1.5 s for 1M members
    * and 20M connections. Emits no events.
    * @example
    * ```ts
+   * const graph = SocialGraph.fromEdges([['ada', 'bob'], ['bob', 'cy']]);
    * const copy = SocialGraph.fromBytes(graph.toBytes(), { clock: () => Date.now() });
-   * copy.degree('ada', 'dee'); // as in graph
+   * copy.degree('ada', 'cy'); // 2
    * ```
    */
-  static fromBytes(
-    bytes: Uint8Array,
-    options?: Omit<SocialGraphOptions, 'maxConnectionsPerMember' | 'connectionTimes'> & { policy?: Policy },
-  ): SocialGraph {
+  static fromBytes<P extends object = Record<string, unknown>>(bytes: Uint8Array, options?: SocialGraphOptions<NoInfer<P>>): SocialGraph<P> {
     const method = 'SocialGraph.fromBytes';
-    checkOptionsObject(method, options);
-    const { policy, ...graphOptions } = options ?? {};
-    return readSnapshot(
+    const resolved = readGraphOptions(method, options);
+    const known = new Set(resolved.sections.map((s) => s.name));
+    const graph = readSnapshot(
       bytes,
       (cap) => {
-        let graph: SocialGraph;
-        try {
-          graph = new SocialGraph({ ...graphOptions, maxConnectionsPerMember: cap, connectionTimes: false });
-        } catch (error) {
-          if (error instanceof SocialGraphError) throw new SocialGraphError(error.code, error.message.replace('SocialGraph.constructor', method));
-          throw error;
-        }
-        return { graph, internals: internalsOf(graph) };
+        const created = SocialGraph.#create<P>({ ...resolved, cap: resolved.cap ?? cap, connectionTimes: undefined });
+        return { graph: created, core: created.#core, sections: created.#sections };
       },
       MAX_CONNECTIONS_LIMIT,
-      { policy },
+      (name) => known.has(name),
     );
+    const core = graph.#core;
+    if (resolved.cap !== undefined) {
+      const store = core.store;
+      for (let v = 0; v < store.indexBound; v++) {
+        if (store.degreeOf(v) > resolved.cap) {
+          throw new SocialGraphError(
+            'CONNECTION_LIMIT',
+            `${method}: member ${describeValue(core.ids.idOf(v))} has ${store.degreeOf(v)} connections, above maxConnectionsPerMember ${resolved.cap}`,
+          );
+        }
+      }
+    }
+    if (resolved.connectionTimes === true) core.store.enableTimes();
+    if (resolved.policy !== undefined) graph.#permissions.state.policy = resolved.policy;
+    return graph;
+  }
+
+  /** A graph built from options already read (by a factory). */
+  static #create<P extends object>(resolved: ResolvedGraphOptions): SocialGraph<P> {
+    building = resolved;
+    try {
+      return new SocialGraph<P>();
+    } finally {
+      building = null;
+    }
+  }
+
+  /** An application's section bound to this graph. */
+  #bindSection(section: SnapshotSection<Profile>): BoundSection {
+    const ids = this.#core.ids;
+    return {
+      name: section.name,
+      required: section.required,
+      write: (out, context) => section.write(this, out, { members: context.members, indexOf: (id) => (typeof id === 'string' && ids.indexOf(id) >= 0 ? context.denseIndex[ids.indexOf(id)]! : -1) }),
+      read: (input, context) =>
+        section.read(this, input, {
+          members: context.members,
+          minorVersion: context.minorVersion,
+          idAt: (index) => {
+            if (!Number.isInteger(index) || index < 0 || index >= context.members) return input.fail(`member ${index} outside 0..${context.members - 1}`);
+            return ids.idOf(index);
+          },
+        }),
+    };
+  }
+
+  /**
+   * Runs a mutating method as one operation: the clock is read at most once; when it succeeds,
+   * the operation log hears of it, then its events go out; when it throws, its events are dropped.
+   */
+  #run<T>(name: OperationName, args: IArguments, body: () => T): T {
+    const core = this.#core;
+    core.begin();
+    let ok = false;
+    try {
+      const result = body();
+      ok = true;
+      return result;
+    } finally {
+      core.finish(ok ? name : undefined, args);
+    }
   }
 
   /**
@@ -613,45 +551,17 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   toBytes(): Uint8Array {
-    return writeSnapshot(this as unknown as SocialGraph, internalsOf(this));
+    return writeSnapshot(this.#core, this.#sections);
   }
-
-  #bulk(
-    method: string,
-    members: number,
-    src: Int32Array,
-    dst: Int32Array,
-    m: number,
-    idOf: (i: number) => string,
-    helper: HelperThread | null = null,
-    meanwhile: (() => void) | null = null,
-  ): number {
-    return this.#store.bulkLoad(
-      members,
-      src,
-      dst,
-      m,
-      (member, degree) => {
-        throw new SocialGraphError(
-          'CONNECTION_LIMIT',
-          `${method}: member ${describeValue(idOf(member))} would have ${degree} connections, above maxConnectionsPerMember ${this.maxConnectionsPerMember}`,
-        );
-      },
-      helper,
-      meanwhile,
-    );
-  }
-
-  // ------------------------------------------------------------------ members
 
   /** Number of members. O(1). */
   get memberCount(): number {
-    return this.#store.memberCount;
+    return this.#core.memberCount;
   }
 
   /** Number of undirected connections. O(1). */
   get connectionCount(): number {
-    return this.#store.connectionCount;
+    return this.#core.connectionCount;
   }
 
   /**
@@ -665,13 +575,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   addMember(id: string): void {
-    const method = 'SocialGraph.addMember';
-    checkId(method, id);
-    if (this.#ids.indexOf(id) >= 0) {
-      throw new SocialGraphError('DUPLICATE_MEMBER', `${method}: member ${describeValue(id)} already exists (use mergeMember to add only if absent)`);
-    }
-    this.#ids.set(id, this.#store.allocateMember());
-    if (this.#emitter.has('memberAdded')) this.#emitter.emit({ type: 'memberAdded', id });
+    this.#run('addMember', arguments, () => this.#core.addMember('SocialGraph.addMember', id, true));
   }
 
   /**
@@ -685,11 +589,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   mergeMember(id: string): boolean {
-    checkId('SocialGraph.mergeMember', id);
-    if (this.#ids.indexOf(id) >= 0) return false;
-    this.#ids.set(id, this.#store.allocateMember());
-    if (this.#emitter.has('memberAdded')) this.#emitter.emit({ type: 'memberAdded', id });
-    return true;
+    return this.#run('mergeMember', arguments, () => this.#core.addMember('SocialGraph.mergeMember', id, false));
   }
 
   /**
@@ -702,7 +602,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   hasMember(id: string): boolean {
-    return typeof id === 'string' && this.#ids.indexOf(id) >= 0;
+    return this.#core.hasMember(id);
   }
 
   /**
@@ -716,15 +616,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   removeMember(id: string): void {
-    const v = this.#index('SocialGraph.removeMember', id);
-    const hooks = this.#internals?.beforeRemoveMember;
-    if (hooks !== undefined) for (const hook of hooks) hook(v);
-    const store = this.#store;
-    const neighbors = store.clear(v);
-    for (let i = 0; i < neighbors.length; i++) store.remove(neighbors[i]!, v);
-    store.releaseMember(v);
-    this.#ids.delete(id, v);
-    if (this.#emitter.has('memberRemoved')) this.#emitter.emit({ type: 'memberRemoved', id });
+    this.#run('removeMember', arguments, () => this.#core.removeMember('SocialGraph.removeMember', id));
   }
 
   /**
@@ -737,9 +629,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   members(): string[] {
-    const out: string[] = [];
-    this.#ids.forEach((id) => out.push(id));
-    return out;
+    return this.#core.members();
   }
 
   /**
@@ -752,11 +642,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   forEachMember(callback: (id: string) => void): void {
-    checkCallback('SocialGraph.forEachMember', callback);
-    this.#ids.forEach((id) => callback(id));
+    this.#core.forEachMember('SocialGraph.forEachMember', callback);
   }
-
-  // ------------------------------------------------------------------ connections
 
   /**
    * Connects two members. Returns `false` if they were already connected.
@@ -772,45 +659,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   connect(a: string, b: string, options?: ConnectOptions): boolean {
-    const method = 'SocialGraph.connect';
-    this.#indexPair(method, a, b);
-    const u = this.#pair[0]!;
-    const v = this.#pair[1]!;
-    let seconds = -1;
-    if (options !== undefined) {
-      checkOptionsObject(method, options);
-      const at = options.at;
-      if (at !== undefined) {
-        if (typeof at !== 'number' || !Number.isFinite(at) || at < 0 || at >= 2 ** 32 * 1000) {
-          throw new SocialGraphError('INVALID_OPTION', `${method}: at must be milliseconds since the epoch (0 to 2^32 s), got ${describeValue(at)}`);
-        }
-        seconds = Math.floor(at / 1000);
-      }
-    }
-    if (u === v) throw new SocialGraphError('SELF_CONNECTION', `${method}: cannot connect member ${describeValue(a)} to itself`);
-    const store = this.#store;
-    const at = store.indexOfNeighbor(u, v);
-    if (at >= 0) return false;
-    // Both positions first: the two members' records and list tails are loaded side by side.
-    const bt = store.indexOfNeighbor(v, u);
-    const du = store.degreeOf(u);
-    const dv = store.degreeOf(v);
-    const cap = this.maxConnectionsPerMember;
-    if (du >= cap || dv >= cap) {
-      const full = du >= cap ? a : b;
-      throw new SocialGraphError(
-        'CONNECTION_LIMIT',
-        `${method}: member ${describeValue(full)} already has ${cap} connections (maxConnectionsPerMember)`,
-      );
-    }
-    if (seconds >= 0) store.enableTimes();
-    else if (store.hasTimes) seconds = Math.max(0, Math.min(2 ** 32 - 1, Math.floor(this.now() / 1000)));
-    store.insertAt(u, v, -at - 1, seconds < 0 ? 0 : seconds);
-    store.insertAt(v, u, -bt - 1, seconds < 0 ? 0 : seconds); // v's list is untouched by u's insert
-    const hooks = this.#internals?.afterConnect;
-    if (hooks !== undefined) for (const hook of hooks) hook(u, v);
-    if (this.#emitter.has('connected')) this.#emitter.emit({ type: 'connected', a, b });
-    return true;
+    return this.#run('connect', arguments, () => this.#core.connect('SocialGraph.connect', a, b, options));
   }
 
   /**
@@ -824,16 +673,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   disconnect(a: string, b: string): boolean {
-    const method = 'SocialGraph.disconnect';
-    const u = this.#index(method, a);
-    const v = this.#index(method, b);
-    if (u === v) return false;
-    if (!this.#store.remove(u, v)) return false;
-    this.#store.remove(v, u);
-    const hooks = this.#internals?.afterDisconnect;
-    if (hooks !== undefined) for (const hook of hooks) hook(u, v);
-    if (this.#emitter.has('disconnected')) this.#emitter.emit({ type: 'disconnected', a, b });
-    return true;
+    return this.#run('disconnect', arguments, () => this.#core.disconnect('SocialGraph.disconnect', a, b));
   }
 
   /**
@@ -846,11 +686,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   areConnected(a: string, b: string): boolean {
-    const method = 'SocialGraph.areConnected';
-    const u = this.#index(method, a);
-    const v = this.#index(method, b);
-    const store = this.#store;
-    return store.degreeOf(u) <= store.degreeOf(v) ? store.has(u, v) : store.has(v, u);
+    return this.#core.areConnected('SocialGraph.areConnected', a, b);
   }
 
   /**
@@ -866,14 +702,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   connectedAt(a: string, b: string): number | null {
-    const method = 'SocialGraph.connectedAt';
-    const u = this.#index(method, a);
-    const v = this.#index(method, b);
-    const store = this.#store;
-    const i = store.indexOfNeighbor(u, v);
-    if (i < 0 || !store.hasTimes) return null;
-    const seconds = store.timesOf(u)[store.offsetOf(u) + i]!;
-    return seconds === 0 ? null : seconds * 1000;
+    return this.#core.connectedAt('SocialGraph.connectedAt', a, b);
   }
 
   /**
@@ -886,8 +715,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   connections(id: string): string[] {
-    const v = this.#index('SocialGraph.connections', id);
-    return this.#idsOf(this.#store.slabOf(v), this.#store.offsetOf(v), this.#store.degreeOf(v));
+    return this.#core.connections('SocialGraph.connections', id);
   }
 
   /**
@@ -901,13 +729,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   forEachConnection(id: string, callback: (connection: string) => void): void {
-    const v = this.#index('SocialGraph.forEachConnection', id);
-    checkCallback('SocialGraph.forEachConnection', callback);
-    const store = this.#store;
-    const slab = store.slabOf(v);
-    const start = store.offsetOf(v);
-    const end = start + store.degreeOf(v);
-    for (let i = start; i < end; i++) callback(this.#ids.idOf(slab[i]!));
+    this.#core.forEachConnection('SocialGraph.forEachConnection', id, callback);
   }
 
   /**
@@ -920,10 +742,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   connectionCountOf(id: string): number {
-    return this.#store.degreeOf(this.#index('SocialGraph.connectionCountOf', id));
+    return this.#core.connectionCountOf('SocialGraph.connectionCountOf', id);
   }
-
-  // ------------------------------------------------------------------ queries
 
   /**
    * Connection degree between two members: `0` for the same member, `1`..`maxDepth` for the
@@ -940,13 +760,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   degree(a: string, b: string, options?: DegreeOptions): number | null {
-    const method = 'SocialGraph.degree';
-    const u = this.#index(method, a);
-    const v = this.#index(method, b);
-    const maxDepth = readMaxDepth(method, options);
-    const scratch = this.#scratch;
-    scratch.ensure(this.#store.indexBound);
-    return runSearch(bidirectionalDistance(scratch, u, v, maxDepth), this.#store);
+    return this.#core.degree('SocialGraph.degree', a, b, options);
   }
 
   /**
@@ -963,33 +777,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   degrees(viewer: string, ids: readonly string[], options?: DegreeOptions): (number | null)[] {
-    const method = 'SocialGraph.degrees';
-    const u = this.#index(method, viewer);
-    if (!Array.isArray(ids)) {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: ids must be an array of member ids, got ${describeValue(ids)}`);
-    }
-    // Page buffers are reused across calls (typed-array allocation dominates a cached page).
-    if (this.#page.length < ids.length) this.#page = new Int32Array(Math.max(ids.length, 2 * this.#page.length));
-    const buffer = this.#page;
-    const targets = buffer.length === ids.length ? buffer : buffer.subarray(0, ids.length);
-    // Look the page up in one batch (the cache misses of different ids overlap); the ids up to the
-    // first non-id, then each miss in order through #index, which throws the error of the first bad id.
-    let valid = 0;
-    while (valid < ids.length && typeof ids[valid] === 'string' && ids[valid]!.length > 0) valid++;
-    this.#ids.indexOfBatch(ids, valid, targets);
-    for (let i = 0; i < ids.length; i++) if (i >= valid || targets[i]! < 0) targets[i] = this.#index(method, ids[i]!);
-    const maxDepth = readMaxDepth(method, options);
-    const scratch = this.#scratch;
-    scratch.ensure(this.#store.indexBound);
-    if (this.#pageOut.length < ids.length) this.#pageOut = new Int32Array(Math.max(ids.length, 2 * this.#pageOut.length));
-    const out = this.#pageOut;
-    // A viewer asking again is answered from its cached 2nd-degree network (src/cache).
-    if (!viewerCache(internalsOf(this)).distances(u, targets, maxDepth, out)) {
-      runSearch(batchDistances(scratch, u, targets, maxDepth, out), this.#store);
-    }
-    const result: (number | null)[] = new Array(ids.length);
-    for (let i = 0; i < ids.length; i++) result[i] = out[i]! < 0 ? null : out[i]!;
-    return result;
+    return this.#core.degrees('SocialGraph.degrees', viewer, ids, options, this.#cache);
   }
 
   /**
@@ -1003,15 +791,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   mutualConnections(a: string, b: string): string[] {
-    const method = 'SocialGraph.mutualConnections';
-    const u = this.#index(method, a);
-    const v = this.#index(method, b);
-    const store = this.#store;
-    const du = store.degreeOf(u);
-    const dv = store.degreeOf(v);
-    const out = new Int32Array(Math.min(du, dv));
-    const k = intersectInto(store.slabOf(u), store.offsetOf(u), du, store.slabOf(v), store.offsetOf(v), dv, out);
-    return this.#idsOf(out, 0, k);
+    return this.#core.mutualConnections('SocialGraph.mutualConnections', a, b);
   }
 
   /**
@@ -1024,11 +804,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   mutualCount(a: string, b: string): number {
-    const method = 'SocialGraph.mutualCount';
-    const u = this.#index(method, a);
-    const v = this.#index(method, b);
-    const store = this.#store;
-    return intersectionSize(store.slabOf(u), store.offsetOf(u), store.degreeOf(u), store.slabOf(v), store.offsetOf(v), store.degreeOf(v));
+    return this.#core.mutualCount('SocialGraph.mutualCount', a, b);
   }
 
   /**
@@ -1044,15 +820,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   reach(id: string): Reach {
-    const v = this.#index('SocialGraph.reach', id);
-    const scratch = this.#scratch;
-    const store = this.#store;
-    scratch.ensure(store.indexBound);
-    const counts = runSearch(levelCounts(scratch, v, 3, store.connectionCount * 2), store);
-    return { first: counts[0]!, second: counts[1]!, third: counts[2]! };
+    return this.#core.reach('SocialGraph.reach', id);
   }
-
-  // ------------------------------------------------------------------ policy
 
   /**
    * The graph's clock (the `clock` option, default `Date.now`), in milliseconds.
@@ -1065,9 +834,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   now(): number {
-    if (this.#depth === 0) return this.#clock();
-    if (Number.isNaN(this.#callTime)) this.#callTime = this.#clock();
-    return this.#callTime;
+    return this.#core.now();
   }
 
   /**
@@ -1087,16 +854,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   block(a: string, b: string): boolean {
-    const method = 'SocialGraph.block';
-    const u = this.#index(method, a);
-    const v = this.#index(method, b);
-    if (u === v) throw new SocialGraphError('SELF_BLOCK', `${method}: member ${describeValue(a)} cannot block itself`);
-    const fresh = this.#policyStateOf().block(u, v);
-    this.disconnect(a, b);
-    const blockHooks = fresh ? this.#internals?.afterBlock : undefined;
-    if (blockHooks !== undefined) for (const hook of blockHooks) hook(u, v);
-    if (fresh && this.#emitter.has('blocked')) this.#emitter.emit({ type: 'blocked', a, b });
-    return fresh;
+    return this.#run('block', arguments, () => this.#permissions.block('SocialGraph.block', a, b));
   }
 
   /**
@@ -1110,13 +868,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   unblock(a: string, b: string): boolean {
-    const method = 'SocialGraph.unblock';
-    const u = this.#index(method, a);
-    const v = this.#index(method, b);
-    const state = existingPolicyState(internalsOf(this));
-    if (state === undefined || !state.unblock(u, v)) return false;
-    if (this.#emitter.has('unblocked')) this.#emitter.emit({ type: 'unblocked', a, b });
-    return true;
+    return this.#run('unblock', arguments, () => this.#permissions.unblock('SocialGraph.unblock', a, b));
   }
 
   /**
@@ -1129,10 +881,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   isBlocked(a: string, b: string): boolean {
-    const method = 'SocialGraph.isBlocked';
-    const u = this.#index(method, a);
-    const v = this.#index(method, b);
-    return existingPolicyState(internalsOf(this))?.blockedPair(u, v) ?? false;
+    return this.#permissions.isBlocked('SocialGraph.isBlocked', a, b);
   }
 
   /**
@@ -1145,9 +894,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   blockedMembers(id: string): string[] {
-    const u = this.#index('SocialGraph.blockedMembers', id);
-    const state = existingPolicyState(internalsOf(this));
-    return state === undefined ? [] : state.blockedBy(u).map((v) => this.#ids.idOf(v));
+    return this.#permissions.blockedMembers('SocialGraph.blockedMembers', id);
   }
 
   /**
@@ -1163,13 +910,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   setPrivacy(id: string, settings: Partial<PrivacySettings>): PrivacySettings {
-    const method = 'SocialGraph.setPrivacy';
-    const v = this.#index(method, id);
-    const state = this.#policyStateOf();
-    const next = mergePrivacy(method, privacyOfCode(state.privacyCode(v)), settings);
-    state.setPrivacyCode(v, privacyCode(next));
-    if (this.#emitter.has('privacyChanged')) this.#emitter.emit({ type: 'privacyChanged', id, settings: { ...next } });
-    return next;
+    return this.#run('setPrivacy', arguments, () => this.#permissions.setPrivacy('SocialGraph.setPrivacy', id, settings));
   }
 
   /**
@@ -1182,8 +923,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   privacy(id: string): PrivacySettings {
-    const v = this.#index('SocialGraph.privacy', id);
-    return { ...privacyOfCode(existingPolicyState(internalsOf(this))?.privacyCode(v) ?? 0) };
+    return this.#permissions.privacy('SocialGraph.privacy', id);
   }
 
   /**
@@ -1197,12 +937,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   joinGroup(id: string, group: string): boolean {
-    const method = 'SocialGraph.joinGroup';
-    const v = this.#index(method, id);
-    checkGroup(method, group);
-    if (!this.#policyStateOf().join(v, group)) return false;
-    if (this.#emitter.has('groupJoined')) this.#emitter.emit({ type: 'groupJoined', id, group });
-    return true;
+    return this.#run('joinGroup', arguments, () => this.#permissions.joinGroup('SocialGraph.joinGroup', id, group));
   }
 
   /**
@@ -1215,13 +950,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   leaveGroup(id: string, group: string): boolean {
-    const method = 'SocialGraph.leaveGroup';
-    const v = this.#index(method, id);
-    checkGroup(method, group);
-    const state = existingPolicyState(internalsOf(this));
-    if (state === undefined || !state.leave(v, group)) return false;
-    if (this.#emitter.has('groupLeft')) this.#emitter.emit({ type: 'groupLeft', id, group });
-    return true;
+    return this.#run('leaveGroup', arguments, () => this.#permissions.leaveGroup('SocialGraph.leaveGroup', id, group));
   }
 
   /**
@@ -1234,8 +963,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   groupsOf(id: string): string[] {
-    const v = this.#index('SocialGraph.groupsOf', id);
-    return existingPolicyState(internalsOf(this))?.groupsOf(v) ?? [];
+    return this.#permissions.groupsOf('SocialGraph.groupsOf', id);
   }
 
   /**
@@ -1248,10 +976,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   sharedGroups(a: string, b: string): string[] {
-    const method = 'SocialGraph.sharedGroups';
-    const u = this.#index(method, a);
-    const v = this.#index(method, b);
-    return existingPolicyState(internalsOf(this))?.sharedGroups(u, v) ?? [];
+    return this.#permissions.sharedGroups('SocialGraph.sharedGroups', a, b);
   }
 
   /**
@@ -1264,7 +989,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   get policy(): Policy {
-    return existingPolicyState(internalsOf(this))?.policy ?? DEFAULT_POLICY;
+    return this.#permissions.policy;
   }
 
   /**
@@ -1279,12 +1004,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   setPolicy(policy: Policy | 'default' | 'strict'): void {
-    const method = 'SocialGraph.setPolicy';
-    const resolved = policy === 'default' ? DEFAULT_POLICY : policy === 'strict' ? STRICT_POLICY : policy;
-    checkPolicy(method, resolved);
-    // Later changes to a caller's unfrozen object must not bypass validation: keep a frozen copy.
-    const frozen = Object.isFrozen(resolved) && Object.isFrozen(resolved.rules);
-    this.#policyStateOf().policy = frozen ? resolved : Object.freeze({ name: resolved.name, rules: Object.freeze({ ...resolved.rules }) });
+    this.#run('setPolicy', arguments, () => this.#permissions.setPolicy('SocialGraph.setPolicy', policy));
   }
 
   /**
@@ -1301,18 +1021,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   setQuota(action: PolicyAction, limit: QuotaLimit | null): void {
-    const method = 'SocialGraph.setQuota';
-    checkAction(method, action);
-    if (limit !== null) checkQuota(method, limit);
-    const state = this.#policyStateOf();
-    const previous = state.quotas.get(action);
-    if (limit === null) {
-      state.quotas.delete(action);
-      return;
-    }
-    const quota = new SlidingWindowQuota({ limit: limit.limit, windowMs: limit.windowMs });
-    if (previous !== undefined) quota.carryFrom(previous, this.now());
-    state.quotas.set(action, quota);
+    this.#run('setQuota', arguments, () => this.#permissions.setQuota('SocialGraph.setQuota', action, limit));
   }
 
   /**
@@ -1325,11 +1034,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   quota(id: string, action: PolicyAction): QuotaUsage | null {
-    const method = 'SocialGraph.quota';
-    const v = this.#index(method, id);
-    checkAction(method, action);
-    const quota = existingPolicyState(internalsOf(this))?.quotas.get(action);
-    return quota === undefined ? null : quota.usage(v, this.now());
+    return this.#permissions.quota('SocialGraph.quota', id, action);
   }
 
   /**
@@ -1349,11 +1054,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   can(viewer: string, action: PolicyAction, target: string): Decision {
-    const method = 'SocialGraph.can';
-    const u = this.#index(method, viewer);
-    checkAction(method, action);
-    const v = this.#index(method, target);
-    return decide(internalsOf(this), this.#policyStateOf(), action, u, v, viewer, target, this.now());
+    return this.#permissions.can('SocialGraph.can', viewer, action, target);
   }
 
   /**
@@ -1367,15 +1068,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   attempt(viewer: string, action: PolicyAction, target: string): Decision {
-    const method = 'SocialGraph.attempt';
-    const u = this.#index(method, viewer);
-    checkAction(method, action);
-    const v = this.#index(method, target);
-    const state = this.#policyStateOf();
-    const now = this.now();
-    const decision = decide(internalsOf(this), state, action, u, v, viewer, target, now);
-    if (decision.allowed && decision.reason !== 'self') state.quotas.get(action)?.record(u, now);
-    return decision;
+    return this.#run('attempt', arguments, () => this.#permissions.attempt('SocialGraph.attempt', viewer, action, target));
   }
 
   /**
@@ -1391,11 +1084,9 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   viewAs(viewer: string): ViewerWindow<Profile> {
-    this.#index('SocialGraph.viewAs', viewer);
-    return new ViewerWindow<Profile>(internalsOf(this), this.#policyStateOf(), viewer);
+    this.#core.index('SocialGraph.viewAs', viewer);
+    return new ViewerWindow<Profile>(this.#search, viewer);
   }
-
-  // ------------------------------------------------------------------ invitations
 
   /**
    * `from` invites `to` to connect, and returns the invitation. If `to` already invited `from`,
@@ -1416,7 +1107,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   invite(from: string, to: string, options?: InviteOptions): Invitation {
-    return invitationBook(internalsOf(this)).invite('SocialGraph.invite', from, to, options, (a, b) => this.connect(a, b));
+    return this.#run('invite', arguments, () => this.#invitations.invite('SocialGraph.invite', from, to, options));
   }
 
   /**
@@ -1430,7 +1121,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   accept(id: string): Invitation {
-    return invitationBook(internalsOf(this)).accept('SocialGraph.accept', id, (a, b) => this.connect(a, b));
+    return this.#run('accept', arguments, () => this.#invitations.accept('SocialGraph.accept', id));
   }
 
   /**
@@ -1444,7 +1135,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   ignore(id: string): Invitation {
-    return invitationBook(internalsOf(this)).ignore('SocialGraph.ignore', id);
+    return this.#run('ignore', arguments, () => this.#invitations.ignore('SocialGraph.ignore', id));
   }
 
   /**
@@ -1459,7 +1150,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   withdraw(id: string): Invitation {
-    return invitationBook(internalsOf(this)).withdraw('SocialGraph.withdraw', id);
+    return this.#run('withdraw', arguments, () => this.#invitations.withdraw('SocialGraph.withdraw', id));
   }
 
   /**
@@ -1473,7 +1164,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   invitation(id: string): Invitation | undefined {
-    return invitationBook(internalsOf(this)).get('SocialGraph.invitation', id);
+    return this.#invitations.get('SocialGraph.invitation', id);
   }
 
   /**
@@ -1486,7 +1177,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   sentInvitations(id: string): Invitation[] {
-    return invitationBook(internalsOf(this)).list('SocialGraph.sentInvitations', id, true);
+    return this.#invitations.list('SocialGraph.sentInvitations', id, true);
   }
 
   /**
@@ -1499,7 +1190,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   receivedInvitations(id: string): Invitation[] {
-    return invitationBook(internalsOf(this)).list('SocialGraph.receivedInvitations', id, false);
+    return this.#invitations.list('SocialGraph.receivedInvitations', id, false);
   }
 
   /**
@@ -1513,7 +1204,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   configureInvitations(settings?: Partial<InvitationSettings>): InvitationSettings {
-    return invitationBook(internalsOf(this)).configure('SocialGraph.configureInvitations', settings);
+    return this.#run('configureInvitations', arguments, () => this.#invitations.configure('SocialGraph.configureInvitations', settings));
   }
 
   /**
@@ -1532,7 +1223,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   introductions(from: string, to: string, options?: IntroductionOptions): Introduction[] {
-    return invitationBook(internalsOf(this)).introductions('SocialGraph.introductions', from, to, options);
+    return this.#invitations.introductions('SocialGraph.introductions', from, to, options);
   }
 
   /**
@@ -1549,7 +1240,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   suggestions(id: string, options?: SuggestionOptions): Suggestion[] {
-    return invitationBook(internalsOf(this)).suggestions('SocialGraph.suggestions', id, options);
+    return this.#invitations.suggestions('SocialGraph.suggestions', id, options);
   }
 
   /**
@@ -1563,10 +1254,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   dismissSuggestion(id: string, other: string): boolean {
-    return invitationBook(internalsOf(this)).dismiss('SocialGraph.dismissSuggestion', id, other);
+    return this.#run('dismissSuggestion', arguments, () => this.#invitations.dismiss('SocialGraph.dismissSuggestion', id, other));
   }
-
-  // ------------------------------------------------------------------ profiles and labels (docs/search.md)
 
   /**
    * Sets a member's profile (a shallow copy is kept, frozen). Attributes declared in
@@ -1581,12 +1270,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   setProfile(id: string, profile: Profile): void {
-    const method = 'SocialGraph.setProfile';
-    const v = this.#index(method, id);
-    const store: ProfileStore = profileStore(internalsOf(this));
-    const checked: unknown = profile;
-    store.check(method, checked);
-    store.set(v, checked);
+    this.#run('setProfile', arguments, () => this.#profiles.set('SocialGraph.setProfile', id, profile));
   }
 
   /**
@@ -1599,8 +1283,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   profile(id: string): Readonly<Profile> | undefined {
-    const v = this.#index('SocialGraph.profile', id);
-    return profileStore(internalsOf(this)).get(v) as Readonly<Profile> | undefined;
+    return this.#profiles.get('SocialGraph.profile', id) as Readonly<Profile> | undefined;
   }
 
   /**
@@ -1613,8 +1296,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   removeProfile(id: string): boolean {
-    const v = this.#index('SocialGraph.removeProfile', id);
-    return profileStore(internalsOf(this)).forget(v);
+    return this.#run('removeProfile', arguments, () => this.#profiles.remove('SocialGraph.removeProfile', id));
   }
 
   /**
@@ -1631,7 +1313,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    */
   recentConnections(id: string, options?: RecentConnectionsOptions): RecentConnection[] {
     const method = 'SocialGraph.recentConnections';
-    return recentConnectionsOf(internalsOf(this), method, this.#index(method, id), options);
+    return recentConnectionsOf(this.#core, method, this.#core.index(method, id), options);
   }
 
   /**
@@ -1646,7 +1328,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   tag(viewer: string, target: string, tag: string): boolean {
-    return tagMember(internalsOf(this), viewer, target, tag);
+    return this.#run('tag', arguments, () => this.#labels.tag(viewer, target, tag));
   }
 
   /**
@@ -1659,7 +1341,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   untag(viewer: string, target: string, tag: string): boolean {
-    return untagMember(internalsOf(this), viewer, target, tag);
+    return this.#run('untag', arguments, () => this.#labels.untag(viewer, target, tag));
   }
 
   /**
@@ -1672,7 +1354,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   tagged(viewer: string, tag: string): string[] {
-    return taggedMembers(internalsOf(this), viewer, tag);
+    return this.#labels.tagged(viewer, tag);
   }
 
   /**
@@ -1685,7 +1367,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   tagsOf(viewer: string, target: string): string[] {
-    return tagsOfMember(internalsOf(this), viewer, target);
+    return this.#labels.tagsOf(viewer, target);
   }
 
   /**
@@ -1699,7 +1381,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   createList(viewer: string, name: string): void {
-    createMemberList(internalsOf(this), viewer, name);
+    this.#run('createList', arguments, () => this.#labels.createList(viewer, name));
   }
 
   /**
@@ -1713,7 +1395,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   renameList(viewer: string, from: string, to: string): void {
-    renameMemberList(internalsOf(this), viewer, from, to);
+    this.#run('renameList', arguments, () => this.#labels.renameList(viewer, from, to));
   }
 
   /**
@@ -1726,7 +1408,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   deleteList(viewer: string, name: string): void {
-    deleteMemberList(internalsOf(this), viewer, name);
+    this.#run('deleteList', arguments, () => this.#labels.deleteList(viewer, name));
   }
 
   /**
@@ -1740,7 +1422,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   addToList(viewer: string, name: string, target: string): boolean {
-    return changeMemberList(internalsOf(this), viewer, name, target, true);
+    return this.#run('addToList', arguments, () => this.#labels.changeList(viewer, name, target, true));
   }
 
   /**
@@ -1753,7 +1435,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   removeFromList(viewer: string, name: string, target: string): boolean {
-    return changeMemberList(internalsOf(this), viewer, name, target, false);
+    return this.#run('removeFromList', arguments, () => this.#labels.changeList(viewer, name, target, false));
   }
 
   /**
@@ -1766,7 +1448,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   list(viewer: string, name: string): string[] {
-    return memberListMembers(internalsOf(this), viewer, name);
+    return this.#labels.list(viewer, name);
   }
 
   /**
@@ -1779,7 +1461,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   lists(viewer: string): string[] {
-    return memberLists(internalsOf(this), viewer);
+    return this.#labels.lists(viewer);
   }
 
   /**
@@ -1792,7 +1474,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   favorite(viewer: string, target: string): boolean {
-    return markMember(internalsOf(this), 'favorite', viewer, target, true);
+    return this.#run('favorite', arguments, () => this.#labels.mark('favorite', viewer, target, true));
   }
 
   /**
@@ -1805,7 +1487,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   unfavorite(viewer: string, target: string): boolean {
-    return markMember(internalsOf(this), 'favorite', viewer, target, false);
+    return this.#run('unfavorite', arguments, () => this.#labels.mark('favorite', viewer, target, false));
   }
 
   /**
@@ -1818,7 +1500,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   favorites(viewer: string): string[] {
-    return markedMembers(internalsOf(this), 'favorite', viewer);
+    return this.#labels.marked('favorite', viewer);
   }
 
   /**
@@ -1833,7 +1515,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   hide(viewer: string, target: string): boolean {
-    return markMember(internalsOf(this), 'hidden', viewer, target, true);
+    return this.#run('hide', arguments, () => this.#labels.mark('hidden', viewer, target, true));
   }
 
   /**
@@ -1846,7 +1528,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   unhide(viewer: string, target: string): boolean {
-    return markMember(internalsOf(this), 'hidden', viewer, target, false);
+    return this.#run('unhide', arguments, () => this.#labels.mark('hidden', viewer, target, false));
   }
 
   /**
@@ -1859,10 +1541,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   hiddenMembers(viewer: string): string[] {
-    return markedMembers(internalsOf(this), 'hidden', viewer);
+    return this.#labels.marked('hidden', viewer);
   }
-
-  // ------------------------------------------------------------------ events
 
   /**
    * Listens to a change event; returns a function that stops listening. Listeners run
@@ -1878,9 +1558,11 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    */
   on<K extends keyof SocialGraphEvents>(type: K, listener: SocialGraphListener<K>): () => void {
     const method = 'SocialGraph.on';
-    if (typeof type !== 'string') throw new SocialGraphError('INVALID_OPTION', `${method}: event type must be a string, got ${describeValue(type)}`);
+    if (typeof type !== 'string' || !EVENT_TYPES.includes(type)) {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: unknown event type ${describeValue(type)} (known: ${EVENT_TYPES.join(', ')})`);
+    }
     checkCallback(method, listener);
-    return this.#emitter.on(type, listener);
+    return this.#core.events.on(type, listener as (event: never) => void);
   }
 
   /**
@@ -1893,10 +1575,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   off<K extends keyof SocialGraphEvents>(type: K, listener: SocialGraphListener<K>): boolean {
-    return this.#emitter.off(type, listener);
+    return this.#core.events.off(type, listener as (event: never) => void);
   }
-
-  // ------------------------------------------------------------------ introspection
 
   /**
    * Memory accounting of the adjacency store (slots are 4 bytes).
@@ -1908,94 +1588,13 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   storeStats(): StoreStats {
-    return this.#store.stats();
-  }
-
-  // ------------------------------------------------------------------ internals
-
-  /**
-   * Runs a mutating method with the log attached: top-level calls read the clock once (or use
-   * `time` when replaying) and are appended to the log once they succeed.
-   */
-  #logged(name: OperationName, args: readonly unknown[], method: (...args: unknown[]) => unknown, time = Number.NaN): unknown {
-    if (this.#depth > 0) return method.apply(this, args as unknown[]);
-    this.#depth = 1;
-    this.#callTime = time;
-    let result: unknown;
-    try {
-      result = method.apply(this, args as unknown[]);
-    } finally {
-      this.#depth = 0;
-    }
-    const record: OperationRecord = { name, args, time: this.#callTime };
-    this.#callTime = Number.NaN;
-    this.#log?.append(record);
-    return result;
-  }
-
-  #policyStateOf(): MemberPolicyState {
-    return (this.#policyState ??= memberPolicyState(internalsOf(this)));
-  }
-
-  #index(method: string, id: string): number {
-    checkId(method, id);
-    const v = this.#ids.indexOf(id);
-    if (v < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `${method}: member ${describeValue(id)} not found`);
-    return v;
-  }
-
-  /** Indices of two members into `#pair`, both looked up at once (their cache misses overlap). */
-  #indexPair(method: string, a: string, b: string): void {
-    checkId(method, a);
-    checkId(method, b);
-    const pair = this.#pair;
-    this.#ids.indexOfPair(a, b, pair);
-    if (pair[0]! < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `${method}: member ${describeValue(a)} not found`);
-    if (pair[1]! < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `${method}: member ${describeValue(b)} not found`);
-  }
-
-  #idsOf(array: Int32Array, start: number, count: number): string[] {
-    const out: string[] = new Array(count);
-    const ids = this.#ids;
-    for (let i = 0; i < count; i++) out[i] = ids.idOf(array[start + i]!);
-    return out;
-  }
-}
-
-function checkId(method: string, id: unknown): asserts id is string {
-  if (typeof id !== 'string' || id.length === 0) {
-    throw new SocialGraphError('INVALID_ID', `${method}: member ids are non-empty strings, got ${describeValue(id)}`);
-  }
-}
-
-
-function checkGroup(method: string, group: unknown): asserts group is string {
-  if (typeof group !== 'string' || group.length === 0) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: group names are non-empty strings, got ${describeValue(group)}`);
-  }
-}
-
-function checkQuota(method: string, limit: unknown): void {
-  if (limit === null || typeof limit !== 'object') {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: quota must be { limit, windowMs } or null, got ${describeValue(limit)}`);
-  }
-  const { limit: n, windowMs } = limit as { limit?: unknown; windowMs?: unknown };
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_QUOTA_LIMIT) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: limit must be an integer from 1 to ${MAX_QUOTA_LIMIT}, got ${describeValue(n)}`);
-  }
-  if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs <= 0) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: windowMs must be a positive finite number of milliseconds, got ${describeValue(windowMs)}`);
-  }
-}
-
-function checkCallback(method: string, callback: unknown): void {
-  if (typeof callback !== 'function') {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: callback must be a function, got ${describeValue(callback)}`);
+    return this.#core.store.stats();
   }
 }
 
 /** The `parallel` option of a bulk load (default true), or `INVALID_OPTION`. */
-function readParallel(method: string, options: EdgeLoadOptions | undefined): boolean {
+function readParallel(method: string, options: { parallel?: unknown } | undefined): boolean {
+  checkOptionsObject(method, options);
   const parallel: unknown = options?.parallel === undefined ? true : options.parallel;
   if (typeof parallel !== 'boolean') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: parallel must be a boolean, got ${describeValue(parallel)}`);
@@ -2003,31 +1602,17 @@ function readParallel(method: string, options: EdgeLoadOptions | undefined): boo
   return parallel;
 }
 
-/** Whether `array` is over shared memory (a helper thread sees it without a copy). */
-function isShared(array: Int32Array): boolean {
-  return typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;
+/**
+ * Builds a graph from a dense-index edge list for another entry point (`importEdgeList`), its
+ * errors naming `method`.
+ *
+ * @remarks As {@link SocialGraph.fromIndexedEdges}.
+ * @example
+ * ```ts
+ * graphFromIndexedEdges('importEdgeList', edges, options);
+ * ```
+ * @internal
+ */
+export function graphFromIndexedEdges<P extends object>(method: string, edges: IndexedEdges, options: EdgeLoadOptions<P> | undefined): SocialGraph<P> {
+  return fromIndexed<P>(method, edges, options);
 }
-
-/** The first `length` entries of `array` in a {@link bulkInt32}. */
-function shared(array: Int32Array, length: number): Int32Array {
-  const copy = bulkInt32(length);
-  copy.set(array.subarray(0, length));
-  return copy;
-}
-
-function readCap(method: string, options: SocialGraphOptions | undefined): number {
-  checkOptionsObject(method, options);
-  if (options?.clock !== undefined && typeof options.clock !== 'function') {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: clock must be a function returning milliseconds, got ${describeValue(options.clock)}`);
-  }
-  const cap = options?.maxConnectionsPerMember ?? DEFAULT_MAX_CONNECTIONS;
-  if (!Number.isInteger(cap) || cap < 1 || cap > MAX_CONNECTIONS_LIMIT) {
-    throw new SocialGraphError(
-      'INVALID_OPTION',
-      `${method}: maxConnectionsPerMember must be an integer from 1 to ${MAX_CONNECTIONS_LIMIT}, got ${describeValue(cap)}`,
-    );
-  }
-  readSearchGraphOptions(method, options);
-  return cap;
-}
-

@@ -1,6 +1,7 @@
 /**
- * Typed change events of a {@link SocialGraph}: what an application streams to a log or to
- * another store. Emitting costs one null check when nobody listens.
+ * Typed change events of a `SocialGraph`: what an application streams to a log or to another
+ * store. They go out once the operation that caused them is complete and consistent; queuing one
+ * costs one check when nobody listens (src/graph/event-queue.ts).
  *
  * @packageDocumentation
  */
@@ -52,46 +53,22 @@ export type SocialGraphEvent = SocialGraphEvents[keyof SocialGraphEvents];
 export type SocialGraphListener<K extends keyof SocialGraphEvents> = (event: SocialGraphEvents[K]) => void;
 
 /**
- * A minimal typed emitter (no Node `events`: the core runs in browsers).
- *
- * @remarks `emit` is O(listeners of that type); `has` is O(1).
- * @example
- * ```ts
- * const emitter = new Emitter();
- * const stop = emitter.on('connected', (e) => console.log(e.a, e.b));
- * stop();
- * ```
+ * The event types, in the order of {@link SocialGraphEvents}.
  * @public
  */
-export class Emitter {
-  #listeners: Map<keyof SocialGraphEvents, Set<(event: never) => void>> | null = null;
-
-  /** Whether anyone listens to `type`. O(1). */
-  has(type: keyof SocialGraphEvents): boolean {
-    return this.#listeners !== null && (this.#listeners.get(type)?.size ?? 0) > 0;
-  }
-
-  /** Adds a listener; returns a function that removes it. */
-  on<K extends keyof SocialGraphEvents>(type: K, listener: SocialGraphListener<K>): () => void {
-    this.#listeners ??= new Map();
-    let set = this.#listeners.get(type);
-    if (set === undefined) {
-      set = new Set();
-      this.#listeners.set(type, set);
-    }
-    set.add(listener as (event: never) => void);
-    return () => this.off(type, listener);
-  }
-
-  /** Removes a listener. Returns whether it was registered. */
-  off<K extends keyof SocialGraphEvents>(type: K, listener: SocialGraphListener<K>): boolean {
-    return this.#listeners?.get(type)?.delete(listener as (event: never) => void) ?? false;
-  }
-
-  /** Calls every listener of `event.type`, in registration order. */
-  emit<K extends keyof SocialGraphEvents>(event: SocialGraphEvents[K]): void {
-    const set = this.#listeners?.get(event.type as K);
-    if (set === undefined) return;
-    for (const listener of [...set]) (listener as SocialGraphListener<K>)(event);
-  }
-}
+export const EVENT_TYPES: readonly (keyof SocialGraphEvents)[] = Object.freeze([
+  'memberAdded',
+  'memberRemoved',
+  'connected',
+  'disconnected',
+  'blocked',
+  'unblocked',
+  'privacyChanged',
+  'groupJoined',
+  'groupLeft',
+  'invitationSent',
+  'invitationAccepted',
+  'invitationIgnored',
+  'invitationWithdrawn',
+  'invitationCancelled',
+]);

@@ -1,5 +1,5 @@
 /**
- * Option checks shared by the facade and the viewer window.
+ * Argument checks shared by the graph core, the features and the viewer window.
  *
  * @packageDocumentation
  */
@@ -21,4 +21,11 @@ export function readMaxDepth(method: string, options: { maxDepth?: number } | un
     throw new SocialGraphError('INVALID_OPTION', `${method}: maxDepth must be an integer from 0 to ${MAX_SEARCH_DEPTH}, got ${describeValue(d)}`);
   }
   return d;
+}
+
+/** Throws `INVALID_ID` unless `id` is a non-empty string. @internal */
+export function checkId(method: string, id: unknown): asserts id is string {
+  if (typeof id !== 'string' || id.length === 0) {
+    throw new SocialGraphError('INVALID_ID', `${method}: member ids are non-empty strings, got ${describeValue(id)}`);
+  }
 }

@@ -9,33 +9,18 @@
  * Core sections, always first: `meta` (cap, members, connections), `ids` (the member ids, UTF-8,
  * length-prefixed), `adjacency` (degrees, then each member's sorted list as delta varints),
  * `times` (connection times, when recorded);
- * then the sections registered by features (see `snapshot-sections.ts`).
+ * then the sections of the graph's features and the application's (see `snapshot-section.ts`).
  *
  * Universal: no Node built-ins (the Node entry `social-graph/node` adds atomic file save/load).
  *
  * @packageDocumentation
  */
 import { SocialGraphError } from '../errors.js';
-import type { GraphInternals, SocialGraph } from '../social-graph.js';
 import { ByteReader } from '../encoding/byte-reader.js';
 import { ByteWriter } from '../encoding/byte-writer.js';
 import { crc32 } from '../encoding/crc32.js';
-import { POLICY_SECTION } from '../features/policy/policy-section.js';
-import {
-  CORE_SECTIONS,
-  snapshotSection,
-  snapshotSections,
-  TIMES_SECTION,
-  type SnapshotReadContext,
-  type SnapshotSection,
-} from './snapshot-section.js';
-
-/** Feature sections built in, written before the registered ones. */
-const BUILTIN: readonly SnapshotSection[] = [POLICY_SECTION];
-
-function featureSection(name: string): SnapshotSection | undefined {
-  return BUILTIN.find((s) => s.name === name) ?? snapshotSection(name);
-}
+import type { GraphCore } from './graph-core.js';
+import { CORE_SECTIONS, FEATURE_SECTIONS, TIMES_SECTION, type BoundSection, type SnapshotReadContext } from './snapshot-section.js';
 
 /** The 8 magic bytes that open every snapshot: `\x89SGRAPH\n`. @public */
 export const SNAPSHOT_MAGIC: Uint8Array = Uint8Array.of(0x89, 0x53, 0x47, 0x52, 0x41, 0x50, 0x48, 0x0a);
@@ -107,7 +92,7 @@ function u32At(bytes: Uint8Array, i: number): number {
 }
 
 /** Checks the header and every section's CRC, and lists the sections. */
-function parseContainer(method: string, bytes: unknown): Container {
+function parseContainer(method: string, bytes: unknown, knows: (name: string) => boolean): Container {
   if (!(bytes instanceof Uint8Array)) {
     throw new SocialGraphError('INVALID_OPTION', `${method}: bytes must be a Uint8Array, got ${bytes === null ? 'null' : typeof bytes}`);
   }
@@ -171,10 +156,10 @@ function parseContainer(method: string, bytes: unknown): Container {
       continue;
     }
     if (CORE_SECTIONS.includes(section.name)) corrupt(method, `core section "${section.name}" out of place`);
-    if (section.required && featureSection(section.name) === undefined) {
+    if (section.required && !knows(section.name)) {
       throw new SocialGraphError(
         'SNAPSHOT_VERSION',
-        `${method}: snapshot needs section "${section.name}", which this reader does not know (import the feature that registers it, or upgrade social-graph)`,
+        `${method}: snapshot needs section "${section.name}", which this reader does not know (pass the application's section in the snapshotSections option, or upgrade social-graph)`,
       );
     }
   }
@@ -210,17 +195,17 @@ function readMeta(method: string, bytes: Uint8Array, container: Container, maxCa
  * O(n + m): ids are written once as UTF-8, each member's sorted neighbour list as delta-encoded
  * varints (about 5 bytes per connection), then the feature sections.
  * Members are renumbered densely in index order (holes left by removed members disappear).
- * @param graph - the graph.
- * @param internals - its internals (the facade passes them).
+ * @param core - the graph core.
+ * @param sections - the feature and application sections, in the order they are written.
  * @returns the snapshot bytes.
  * @example
  * ```ts
- * const bytes = graph.toBytes(); // calls writeSnapshot(graph, graphInternals(graph))
+ * const bytes = graph.toBytes(); // calls writeSnapshot(core, sections)
  * ```
  * @internal
  */
-export function writeSnapshot(graph: Pick<SocialGraph<object>, 'maxConnectionsPerMember'>, internals: GraphInternals): Uint8Array {
-  const { store, ids } = internals;
+export function writeSnapshot(core: GraphCore, sections: readonly BoundSection[]): Uint8Array {
+  const { store, ids } = core;
   const bound = store.indexBound;
   const members = store.memberCount;
   const connections = store.connectionCount;
@@ -232,13 +217,13 @@ export function writeSnapshot(graph: Pick<SocialGraph<object>, 'maxConnectionsPe
     parts[next] = ids.idOf(v);
     denseIndex[v] = next++;
   }
-  const sections: { name: string; required: boolean; payload: Uint8Array }[] = [];
+  const written: { name: string; required: boolean; payload: Uint8Array }[] = [];
 
   const meta = new ByteWriter(16);
-  meta.varint(graph.maxConnectionsPerMember);
+  meta.varint(core.cap);
   meta.varint(members);
   meta.varint(connections);
-  sections.push({ name: 'meta', required: true, payload: meta.finish() });
+  written.push({ name: 'meta', required: true, payload: meta.finish() });
 
   // ids: encoding byte, the UTF-16 length of each id, then the text of all ids.
   const joined = parts.join('');
@@ -258,18 +243,18 @@ export function writeSnapshot(graph: Pick<SocialGraph<object>, 'maxConnectionsPe
     }
     idWriter.length = at;
   }
-  sections.push({ name: 'ids', required: true, payload: idWriter.finish() });
+  written.push({ name: 'ids', required: true, payload: idWriter.finish() });
 
-  const { adjacency, times } = encodeAdjacency(internals, denseIndex, members, connections);
-  sections.push({ name: 'adjacency', required: true, payload: adjacency });
-  if (times !== null) sections.push({ name: TIMES_SECTION, required: true, payload: times });
+  const { adjacency, times } = encodeAdjacency(core, denseIndex, members, connections);
+  written.push({ name: 'adjacency', required: true, payload: adjacency });
+  if (times !== null) written.push({ name: TIMES_SECTION, required: true, payload: times });
 
   const context = { members, denseIndex };
-  for (const section of [...BUILTIN, ...snapshotSections()]) {
+  for (const section of sections) {
     const out = new ByteWriter();
-    if (section.write(internals, out, context)) sections.push({ name: section.name, required: section.required, payload: out.finish() });
+    if (section.write(out, context)) written.push({ name: section.name, required: section.required, payload: out.finish() });
   }
-  return assemble(sections);
+  return assemble(written);
 }
 
 function isWellFormed(text: string): boolean {
@@ -286,7 +271,7 @@ function isWellFormed(text: string): boolean {
  * `v < w` met in this walk.
  */
 function encodeAdjacency(
-  internals: GraphInternals,
+  internals: GraphCore,
   denseIndex: Int32Array,
   members: number,
   connections: number,
@@ -381,46 +366,47 @@ function assemble(sections: { name: string; required: boolean; payload: Uint8Arr
  * `SNAPSHOT_VERSION`. The store is built from the decoded lists directly (no sort, no per-edge
  * insertion).
  * @param bytes - the snapshot.
- * @param create - makes an empty graph with the given cap, and returns it with its internals.
+ * @param create - makes an empty graph with the given cap, and returns it with its core and
+ *   its sections (the feature sections and those the application passed).
  * @param maxCap - the largest cap a graph accepts.
- * @param options - the `fromBytes` options, for the sections that need them (a custom policy).
+ * @param knows - whether the caller knows an application section of this name.
  * @example
  * ```ts
- * const graph = SocialGraph.fromBytes(bytes); // calls readSnapshot(bytes, create, MAX_CONNECTIONS_LIMIT)
+ * const graph = SocialGraph.fromBytes(bytes); // calls readSnapshot(bytes, create, MAX_CONNECTIONS_LIMIT, knows)
  * ```
  * @internal
  */
 export function readSnapshot<G>(
   bytes: Uint8Array,
-  create: (maxConnectionsPerMember: number) => { graph: G; internals: GraphInternals },
+  create: (maxConnectionsPerMember: number) => { graph: G; core: GraphCore; sections: readonly BoundSection[] },
   maxCap: number,
-  options: Readonly<Record<string, unknown>> = {},
+  knows: (name: string) => boolean,
 ): G {
   const method = 'SocialGraph.fromBytes';
-  const container = parseContainer(method, bytes);
+  const container = parseContainer(method, bytes, (name) => FEATURE_SECTIONS.includes(name) || knows(name));
   const meta = readMeta(method, bytes, container, maxCap);
   const [, idSection, adjacencySection] = container.sections as [RawSection, RawSection, RawSection];
   const names = decodeIds(method, bytes, idSection, meta.members);
   const timesSection = container.sections[CORE_SECTIONS.length]?.name === TIMES_SECTION ? container.sections[CORE_SECTIONS.length]! : null;
   const pairTimes = timesSection === null ? null : decodeTimes(method, bytes, timesSection, meta.connections);
   const { degrees, flat, times } = decodeAdjacency(method, bytes, adjacencySection, meta, pairTimes);
-  const { graph, internals } = create(meta.cap);
-  const ids = internals.ids;
+  const { graph, core, sections } = create(meta.cap);
+  const ids = core.ids;
   for (let v = 0; v < names.length; v++) {
     const id = names[v]!;
     if (ids.indexOf(id) >= 0) corrupt(method, `section "ids": id ${JSON.stringify(id.slice(0, 60))} appears twice`);
     ids.set(id, v);
   }
-  internals.store.loadSortedLists(meta.members, degrees, flat, times);
-  const context: SnapshotReadContext = { members: meta.members, minorVersion: container.minor, options };
+  core.store.loadSortedLists(meta.members, degrees, flat, times);
+  const context: SnapshotReadContext = { members: meta.members, minorVersion: container.minor };
   for (let i = CORE_SECTIONS.length; i < container.sections.length; i++) {
     const raw = container.sections[i]!;
     if (raw.name === TIMES_SECTION) continue;
-    const section = featureSection(raw.name);
+    const section = sections.find((s) => s.name === raw.name);
     if (section === undefined) continue; // unknown and optional: skipped
     const input = new ByteReader(bytes, raw.start, raw.end, `${method}: section "${raw.name}"`);
     try {
-      section.read(internals, input, context);
+      section.read(input, context);
     } catch (error) {
       if (error instanceof SocialGraphError && (error.code === 'SNAPSHOT_CORRUPT' || error.code === 'SNAPSHOT_VERSION' || error.code === 'INVALID_OPTION')) throw error;
       corrupt(method, `section "${raw.name}" is invalid (${error instanceof Error ? error.message : String(error)})`);
@@ -643,7 +629,7 @@ function decodeAdjacency(
  */
 export function inspectSnapshot(bytes: Uint8Array): SnapshotInfo {
   const method = 'inspectSnapshot';
-  const container = parseContainer(method, bytes);
+  const container = parseContainer(method, bytes, () => true);
   const meta = readMeta(method, bytes, container, 2 ** 31);
   return {
     majorVersion: container.major,
@@ -657,7 +643,7 @@ export function inspectSnapshot(bytes: Uint8Array): SnapshotInfo {
       required: s.required,
       offset: s.start,
       bytes: s.end - s.start,
-      known: CORE_SECTIONS.includes(s.name) || s.name === TIMES_SECTION || featureSection(s.name) !== undefined,
+      known: CORE_SECTIONS.includes(s.name) || s.name === TIMES_SECTION || FEATURE_SECTIONS.includes(s.name),
     })),
   };
 }

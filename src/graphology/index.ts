@@ -9,17 +9,10 @@ import Graph from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
 // The core through the package's main entry: the built `social-graph/graphology` imports it from
 // `social-graph` itself (see tsup.config.ts), so classes and errors are the very ones users import.
-import { SocialGraph, SocialGraphError, type SocialGraphOptions } from '../index.js';
-
-function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `array(${value.length})`;
-  return typeof value === 'object' ? 'object' : String(value);
-}
+import { describeValue, SocialGraph, SocialGraphError, type SocialGraphOptions } from '../index.js';
 
 /** The member `id`, or MEMBER_NOT_FOUND / INVALID_ID naming the method. */
-function checkMember(method: string, graph: SocialGraph, id: unknown): string {
+function checkMember(method: string, graph: SocialGraph<object>, id: unknown): string {
   if (typeof id !== 'string' || id.length === 0) {
     throw new SocialGraphError('INVALID_ID', `${method}: member ids are non-empty strings, got ${describeValue(id)}`);
   }
@@ -57,7 +50,7 @@ export interface ToGraphologyOptions {
  * ```
  * @public
  */
-export function toGraphology(graph: SocialGraph, options: ToGraphologyOptions = {}): Graph {
+export function toGraphology<P extends object>(graph: SocialGraph<P>, options: ToGraphologyOptions = {}): Graph {
   const method = 'toGraphology';
   if (!(graph instanceof SocialGraph)) {
     throw new SocialGraphError('INVALID_OPTION', `${method}: graph must be a SocialGraph, got ${describeValue(graph)}`);
@@ -108,7 +101,7 @@ export function toGraphology(graph: SocialGraph, options: ToGraphologyOptions = 
 }
 
 /** Members within `radius` of `center` (BFS), center first, then by distance. */
-function egoMembers(graph: SocialGraph, center: string, radius: number): string[] {
+function egoMembers(graph: SocialGraph<object>, center: string, radius: number): string[] {
   const seen = new Set<string>([center]);
   let frontier = [center];
   for (let depth = 0; depth < radius && frontier.length > 0; depth++) {
@@ -145,7 +138,7 @@ function egoMembers(graph: SocialGraph, center: string, radius: number): string[
  * ```
  * @public
  */
-export function fromGraphology(source: AbstractGraph, options?: SocialGraphOptions): SocialGraph {
+export function fromGraphology<P extends object = Record<string, unknown>>(source: AbstractGraph, options?: SocialGraphOptions<NoInfer<P>>): SocialGraph<P> {
   const method = 'fromGraphology';
   if (source === null || typeof source !== 'object' || typeof source.forEachNode !== 'function' || typeof source.forEachEdge !== 'function') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: source must be a graphology graph, got ${describeValue(source)}`);
@@ -164,7 +157,7 @@ export function fromGraphology(source: AbstractGraph, options?: SocialGraphOptio
     targets[m++] = index.get(b)!;
   });
   try {
-    return SocialGraph.fromIndexedEdges({ ids: names, members: names.length, sources, targets, edges: m }, options);
+    return SocialGraph.fromIndexedEdges<P>({ ids: names, members: names.length, sources, targets, edges: m }, options);
   } catch (error) {
     if (error instanceof SocialGraphError) throw new SocialGraphError(error.code, error.message.replace('SocialGraph.fromIndexedEdges', method));
     throw error;

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { SocialGraphError } from '../errors.js';
-import { graphInternals, type SocialGraph } from '../social-graph.js';
+import { graphParts, type SocialGraph } from '../social-graph.js';
 import { edgeListLines, type EdgeListWriteOptions } from './edge-list-reader.js';
 
 /**
@@ -33,14 +33,14 @@ export interface ExportEdgeListOptions extends EdgeListWriteOptions {
  * @public
  */
 export function* graphEdgePairs(
-  graph: SocialGraph,
+  graph: SocialGraph<object>,
   options: Pick<ExportEdgeListOptions, 'isolated'> = {},
 ): Generator<[string, string], void, undefined> {
   const isolated = options.isolated ?? 'self-pair';
   if (isolated !== 'self-pair' && isolated !== 'skip') {
     throw new SocialGraphError('INVALID_OPTION', `graphEdgePairs: isolated must be 'self-pair' or 'skip', got ${JSON.stringify(isolated)}`);
   }
-  const { store, ids } = graphInternals(graph);
+  const { store, ids } = graphParts(graph).core;
   const bound = store.indexBound;
   for (let v = 0; v < bound; v++) {
     if (!store.isAlive(v)) continue;
@@ -77,7 +77,7 @@ export function* graphEdgePairs(
  * ```
  * @public
  */
-export function exportEdgeList(graph: SocialGraph, options: ExportEdgeListOptions = {}): Generator<string, void, undefined> {
+export function exportEdgeList<P extends object>(graph: SocialGraph<P>, options: ExportEdgeListOptions = {}): Generator<string, void, undefined> {
   if (options === null || typeof options !== 'object') {
     throw new SocialGraphError('INVALID_OPTION', `exportEdgeList: options must be an object, got ${String(options)}`);
   }

@@ -4,7 +4,8 @@
  * @packageDocumentation
  */
 import { describeValue, SocialGraphError } from '../errors.js';
-import { SocialGraph, type SocialGraphOptions } from '../social-graph.js';
+import { readGraphOptions } from '../graph-options.js';
+import { graphFromIndexedEdges, type SocialGraph, type SocialGraphOptions } from '../social-graph.js';
 import { IdInterner } from '../store/id-interner.js';
 import { readEdgeList, type EdgeListDelimiter, type EdgeListSource } from './edge-list-reader.js';
 
@@ -27,7 +28,7 @@ export interface ImportProgress {
  * Options of {@link importEdgeList}.
  * @public
  */
-export interface ImportEdgeListOptions extends SocialGraphOptions {
+export interface ImportEdgeListOptions<Profile extends object = Record<string, unknown>> extends SocialGraphOptions<Profile> {
   /** Header line handling, as in `readEdgeList` (default `'auto'`). */
   header?: boolean | 'auto';
   /** Field delimiter, as in `readEdgeList` (default `'auto'`). */
@@ -84,15 +85,17 @@ export interface ImportReport {
  * ```
  * @public
  */
-export async function importEdgeList(
+export async function importEdgeList<P extends object = Record<string, unknown>>(
   source: EdgeListSource,
-  options: ImportEdgeListOptions = {},
-): Promise<{ graph: SocialGraph; report: ImportReport }> {
+  options: ImportEdgeListOptions<NoInfer<P>> = {},
+): Promise<{ graph: SocialGraph<P>; report: ImportReport }> {
   const method = 'importEdgeList';
   if (options === null || typeof options !== 'object') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
   }
-  const { onProgress, header, delimiter } = options;
+  const { onProgress, header, delimiter, ...graphOptions } = options;
+  // The graph options, validated up front (the graph is built from them once the file is read).
+  readGraphOptions(method, graphOptions);
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: onProgress must be a function, got ${describeValue(onProgress)}`);
   }
@@ -102,9 +105,6 @@ export async function importEdgeList(
   if (delimiter !== undefined && delimiter !== 'auto' && delimiter !== ',' && delimiter !== '\t' && delimiter !== ' ') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: delimiter must be 'auto', ',', '\\t' or ' ', got ${describeValue(delimiter)}`);
   }
-  // Validates maxConnectionsPerMember up front (throws INVALID_OPTION naming the constructor).
-  const cap = new SocialGraph({ maxConnectionsPerMember: options.maxConnectionsPerMember }).maxConnectionsPerMember;
-
   const interner = new IdInterner();
   const names: string[] = [];
   let sources = new Int32Array(1 << 16);
@@ -154,15 +154,7 @@ export async function importEdgeList(
     },
   );
   onProgress?.({ phase: 'build', bytes: summary.bytes, lines: summary.lines, pairs });
-  let graph: SocialGraph;
-  try {
-    graph = SocialGraph.fromIndexedEdges({ ids: names, members: names.length, sources, targets, edges: m }, { maxConnectionsPerMember: cap });
-  } catch (error) {
-    if (error instanceof SocialGraphError) {
-      throw new SocialGraphError(error.code, error.message.replace('SocialGraph.fromIndexedEdges', method));
-    }
-    throw error;
-  }
+  const graph = graphFromIndexedEdges<P>(method, { ids: names, members: names.length, sources, targets, edges: m }, graphOptions as SocialGraphOptions<P>);
   onProgress?.({ phase: 'done', bytes: summary.bytes, lines: summary.lines, pairs });
   return {
     graph,

@@ -21,6 +21,7 @@ import {
   type ExportEdgeListOptions,
   type ImportEdgeListOptions,
   type ImportReport,
+  type SocialGraphOptions,
 } from '../index.js';
 
 function temporaryPath(path: string): string {
@@ -63,7 +64,7 @@ function syncDirectorySync(path: string): void {
  * ```
  * @public
  */
-export async function save(graph: SocialGraph, path: string): Promise<void> {
+export async function save<P extends object>(graph: SocialGraph<P>, path: string): Promise<void> {
   const bytes = graph.toBytes();
   const temporary = temporaryPath(path);
   const handle = await open(temporary, 'wx', 0o644);
@@ -92,7 +93,7 @@ export async function save(graph: SocialGraph, path: string): Promise<void> {
  * ```
  * @public
  */
-export function saveSync(graph: SocialGraph, path: string): void {
+export function saveSync<P extends object>(graph: SocialGraph<P>, path: string): void {
   const bytes = graph.toBytes();
   const temporary = temporaryPath(path);
   const fd = openSync(temporary, 'wx', 0o644);
@@ -117,7 +118,8 @@ export function saveSync(graph: SocialGraph, path: string): void {
 }
 
 /**
- * Loads a snapshot written by {@link save} (or any `toBytes()` output stored in a file).
+ * Loads a snapshot written by {@link save} (or any `toBytes()` output stored in a file), with
+ * the graph options of `SocialGraph.fromBytes` (a custom policy the snapshot names, the clock, ...).
  *
  * @remarks O(bytes + n + m): one read, then {@link SocialGraph.fromBytes}. Rejects with
  * `SocialGraphError` `SNAPSHOT_CORRUPT` / `SNAPSHOT_VERSION` for a damaged or newer file, and with
@@ -129,8 +131,8 @@ export function saveSync(graph: SocialGraph, path: string): void {
  * ```
  * @public
  */
-export async function load(path: string): Promise<SocialGraph> {
-  return SocialGraph.fromBytes(await readFile(path));
+export async function load<P extends object = Record<string, unknown>>(path: string, options?: SocialGraphOptions<NoInfer<P>>): Promise<SocialGraph<P>> {
+  return SocialGraph.fromBytes<P>(await readFile(path), options);
 }
 
 /**
@@ -143,8 +145,8 @@ export async function load(path: string): Promise<SocialGraph> {
  * ```
  * @public
  */
-export function loadSync(path: string): SocialGraph {
-  return SocialGraph.fromBytes(readFileSync(path));
+export function loadSync<P extends object = Record<string, unknown>>(path: string, options?: SocialGraphOptions<NoInfer<P>>): SocialGraph<P> {
+  return SocialGraph.fromBytes<P>(readFileSync(path), options);
 }
 
 /**
@@ -177,11 +179,11 @@ export function readEdgeListFile(
  * ```
  * @public
  */
-export function importEdgeListFile(
+export function importEdgeListFile<P extends object = Record<string, unknown>>(
   path: string,
-  options?: ImportEdgeListOptions,
-): Promise<{ graph: SocialGraph; report: ImportReport }> {
-  return importEdgeList(createReadStream(path, { highWaterMark: 1 << 20 }), options);
+  options?: ImportEdgeListOptions<NoInfer<P>>,
+): Promise<{ graph: SocialGraph<P>; report: ImportReport }> {
+  return importEdgeList<P>(createReadStream(path, { highWaterMark: 1 << 20 }), options);
 }
 
 /**
@@ -195,7 +197,7 @@ export function importEdgeListFile(
  * ```
  * @public
  */
-export async function writeEdgeListFile(graph: SocialGraph, path: string, options?: ExportEdgeListOptions): Promise<number> {
+export async function writeEdgeListFile<P extends object>(graph: SocialGraph<P>, path: string, options?: ExportEdgeListOptions): Promise<number> {
   const temporary = temporaryPath(path);
   const stream = createWriteStream(temporary, { flags: 'wx', mode: 0o644 });
   let lines = 0;

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { setHelperThreadStarter } from '../store/helper-thread.js';
-import { startWorkerHelper } from './helper-thread.js';
+import { startWorkerHelper } from './worker-helper.js';
 
 setHelperThreadStarter(startWorkerHelper);
 

@@ -6,17 +6,17 @@
  */
 import { EXCLUDED } from '../algorithms/bidirectional-distance.js';
 import { batchDistances } from '../algorithms/batch-distances.js';
-import { intersectInto } from '../algorithms/intersection.js';
 import { levelCounts } from '../algorithms/level-counts.js';
 import { runSearch } from '../algorithms/search.js';
 import { describeValue, SocialGraphError } from '../errors.js';
 import { readMaxDepth } from '../graph/checks.js';
-import type { GraphInternals, Reach } from '../social-graph.js';
+import type { GraphCore, Reach } from '../graph/graph-core.js';
 import { checkAction, decide, viewerDistance } from '../features/policy/decide.js';
 import type { MemberPolicyState } from '../features/policy/member-policy-state.js';
 import type { Decision, PolicyAction } from '../features/policy/policy.js';
 import { facetNetwork, type FacetOptions, type Facets } from '../features/search/network-facets.js';
 import { searchNetwork, type SearchOptions, type SearchPage } from '../features/search/network-search.js';
+import type { SearchParts } from '../features/search/search-parts.js';
 
 /**
  * A query answer gated by the policy: the decision, plus `value` when it allows.
@@ -58,13 +58,15 @@ export interface WindowDegreeOptions {
 export class ViewerWindow<Profile extends object = Record<string, unknown>> {
   /** The member whose window this is. */
   readonly viewer: string;
-  readonly #internals: GraphInternals;
+  readonly #parts: SearchParts;
+  readonly #internals: GraphCore;
   readonly #state: MemberPolicyState;
 
   /** @internal Use {@link SocialGraph.viewAs}. */
-  constructor(internals: GraphInternals, state: MemberPolicyState, viewer: string) {
-    this.#internals = internals;
-    this.#state = state;
+  constructor(parts: SearchParts, viewer: string) {
+    this.#parts = parts;
+    this.#internals = parts.core;
+    this.#state = parts.permissions.state;
     this.viewer = viewer;
   }
 
@@ -158,12 +160,8 @@ export class ViewerWindow<Profile extends object = Record<string, unknown>> {
     const v = this.#internals.index(method, target);
     const decision = decide(this.#internals, this.#state, 'viewMutualConnections', u, v, this.viewer, target, this.#internals.now());
     if (!decision.allowed) return decision as Gated<string[]>;
-    const store = this.#internals.store;
-    const du = store.degreeOf(u);
-    const dv = store.degreeOf(v);
-    const out = new Int32Array(Math.min(du, dv));
-    const k = intersectInto(store.slabOf(u), store.offsetOf(u), du, store.slabOf(v), store.offsetOf(v), dv, out);
-    return { ...decision, allowed: true, value: this.#visibleIds(u, out, 0, k) };
+    const { out, count } = this.#internals.mutualIndices(u, v);
+    return { ...decision, allowed: true, value: this.#visibleIds(u, out, 0, count) };
   }
 
   /**
@@ -236,7 +234,7 @@ export class ViewerWindow<Profile extends object = Record<string, unknown>> {
    */
   search(options?: SearchOptions<Profile>): SearchPage<Profile> {
     const method = 'ViewerWindow.search';
-    return searchNetwork(this.#internals, method, this.#viewerIndex(method), this.viewer, options);
+    return searchNetwork(this.#parts, method, this.#viewerIndex(method), this.viewer, options);
   }
 
   /**
@@ -253,7 +251,7 @@ export class ViewerWindow<Profile extends object = Record<string, unknown>> {
    */
   facets(options: FacetOptions<Profile>): Facets {
     const method = 'ViewerWindow.facets';
-    return facetNetwork(this.#internals, method, this.#viewerIndex(method), options);
+    return facetNetwork(this.#parts, method, this.#viewerIndex(method), options);
   }
 
   #viewerIndex(method: string): number {

@@ -6,10 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph } from '../../src/index.js';
-import { graphInternals } from '../../src/social-graph.js';
-import { ViewerBall, viewerCache, MAX_BALL_WORK } from '../../src/features/cache/viewer-cache.js';
+import { ViewerBall, MAX_BALL_WORK } from '../../src/features/cache/viewer-cache.js';
 import { fcParams } from '../support/fc-config.js';
 import { naiveDistance, type Naive } from '../support/oracle.js';
+import { graphInternals, viewerCache } from '../support/internals.js';
 
 const N = 14;
 const name = (i: number): string => `m${i}`;

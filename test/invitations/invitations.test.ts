@@ -8,9 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { InvitationDeniedError, SocialGraph, type SocialGraphErrorCode } from '../../src/index.js';
 import { ByteReader } from '../../src/encoding/byte-reader.js';
 import { ByteWriter } from '../../src/encoding/byte-writer.js';
-import { INVITATIONS_SECTION } from '../../src/features/invitations/invitation-book.js';
-import { graphInternals } from '../../src/social-graph.js';
 import { codeOf } from '../support/errors.js';
+import { graphInternals, invitationBook } from '../support/internals.js';
 
 function setup(): { graph: SocialGraph; clock: { now: number } } {
   const clock = { now: 1_000 };
@@ -252,7 +251,7 @@ describe('invitations', () => {
       const graph = new SocialGraph();
       graph.addMember('p');
       graph.addMember('q');
-      return codeOf(() => INVITATIONS_SECTION.read(graphInternals(graph), new ByteReader(bytes, 0, bytes.length, 'invitations'), { members: 2 }));
+      return codeOf(() => invitationBook(graphInternals(graph)).section.read(new ByteReader(bytes, 0, bytes.length, 'invitations'), { members: 2, minorVersion: 0 }));
     };
     expect(read(section({}))).toBeUndefined();
     expect(read(section({ note: 'hi' }))).toBeUndefined();

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SocialGraph, type SocialGraphEvent } from '../../src/index.js';
-import { Emitter } from '../../src/features/events.js';
+import { EventQueue } from '../../src/graph/event-queue.js';
 import { fcParams } from '../support/fc-config.js';
 import { graphState, opsArb, type Op } from './graph-state.js';
 
@@ -90,7 +90,7 @@ describe('change events', () => {
   });
 
   it('emits nothing from bulk loads and snapshots', () => {
-    const spy = vi.spyOn(Emitter.prototype, 'emit');
+    const spy = vi.spyOn(EventQueue.prototype, 'push');
     const graph = SocialGraph.fromEdges([['a', 'b'], ['b', 'c']]);
     SocialGraph.fromBytes(graph.toBytes());
     SocialGraph.fromIndexedEdges({ members: 2, ids: ['x', 'y'], sources: Int32Array.of(0), targets: Int32Array.of(1) });
@@ -98,7 +98,7 @@ describe('change events', () => {
   });
 
   it('costs nothing without listeners: emit is never called, and stops after off / unsubscribe', () => {
-    const spy = vi.spyOn(Emitter.prototype, 'emit');
+    const spy = vi.spyOn(EventQueue.prototype, 'push');
     const graph = new SocialGraph();
     graph.addMember('a');
     graph.addMember('b');

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { SocialGraph } from '../../src/index.js';
-import { graphInternals } from '../../src/social-graph.js';
+import { NOTES_OPTIONS, notesOf } from './notes-section.js';
 
 export interface GraphState {
   cap: number;
@@ -22,8 +22,7 @@ export interface GraphState {
 /** Everything observable about a graph, in its own order (snapshots keep member order). */
 export function graphState(graph: SocialGraph): GraphState {
   const members = graph.members();
-  const notes = graphInternals(graph).features.get(NOTES) as Map<number, string> | undefined;
-  const internals = graphInternals(graph);
+  const notes = notesOf.get(graph);
   return {
     cap: graph.maxConnectionsPerMember,
     members,
@@ -34,12 +33,12 @@ export function graphState(graph: SocialGraph): GraphState {
     notes:
       notes === undefined || notes.size === 0
         ? undefined
-        : [...notes].map(([v, text]) => [internals.ids.idOf(v), text] as [string, string]).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)),
+        : [...notes].filter(([id]) => graph.hasMember(id)).map(([id, text]) => [id, text] as [string, string]).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)),
   };
 }
 
 /** Feature name of the per-member notes used by the test section. */
-export const NOTES = 'test-notes';
+export { NOTES } from './notes-section.js';
 
 export type Op =
   | { kind: 'add'; id: string }
@@ -78,8 +77,7 @@ export const opsArb: fc.Arbitrary<Op[]> = fc.array(
 /** Applies the operations that are valid (others are skipped), through the public API. */
 export function buildGraph(ops: readonly Op[], cap = 8, withNotes = false): SocialGraph {
   // A fixed clock: connections made while times are recorded get a reproducible time.
-  const graph = new SocialGraph({ maxConnectionsPerMember: cap, clock: () => 1_650_000_000_000 });
-  const internals = graphInternals(graph);
+  const graph = new SocialGraph({ maxConnectionsPerMember: cap, clock: () => 1_650_000_000_000, ...(withNotes ? NOTES_OPTIONS : {}) });
   for (const op of ops) {
     const members = graph.members();
     if (op.kind === 'add') {
@@ -89,18 +87,18 @@ export function buildGraph(ops: readonly Op[], cap = 8, withNotes = false): Soci
     if (members.length === 0) continue;
     const a = members[op.x % members.length]!;
     if (op.kind === 'remove') {
-      (internals.features.get(NOTES) as Map<number, string> | undefined)?.delete(internals.index('test', a));
+      notesOf.get(graph)?.delete(a);
       graph.removeMember(a);
       continue;
     }
     if (op.kind === 'note') {
       if (!withNotes) continue;
-      let notes = internals.features.get(NOTES) as Map<number, string> | undefined;
+      let notes = notesOf.get(graph);
       if (notes === undefined) {
         notes = new Map();
-        internals.features.set(NOTES, notes);
+        notesOf.set(graph, notes);
       }
-      notes.set(internals.index('test', a), op.text);
+      notes.set(a, op.text);
       continue;
     }
     const b = members[op.y % members.length]!;

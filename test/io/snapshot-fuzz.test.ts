@@ -18,7 +18,7 @@ function graphState(graph: SocialGraph): unknown {
     perMember: graph.members().map((id) => [graph.blockedMembers(id), graph.groupsOf(id), graph.privacy(id)]),
   };
 }
-import { withNotesSection } from './notes-section.js';
+import { NOTES_OPTIONS, withNotesSection } from './notes-section.js';
 
 const CORRUPTIONS = 12_000;
 
@@ -144,7 +144,7 @@ describe('snapshot fuzz', () => {
         const bytes = corrupt(original.bytes, random);
         let loaded: SocialGraph;
         try {
-          loaded = SocialGraph.fromBytes(bytes);
+          loaded = SocialGraph.fromBytes(bytes, NOTES_OPTIONS);
         } catch (error) {
           if (!(error instanceof SocialGraphError) || (error.code !== 'SNAPSHOT_CORRUPT' && error.code !== 'SNAPSHOT_VERSION')) {
             throw new Error(`corruption ${i} (${kind}) threw ${String(error)}`);

@@ -5,13 +5,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph } from '../../src/index.js';
+import type { ByteReader } from '../../src/encoding/byte-reader.js';
 import { ByteWriter } from '../../src/encoding/byte-writer.js';
 import { crc32 } from '../../src/encoding/crc32.js';
 import { inspectSnapshot, SNAPSHOT_MAGIC } from '../../src/graph/snapshot-format.js';
-import { registerSnapshotSection, unregisterSnapshotSection } from '../../src/graph/snapshot-section.js';
 import { fcParams } from '../support/fc-config.js';
 import { buildGraph, graphState, opsArb } from './graph-state.js';
-import { withNotesSection } from './notes-section.js';
+import { NOTES_OPTIONS, withNotesSection } from './notes-section.js';
 import { codeOf } from '../support/errors.js';
 
 /** Rewrites the header's version and checksum. */
@@ -89,7 +89,7 @@ describe('SocialGraph.toBytes / fromBytes', () => {
         fc.property(opsArb, fc.integer({ min: 1, max: 12 }), (ops, cap) => {
           const graph = buildGraph(ops, cap, true);
           const bytes = graph.toBytes();
-          const copy = SocialGraph.fromBytes(bytes);
+          const copy = SocialGraph.fromBytes(bytes, NOTES_OPTIONS);
           expect(graphState(copy)).toEqual(graphState(graph));
           // Deterministic: the copy writes the very same bytes.
           expect(copy.toBytes()).toEqual(bytes);
@@ -168,57 +168,53 @@ describe('SocialGraph.toBytes / fromBytes', () => {
     expect(codeOf(() => SocialGraph.fromBytes(required))).toBe('SNAPSHOT_VERSION');
     // Once the feature is known, the section is read; a reader that leaves bytes unread is corruption.
     let read = 0;
-    registerSnapshotSection({
-      name: 'future-policy',
-      required: true,
-      write: () => false,
-      read: (_graph, input) => {
-        read = input.u8();
-      },
-    });
-    try {
-      SocialGraph.fromBytes(required);
-      expect(read).toBe(1);
-      expect(codeOf(() => SocialGraph.fromBytes(appendSection(bytes, 'future-policy', true, Uint8Array.of(1, 2))))).toBe('SNAPSHOT_CORRUPT');
-      // A core section name out of place, or twice, is corruption.
-      expect(codeOf(() => SocialGraph.fromBytes(appendSection(bytes, 'ids', true, Uint8Array.of())))).toBe('SNAPSHOT_CORRUPT');
-      expect(codeOf(() => SocialGraph.fromBytes(appendSection(required, 'future-policy', true, Uint8Array.of(1))))).toBe('SNAPSHOT_CORRUPT');
-    } finally {
-      unregisterSnapshotSection('future-policy');
-    }
+    const known = {
+      snapshotSections: [
+        {
+          name: 'future-policy',
+          required: true,
+          write: () => false,
+          read: (_graph: SocialGraph, input: ByteReader) => {
+            read = input.u8();
+          },
+        },
+      ],
+    };
+    SocialGraph.fromBytes(required, known);
+    expect(read).toBe(1);
+    expect(codeOf(() => SocialGraph.fromBytes(appendSection(bytes, 'future-policy', true, Uint8Array.of(1, 2)), known))).toBe('SNAPSHOT_CORRUPT');
+    // A core section name out of place, or twice, is corruption.
+    expect(codeOf(() => SocialGraph.fromBytes(appendSection(bytes, 'ids', true, Uint8Array.of()), known))).toBe('SNAPSHOT_CORRUPT');
+    expect(codeOf(() => SocialGraph.fromBytes(appendSection(required, 'future-policy', true, Uint8Array.of(1)), known))).toBe('SNAPSHOT_CORRUPT');
   });
 
   it('wraps a section reader that throws anything into SNAPSHOT_CORRUPT', () => {
-    registerSnapshotSection({
-      name: 'buggy',
-      required: false,
-      write: (_graph, out) => {
-        out.u8(1);
-        return true;
-      },
-      read: () => {
-        throw new RangeError('boom');
-      },
-    });
-    try {
-      const bytes = SocialGraph.fromEdges([['a', 'b']]).toBytes();
-      expect(codeOf(() => SocialGraph.fromBytes(bytes))).toBe('SNAPSHOT_CORRUPT');
-    } finally {
-      unregisterSnapshotSection('buggy');
-    }
+    const options = {
+      snapshotSections: [
+        {
+          name: 'buggy',
+          required: false,
+          write: (_graph: SocialGraph, out: ByteWriter) => {
+            out.u8(1);
+            return true;
+          },
+          read: () => {
+            throw new RangeError('boom');
+          },
+        },
+      ],
+    };
+    const bytes = SocialGraph.fromEdges([['a', 'b']], options).toBytes();
+    expect(codeOf(() => SocialGraph.fromBytes(bytes, options))).toBe('SNAPSHOT_CORRUPT');
   });
 
-  it('rejects bad registrations', () => {
+  it('rejects bad sections', () => {
     const section = { name: 'ok', required: true, write: () => false, read: () => undefined };
     for (const name of ['', 'Upper', 'a b', 'x'.repeat(65), 'meta', 'ids', 'adjacency']) {
-      expect(() => registerSnapshotSection({ ...section, name })).toThrow(Error);
+      expect(codeOf(() => new SocialGraph({ snapshotSections: [{ ...section, name }] }))).toBe('INVALID_OPTION');
     }
-    registerSnapshotSection(section);
-    try {
-      expect(() => registerSnapshotSection(section)).toThrow(Error);
-    } finally {
-      unregisterSnapshotSection('ok');
-    }
+    new SocialGraph({ snapshotSections: [section] });
+    expect(codeOf(() => new SocialGraph({ snapshotSections: [section, section] }))).toBe('INVALID_OPTION');
   });
 
   it('validates what the checksums cannot vouch for: crafted files with valid checksums', () => {

@@ -5,9 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph, SocialGraphError } from '../../src/index.js';
-import { hiddenBy } from '../../src/features/labels/label-store.js';
-import { graphInternals } from '../../src/social-graph.js';
 import { fcParams } from '../support/fc-config.js';
+import { graphInternals, hiddenBy } from '../support/internals.js';
 
 const N = 6;
 const name = (i: number): string => `u${i}`;

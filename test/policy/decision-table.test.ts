@@ -4,10 +4,9 @@
  * against the plain rules of test/policy/spec.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { memberPolicyState } from '../../src/features/policy/member-policy-state.js';
 import { SocialGraph, type Decision, type PrivacySettings } from '../../src/index.js';
-import { graphInternals } from '../../src/social-graph.js';
 import { ACTIONS, specDecision, type Preset } from './spec.js';
+import { graphInternals, memberPolicyState } from '../support/internals.js';
 
 type Block = 'none' | 'by-viewer' | 'by-target';
 const DEGREES: (number | null)[] = [0, 1, 2, 3, 4, null];

@@ -15,9 +15,8 @@ import {
   type SocialGraphErrorCode,
   type SocialGraphEvent,
 } from '../../src/index.js';
-import { memberPolicyState } from '../../src/features/policy/member-policy-state.js';
-import { graphInternals } from '../../src/social-graph.js';
 import { codeOf } from '../support/errors.js';
+import { graphInternals, memberPolicyState } from '../support/internals.js';
 
 /** ada - bob - cy - dee - eve, and fay alone. */
 function line(options?: ConstructorParameters<typeof SocialGraph>[0]): SocialGraph {

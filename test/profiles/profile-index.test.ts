@@ -6,9 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph, SocialGraphError } from '../../src/index.js';
 import { AttributeIndex, NO_VALUE } from '../../src/features/profiles/attribute-index.js';
-import { profileStore } from '../../src/features/profiles/profile-store.js';
-import { graphInternals } from '../../src/social-graph.js';
 import { fcParams } from '../support/fc-config.js';
+import { graphInternals, profileStore } from '../support/internals.js';
 
 function consistent(index: AttributeIndex, model: Map<number, string>, bound: number): void {
   const counts = new Map<string, number>();

@@ -6,11 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchDistances, bidirectionalDistance, levelCounts, runSearch, Scratch, SocialGraph } from '../../src/index.js';
-import { graphInternals } from '../../src/social-graph.js';
 import { FetchedAdjacency, KeyLayout, runSearchAsync, slotOf } from '../../src/redis/index.js';
 import { decodeMember, decodeMemberId, encodeMember } from '../../src/redis/key-layout.js';
 import { smallGraph } from '../support/arbitraries.js';
 import { fcParams } from '../support/fc-config.js';
+import { graphInternals } from '../support/internals.js';
 
 describe('key layout', () => {
   it('computes the slots Redis computes (CLUSTER KEYSLOT)', () => {

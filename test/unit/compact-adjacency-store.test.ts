@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorkerHelper } from '../../src/node/helper-thread.js';
+import { startWorkerHelper } from '../../src/node/worker-helper.js';
 import { SocialGraph } from '../../src/index.js';
 import { CompactAdjacencyStore } from '../../src/store/compact-adjacency-store.js';
 import type { HelperThread } from '../../src/store/helper-thread.js';

@@ -315,7 +315,7 @@ function buildRows(): Row[] {
     }
   }
   for (const [what, bad] of NOT_OBJECTS) {
-    rows.push({ method: 'constructor', what: `options as ${what}`, code: 'INVALID_OPTION', call: () => new SocialGraph(as(bad)) });
+    rows.push({ method: 'constructor', what: `options as ${what}`, code: 'INVALID_OPTION', call: () => new SocialGraph(as<SocialGraphOptions>(bad)) });
     for (const { method, build } of BUILDERS) {
       rows.push({ method, what: `options as ${what}`, code: 'INVALID_OPTION', call: () => build([['p', 'q']], bad) });
     }
@@ -416,7 +416,7 @@ function buildRows(): Row[] {
     { method: 'quota', what: 'an unknown action', code: 'INVALID_OPTION', call: (g) => g.quota('a', as('poke')) },
     { method: 'can', what: 'an unknown action', code: 'INVALID_OPTION', call: (g) => g.can('a', as('poke'), 'c') },
     { method: 'attempt', what: 'an unknown action', code: 'INVALID_OPTION', call: (g) => g.attempt('a', as('poke'), 'c') },
-    { method: 'constructor', what: 'a clock that is not a function', code: 'INVALID_OPTION', call: () => new SocialGraph(as({ clock: 5 })) },
+    { method: 'constructor', what: 'a clock that is not a function', code: 'INVALID_OPTION', call: () => new SocialGraph(as<SocialGraphOptions>({ clock: 5 })) },
   );
   // Snapshots: fromBytes takes a Uint8Array holding exactly a snapshot.
   for (const [what, bad] of [['null', null], ['a string', 'SGRAPH'], ['a number array', [0x89, 0x53]], ['an ArrayBuffer', new ArrayBuffer(24)]] as [string, unknown][]) {
@@ -435,8 +435,8 @@ function buildRows(): Row[] {
         return SocialGraph.fromBytes(bytes);
       },
     },
-    { method: 'fromBytes', what: 'options as a number', code: 'INVALID_OPTION', call: (g) => SocialGraph.fromBytes(g.toBytes(), as(3)) },
-    { method: 'fromBytes', what: 'a clock that is not a function', code: 'INVALID_OPTION', call: (g) => SocialGraph.fromBytes(g.toBytes(), as({ clock: 5 })) },
+    { method: 'fromBytes', what: 'options as a number', code: 'INVALID_OPTION', call: (g) => SocialGraph.fromBytes(g.toBytes(), as<SocialGraphOptions>(3)) },
+    { method: 'fromBytes', what: 'a clock that is not a function', code: 'INVALID_OPTION', call: (g) => SocialGraph.fromBytes(g.toBytes(), as<SocialGraphOptions>({ clock: 5 })) },
   );
   rows.push(...searchRows());
   rows.push(...invitationRows());
@@ -555,7 +555,7 @@ function searchRows(): Row[] {
     ['viewerCache -1', { viewerCache: -1 }],
     ['viewerCache 1.5', { viewerCache: 1.5 }],
   ] as [string, unknown][]) {
-    rows.push({ method: 'constructor', what, code: 'INVALID_OPTION', call: () => new SocialGraph(as(options)) });
+    rows.push({ method: 'constructor', what, code: 'INVALID_OPTION', call: () => new SocialGraph(as<SocialGraphOptions>(options)) });
     for (const { method, build } of BUILDERS) rows.push({ method, what, code: 'INVALID_OPTION', call: () => build([['p', 'q']], options) });
   }
   return rows;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorkerHelper } from '../../src/node/helper-thread.js';
+import { startWorkerHelper } from '../../src/node/worker-helper.js';
 import type { HelperThread } from '../../src/store/helper-thread.js';
 import { IdInterner } from '../../src/store/id-interner.js';
 import { internPairs, type InternProblem } from '../../src/store/intern-pairs.js';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SocialGraph, SocialGraphError } from '../../src/node/main.js';
-import { startWorkerHelper } from '../../src/node/helper-thread.js';
+import { startWorkerHelper } from '../../src/node/worker-helper.js';
 import { setHelperThreadStarter } from '../../src/store/helper-thread.js';
 
 /** 2.2M pairs (above the 2^21 threshold) over 160k members, with repeats and self-pairs. */

@@ -5,7 +5,7 @@
  * messages on the way. Run only through `fork` by the benchmark runner.
  */
 import { describe } from '../../generators/edge-list.js';
-import { startWorkerHelper } from '../../node/helper-thread.js';
+import { startWorkerHelper } from '../../node/worker-helper.js';
 import { SocialGraph } from '../../social-graph.js';
 import { setHelperThreadStarter } from '../../store/helper-thread.js';
 import { PEERS, type PeerGraph } from './peers.js';

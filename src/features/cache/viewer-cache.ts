@@ -27,9 +27,7 @@
  */
 import type { CompactAdjacencyStore } from '../../store/compact-adjacency-store.js';
 import type { Scratch } from '../../algorithms/scratch.js';
-import type { GraphInternals } from '../../social-graph.js';
-
-const FEATURE = 'viewerCache';
+import type { GraphCore } from '../../graph/graph-core.js';
 
 /** Default number of viewers kept. */
 export const DEFAULT_VIEWER_CACHE_SIZE = 64;
@@ -201,14 +199,14 @@ export class ViewerBall {
  * change, one per member removal (see the module notes).
  * @example
  * ```ts
- * const cache = viewerCache(graphInternals(graph));
+ * const cache = new ViewerCache(core, 64);
  * cache.distances(viewer, targets, 3, out); // true when answered from the cache
  * ```
  * @internal
  */
 export class ViewerCache {
   readonly capacity: number;
-  readonly #internals: GraphInternals;
+  readonly #internals: GraphCore;
   /** Cached balls, least recently used first (Map order). */
   readonly #balls: Map<number, ViewerBall> = new Map();
   /** Viewers seen once, not cached yet (bounded like the cache). */
@@ -222,12 +220,14 @@ export class ViewerCache {
   misses = 0;
   evictions = 0;
 
-  constructor(internals: GraphInternals, capacity: number) {
+  constructor(internals: GraphCore, capacity: number) {
     this.#internals = internals;
     this.capacity = capacity;
-    internals.afterConnect.push((u, v) => this.#changed(u, v, true));
-    internals.afterDisconnect.push((u, v) => this.#changed(u, v, false));
-    internals.beforeRemoveMember.push((x) => this.#removing(x));
+    internals.observe({
+      connected: (u, v) => this.#changed(u, v, true),
+      disconnected: (u, v) => this.#changed(u, v, false),
+      memberRemoving: (x) => this.#removing(x),
+    });
   }
 
   /** Number of cached viewers. */
@@ -352,38 +352,4 @@ export class ViewerCache {
     this.#seen.delete(x);
     for (const [w, ball] of [...this.#balls]) if (ball.levelOf(x) < FAR) this.#evict(w);
   }
-}
-
-/**
- * Sets the capacity of a graph's viewer cache (at construction, before any use).
- *
- * @remarks O(1).
- * @example
- * ```ts
- * configureViewerCache(internals, 128);
- * ```
- * @internal
- */
-export function configureViewerCache(internals: GraphInternals, capacity: number): void {
-  internals.features.set(`${FEATURE}.capacity`, capacity);
-}
-
-/**
- * The viewer cache of a graph, created (and hooked) on first use.
- *
- * @remarks O(1) after the first call.
- * @example
- * ```ts
- * viewerCache(graphInternals(graph)).size;
- * ```
- * @internal
- */
-export function viewerCache(internals: GraphInternals): ViewerCache {
-  let cache = internals.features.get(FEATURE) as ViewerCache | undefined;
-  if (cache === undefined) {
-    const capacity = (internals.features.get(`${FEATURE}.capacity`) as number | undefined) ?? DEFAULT_VIEWER_CACHE_SIZE;
-    cache = new ViewerCache(internals, capacity);
-    internals.features.set(FEATURE, cache);
-  }
-  return cache;
 }

@@ -13,12 +13,12 @@ import { EXCLUDED, suggestions as suggestionSearch } from '../../algorithms/sugg
 import { describeValue, SocialGraphError } from '../../errors.js';
 import type { ByteReader } from '../../encoding/byte-reader.js';
 import type { ByteWriter } from '../../encoding/byte-writer.js';
-import { registerSnapshotSection } from '../../graph/snapshot-section.js';
-import { forEachHidden } from '../labels/label-store.js';
+import type { BoundSection } from '../../graph/snapshot-section.js';
+import type { Labels } from '../labels/labels.js';
 import { decide } from '../policy/decide.js';
-import { existingPolicyState, memberPolicyState } from '../policy/member-policy-state.js';
+import type { Permissions } from '../policy/permissions.js';
 import type { Decision } from '../policy/policy.js';
-import type { GraphInternals } from '../../social-graph.js';
+import type { GraphCore } from '../../graph/graph-core.js';
 import {
   DEFAULT_REINVITE_COOLDOWN_MS,
   MAX_NOTE_LENGTH,
@@ -30,7 +30,6 @@ import {
 import { InvitationDeniedError } from './invitation-denied-error.js';
 import { PairTable } from './pair-table.js';
 
-const FEATURE = 'invitations';
 const ID_PREFIX = 'inv-';
 /** Largest `limit` of suggestions and introductions. */
 export const MAX_RESULT_LIMIT = 10_000;
@@ -114,13 +113,13 @@ class Record {
  * and drops its cooldowns and dismissals ({@link InvitationBook.forget}).
  * @example
  * ```ts
- * const book = invitationBook(graphInternals(graph));
+ * const book = new InvitationBook(core, permissions, labels);
  * book.pendingBetween(0, 1); // false
  * ```
  * @internal
  */
 export class InvitationBook {
-  readonly #internals: GraphInternals;
+  readonly #internals: GraphCore;
   readonly #records: Map<number, Record> = new Map();
   readonly #pending: PairTable<Record> = new PairTable();
   readonly #cooldowns: PairTable<number> = new PairTable();
@@ -129,8 +128,24 @@ export class InvitationBook {
   #nextSeq = 0;
   #cooldownMs = DEFAULT_REINVITE_COOLDOWN_MS;
 
-  constructor(internals: GraphInternals) {
+  /** The snapshot section of this state. */
+  readonly section: BoundSection;
+  readonly #permissions: Permissions;
+  readonly #labels: Labels;
+
+  constructor(internals: GraphCore, permissions: Permissions, labels: Labels) {
     this.#internals = internals;
+    this.#permissions = permissions;
+    this.#labels = labels;
+    this.section = {
+      name: 'invitations',
+      required: true,
+      write: (out, context) => this.write(out, context.denseIndex),
+      read: (input, context) => this.read(input, context.members),
+    };
+    internals.observe({ memberRemoving: (v) => this.forget(v), connected: (a, b) => this.connected(a, b) });
+    permissions.observeBlocks((a, b) => this.blocked(a, b));
+    permissions.state.pendingInvitation = (a, b) => this.pendingBetween(a, b);
   }
 
   // ------------------------------------------------------------------ state probes
@@ -148,7 +163,7 @@ export class InvitationBook {
   // ------------------------------------------------------------------ lifecycle
 
   /** {@link SocialGraph.invite}. */
-  invite(method: string, from: string, to: string, options: InviteOptions | undefined, connect: (a: string, b: string) => boolean): Invitation {
+  invite(method: string, from: string, to: string, options: InviteOptions | undefined): Invitation {
     const internals = this.#internals;
     const u = internals.index(method, from);
     const v = internals.index(method, to);
@@ -160,13 +175,13 @@ export class InvitationBook {
     const note = rawNote === undefined || rawNote === '' ? null : rawNote;
     // They invited me first: accepting theirs is what I mean.
     const theirs = this.#pending.get(v, u);
-    if (theirs !== undefined) return this.#acceptRecord(theirs, connect);
+    if (theirs !== undefined) return this.#acceptRecord(theirs);
     const now = internals.now();
     if (this.#pending.has(u, v)) {
       const decision: Decision = { allowed: false, reason: 'invitation-pending', degree: null };
       throw new InvitationDeniedError(decision, `${method}: ${describeValue(from)} already has an invitation pending to ${describeValue(to)}`);
     }
-    const state = memberPolicyState(internals);
+    const state = this.#permissions.state;
     const decision = decide(internals, state, 'invite', u, v, from, to, now);
     if (!decision.allowed) {
       throw new InvitationDeniedError(decision, `${method}: ${describeValue(from)} may not invite ${describeValue(to)} (${decision.reason})`);
@@ -190,8 +205,8 @@ export class InvitationBook {
   }
 
   /** {@link SocialGraph.accept}. */
-  accept(method: string, id: string, connect: (a: string, b: string) => boolean): Invitation {
-    return this.#acceptRecord(this.#open(method, id), connect);
+  accept(method: string, id: string): Invitation {
+    return this.#acceptRecord(this.#open(method, id));
   }
 
   /** {@link SocialGraph.ignore}. */
@@ -279,14 +294,14 @@ export class InvitationBook {
         marked.push(x);
       }
     };
-    const state = existingPolicyState(internals);
+    const state = this.#permissions.state;
     try {
       for (const x of excluded) mark(x);
       this.#pending.forEachFrom(v, (_, x) => mark(x));
       this.#pending.forEachTo(v, (_, x) => mark(x));
       this.#dismissed.forEachFrom(v, (_, x) => mark(x));
       state?.forEachBlockedWith(v, mark);
-      forEachHidden(internals, v, mark);
+      this.#labels.forEachHidden(v, mark);
     } catch (error) {
       for (const x of marked) marks[x] = 0;
       throw error;
@@ -316,7 +331,7 @@ export class InvitationBook {
     const v = internals.index(method, to);
     checkOptions(method, options);
     const limit = readLimit(method, options?.limit);
-    const state = existingPolicyState(internals);
+    const state = this.#permissions.state;
     if (state !== undefined && state.blockedPair(u, v)) return [];
     const store = internals.store;
     const scratch = this.#counting;
@@ -379,7 +394,7 @@ export class InvitationBook {
 
   // ------------------------------------------------------------------ snapshots
 
-  /** Writes the state (see {@link INVITATIONS_SECTION}); false when there is nothing to keep. */
+  /** Writes the state (the `invitations` snapshot section: the re-invitation cooldown setting, the invitation counter, pending invitations, cooldowns after withdrawals and dismissed suggestions; closed invitations are not kept); false when there is nothing to keep. */
   write(out: ByteWriter, denseIndex: Int32Array): boolean {
     if (this.#pending.size === 0 && this.#cooldowns.size === 0 && this.#dismissed.size === 0 && this.#nextSeq === 0 && this.#cooldownMs === DEFAULT_REINVITE_COOLDOWN_MS) {
       return false;
@@ -459,10 +474,10 @@ export class InvitationBook {
 
   // ------------------------------------------------------------------ internals
 
-  #acceptRecord(record: Record, connect: (a: string, b: string) => boolean): Invitation {
-    // connect validates (the connection cap) before changing anything; its afterConnect hook
-    // closes the record (see connected()).
-    if (!connect(record.fromId, record.toId) && record.status === 'pending') {
+  #acceptRecord(record: Record): Invitation {
+    // connect validates (the connection cap) before changing anything; this book's observer of
+    // connections closes the record (see connected()).
+    if (!this.#internals.connect('SocialGraph.connect', record.fromId, record.toId) && record.status === 'pending') {
       // Already connected (a policy that allows inviting a connection): close it here.
       this.connected(record.from, record.to);
     }
@@ -496,8 +511,8 @@ export class InvitationBook {
   }
 
   #emit(type: 'invitationSent' | 'invitationAccepted' | 'invitationIgnored' | 'invitationWithdrawn' | 'invitationCancelled', record: Record): void {
-    const emitter = this.#internals.emitter;
-    if (emitter.has(type)) emitter.emit({ type, id: record.id, from: record.fromId, to: record.toId });
+    const events = this.#internals.events;
+    if (events.has(type)) events.push({ type, id: record.id, from: record.fromId, to: record.toId });
   }
 }
 
@@ -532,68 +547,3 @@ function readF64(input: ByteReader): number {
   for (let i = 0; i < 8; i++) f64Bytes[i] = bytes[i]!;
   return f64.getFloat64(0, true);
 }
-
-/**
- * The invitations feature of a graph, created (and hooked to removals, connections and blocks,
- * and to the policy's "invitation pending" probe) on first use.
- *
- * @remarks O(1) after the first call.
- * @example
- * ```ts
- * const book = invitationBook(graphInternals(graph));
- * ```
- * @internal
- */
-export function invitationBook(internals: GraphInternals): InvitationBook {
-  let book = internals.features.get(FEATURE) as InvitationBook | undefined;
-  if (book === undefined) {
-    const created = new InvitationBook(internals);
-    internals.features.set(FEATURE, created);
-    internals.beforeRemoveMember.push((v) => created.forget(v));
-    internals.afterConnect.push((a, b) => created.connected(a, b));
-    internals.afterBlock.push((a, b) => created.blocked(a, b));
-    memberPolicyState(internals).pendingInvitation = (a, b) => created.pendingBetween(a, b);
-    book = created;
-  }
-  return book;
-}
-
-/**
- * The invitations feature of a graph if it was ever created (no creation).
- *
- * @remarks O(1).
- * @example
- * ```ts
- * existingInvitationBook(graphInternals(graph))?.pendingCount ?? 0;
- * ```
- * @internal
- */
-export function existingInvitationBook(internals: GraphInternals): InvitationBook | undefined {
-  return internals.features.get(FEATURE) as InvitationBook | undefined;
-}
-
-/**
- * The `invitations` snapshot section: the re-invitation cooldown setting, the invitation
- * counter, pending invitations (number, sender, recipient, time, note), cooldowns after
- * withdrawals and dismissed suggestions. Closed invitations are not kept (after a reload
- * {@link SocialGraph.invitation} no longer finds them). Required: a reader that ignored it would
- * allow duplicate invitations.
- *
- * @remarks Written in O(p + c + s) for p pending, c cooldowns, s dismissals.
- * @example
- * ```ts
- * snapshotSection('invitations') === INVITATIONS_SECTION; // true once this module is loaded
- * ```
- * @internal
- */
-export const INVITATIONS_SECTION = {
-  name: FEATURE,
-  required: true,
-  write(graph: GraphInternals, out: ByteWriter, context: { readonly denseIndex: Int32Array }): boolean {
-    return existingInvitationBook(graph)?.write(out, context.denseIndex) ?? false;
-  },
-  read(graph: GraphInternals, input: ByteReader, context: { readonly members: number }): void {
-    invitationBook(graph).read(input, context.members);
-  },
-} as const;
-registerSnapshotSection(INVITATIONS_SECTION);

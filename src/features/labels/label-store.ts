@@ -8,10 +8,8 @@
 import { describeValue, SocialGraphError } from '../../errors.js';
 import type { ByteReader } from '../../encoding/byte-reader.js';
 import type { ByteWriter } from '../../encoding/byte-writer.js';
-import { registerSnapshotSection, type SnapshotReadContext, type SnapshotSection, type SnapshotWriteContext } from '../../graph/snapshot-section.js';
-import type { GraphInternals } from '../../social-graph.js';
+import type { BoundSection, SnapshotReadContext, SnapshotWriteContext } from '../../graph/snapshot-section.js';
 
-const FEATURE = 'labels';
 
 /** Longest tag or list name, in UTF-16 code units. */
 export const MAX_LABEL_NAME = 200;
@@ -38,7 +36,7 @@ const NEVER = (): boolean => false;
  * than a scan of every viewer. Adding or removing one label is O(1).
  * @example
  * ```ts
- * const labels = labelStore(graphInternals(graph));
+ * const labels = new LabelStore();
  * labels.tag(0, 1, 'recruiter');
  * labels.tagged(0, 'recruiter'); // [1]
  * ```
@@ -266,74 +264,6 @@ export function checkLabelName(method: string, what: string, name: unknown): ass
   }
 }
 
-/**
- * The label store of a graph, created (and hooked to member removal) on first use.
- *
- * @remarks O(1) after the first call.
- * @example
- * ```ts
- * labelStore(graphInternals(graph)).tag(0, 1, 'recruiter');
- * ```
- * @internal
- */
-export function labelStore(internals: GraphInternals): LabelStore {
-  let store = internals.features.get(FEATURE) as LabelStore | undefined;
-  if (store === undefined) {
-    const created = new LabelStore();
-    internals.features.set(FEATURE, created);
-    internals.beforeRemoveMember.push((v) => created.forget(v));
-    internals.afterBlock.push((a, b) => created.forgetPair(a, b));
-    store = created;
-  }
-  return store;
-}
-
-/**
- * The label store of a graph if any label was ever set (no creation).
- *
- * @remarks O(1).
- * @example
- * ```ts
- * existingLabelStore(internals)?.isHidden(0, 1) ?? false;
- * ```
- * @internal
- */
-export function existingLabelStore(internals: GraphInternals): LabelStore | undefined {
-  return internals.features.get(FEATURE) as LabelStore | undefined;
-}
-
-/**
- * Whether member index `index` is hidden by `viewer` (the "not relevant" mark of
- * {@link SocialGraph.hide}): what search and suggestions use to leave hidden members out.
- *
- * @remarks O(1) to build and to call; a constant `false` function when the viewer hides nobody,
- * so a hot loop may test `fn === ...` or simply call it.
- * @example
- * ```ts
- * const isHidden = hiddenBy(graphInternals(graph), viewer);
- * if (!isHidden(candidate)) out.push(candidate);
- * ```
- * @internal
- */
-export function hiddenBy(internals: GraphInternals, viewer: number): (index: number) => boolean {
-  return existingLabelStore(internals)?.hiddenBy(viewer) ?? NEVER;
-}
-
-/**
- * Calls `fn` for each member index hidden by `viewer` (to set marks in a typed array before a
- * scan, and clear them after).
- *
- * @remarks O(h) for h hidden members.
- * @example
- * ```ts
- * forEachHidden(internals, viewer, (x) => (mark[x] = 1));
- * ```
- * @internal
- */
-export function forEachHidden(internals: GraphInternals, viewer: number, fn: (index: number) => void): void {
-  existingLabelStore(internals)?.forEachHidden(viewer, fn);
-}
-
 const SECTION_VERSION = 1;
 
 /**
@@ -349,18 +279,20 @@ const SECTION_VERSION = 1;
  * no repeat) and every name.
  * @example
  * ```ts
- * snapshotSection('labels')?.required; // true
+ * labelsSection(new LabelStore()).required; // true
  * ```
  * @internal
  */
-export const LABELS_SECTION: SnapshotSection = {
+export function labelsSection(store: LabelStore): BoundSection {
+  return {
   name: 'labels',
   required: true,
-  write(internals: GraphInternals, out: ByteWriter, context: SnapshotWriteContext): boolean {
-    const store = existingLabelStore(internals);
-    if (store === undefined) return false;
+  write(out: ByteWriter, context: SnapshotWriteContext): boolean {
     const rows: [number, Readonly<ViewerLabels>][] = [];
-    store.forEachViewer((viewer, labels) => rows.push([context.denseIndex[viewer]!, labels]));
+    store.forEachViewer((viewer, labels) => {
+      if (labels.tags.size + labels.lists.size + labels.favorites.size + labels.hidden.size > 0) rows.push([context.denseIndex[viewer]!, labels]);
+    });
+    if (rows.length === 0) return false;
     rows.sort((a, b) => a[0] - b[0]);
     const list = (members: Iterable<number>, size: number): void => {
       out.varint(size);
@@ -379,9 +311,8 @@ export const LABELS_SECTION: SnapshotSection = {
     }
     return true;
   },
-  read(internals: GraphInternals, input: ByteReader, context: SnapshotReadContext): void {
+  read(input: ByteReader, context: SnapshotReadContext): void {
     if (input.u8() !== SECTION_VERSION) input.fail('unknown labels section version');
-    const store = labelStore(internals);
     const n = context.members;
     const name = (): string => {
       const value = input.string();
@@ -421,5 +352,5 @@ export const LABELS_SECTION: SnapshotSection = {
       members(viewer, (x) => store.mark(viewer, x, true));
     }
   },
-};
-registerSnapshotSection(LABELS_SECTION);
+  };
+}

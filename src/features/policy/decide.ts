@@ -7,7 +7,7 @@
 import { bidirectionalDistance, EXCLUDED } from '../../algorithms/bidirectional-distance.js';
 import { runSearch } from '../../algorithms/search.js';
 import { describeValue, SocialGraphError } from '../../errors.js';
-import type { GraphInternals } from '../../social-graph.js';
+import type { GraphCore } from '../../graph/graph-core.js';
 import type { MemberPolicyState } from './member-policy-state.js';
 import { POLICY_ACTIONS, REASON_CODES, type Decision, type PairFacts, type PolicyAction, type ProfileLevel, type ReasonCode } from './policy.js';
 import { privacyOfCode, type PrivacySettings } from './privacy-settings.js';
@@ -59,7 +59,7 @@ class Facts implements PairFacts {
  * viewerDistance(internals, state, u, v, 3);
  * ```
  */
-export function viewerDistance(internals: GraphInternals, state: MemberPolicyState, u: number, v: number, maxDepth: number): number | null {
+export function viewerDistance(internals: GraphCore, state: MemberPolicyState, u: number, v: number, maxDepth: number): number | null {
   const store = internals.store;
   const scratch = internals.scratch;
   scratch.ensure(store.indexBound);
@@ -86,7 +86,7 @@ export function viewerDistance(internals: GraphInternals, state: MemberPolicySta
  * ```
  */
 export function decide(
-  internals: GraphInternals,
+  internals: GraphCore,
   state: MemberPolicyState,
   action: PolicyAction,
   u: number,

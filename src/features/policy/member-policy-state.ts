@@ -1,16 +1,14 @@
 /**
  * The per-graph state of the policy feature, keyed by dense member index: blocks, privacy
- * settings, groups, quotas and the rule set in force. Created lazily on first use and cleared
- * member by member through the graph's `beforeRemoveMember` hook (indices are reused).
+ * settings, groups, quotas and the rule set in force. Cleared
+ * member by member when the graph removes one (indices are reused).
  *
  * @packageDocumentation
  */
-import type { GraphInternals } from '../../social-graph.js';
 import { DEFAULT_POLICY } from './default-policy.js';
 import type { Policy, PolicyAction } from './policy.js';
 import type { SlidingWindowQuota } from './sliding-window-quota.js';
 
-const FEATURE = 'policy';
 const EMPTY = new Int32Array(0);
 
 /**
@@ -25,7 +23,7 @@ const EMPTY = new Int32Array(0);
  * - Quotas: one {@link SlidingWindowQuota} per limited action.
  * @example
  * ```ts
- * const state = memberPolicyState(graphInternals(graph));
+ * const state = new MemberPolicyState();
  * state.blockedPair(0, 1); // false
  * ```
  * @internal
@@ -37,6 +35,8 @@ export class MemberPolicyState {
   readonly quotas: Map<PolicyAction, SlidingWindowQuota> = new Map();
 
   #privacy: Uint8Array = new Uint8Array(0);
+  /** Members whose privacy settings are not the defaults. */
+  #privacyCount = 0;
   #blocks = 0;
   readonly #out: Map<number, Set<number>> = new Map();
   readonly #in: Map<number, Set<number>> = new Map();
@@ -61,7 +61,13 @@ export class MemberPolicyState {
       grown.set(this.#privacy);
       this.#privacy = grown;
     }
+    this.#privacyCount += (code !== 0 ? 1 : 0) - (this.#privacy[v] !== 0 ? 1 : 0);
     this.#privacy[v] = code;
+  }
+
+  /** Whether nothing differs from a fresh graph's (the snapshot section is then left out). O(1). */
+  get isEmpty(): boolean {
+    return this.policy === DEFAULT_POLICY && this.quotas.size === 0 && this.#privacyCount === 0 && this.#blocks === 0 && this.#groupIndex.size === 0;
   }
 
   // ------------------------------------------------------------ blocks
@@ -215,7 +221,7 @@ export class MemberPolicyState {
 
   /** Forgets everything about member index `v` (before the index is reused). O(b + g + quotas). */
   forget(v: number): void {
-    if (v < this.#privacy.length) this.#privacy[v] = 0;
+    if (v < this.#privacy.length) this.setPrivacyCode(v, 0);
     for (const b of this.blockedBy(v)) this.unblock(v, b);
     for (const a of [...(this.#in.get(v) ?? [])]) this.unblock(a, v);
     const list = this.#groupsOf[v];
@@ -239,38 +245,4 @@ function indexIn(list: Int32Array, x: number): number {
     else return mid;
   }
   return -lo - 1;
-}
-
-/**
- * The policy state of a graph, created (and hooked to member removal) on first use.
- *
- * @remarks O(1) after the first call.
- * @example
- * ```ts
- * const state = memberPolicyState(graphInternals(graph));
- * ```
- * @internal
- */
-export function memberPolicyState(internals: GraphInternals): MemberPolicyState {
-  let state = internals.features.get(FEATURE) as MemberPolicyState | undefined;
-  if (state === undefined) {
-    const created = new MemberPolicyState();
-    internals.features.set(FEATURE, created);
-    internals.beforeRemoveMember.push((v) => created.forget(v));
-    state = created;
-  }
-  return state;
-}
-
-/**
- * The policy state of a graph if it was ever created (no creation). @internal
- *
- * @remarks O(1).
- * @example
- * ```ts
- * existingPolicyState(graphInternals(graph))?.blockCount ?? 0;
- * ```
- */
-export function existingPolicyState(internals: GraphInternals): MemberPolicyState | undefined {
-  return internals.features.get(FEATURE) as MemberPolicyState | undefined;
 }

@@ -2,32 +2,28 @@
  * The `policy` snapshot section: the permission policy's state of a graph (blocks, privacy
  * settings, groups, quota limits and the rule set in force), keyed by dense snapshot index.
  *
- * Built into the snapshot module (not registered at run time), so any build that reads
- * snapshots knows it.
- *
  * @packageDocumentation
  */
 import { SocialGraphError } from '../../errors.js';
-import { existingPolicyState, memberPolicyState } from './member-policy-state.js';
+import type { MemberPolicyState } from './member-policy-state.js';
 import { DEFAULT_POLICY } from './default-policy.js';
 import { STRICT_POLICY } from './strict-policy.js';
 import { POLICY_ACTIONS, type Policy, type PolicyAction } from './policy.js';
 import { PRIVACY_CODES } from './privacy-settings.js';
 import { MAX_QUOTA_LIMIT, SlidingWindowQuota } from './sliding-window-quota.js';
-import type { GraphInternals } from '../../social-graph.js';
+import type { GraphCore } from '../../graph/graph-core.js';
 import type { ByteReader } from '../../encoding/byte-reader.js';
 import type { ByteWriter } from '../../encoding/byte-writer.js';
-import type { SnapshotReadContext, SnapshotSection, SnapshotWriteContext } from '../../graph/snapshot-section.js';
+import type { BoundSection, SnapshotReadContext, SnapshotWriteContext } from '../../graph/snapshot-section.js';
 
 const PRESET_DEFAULT = 0;
 const PRESET_STRICT = 1;
 const CUSTOM = 2;
 
-function write(graph: GraphInternals, out: ByteWriter, context: SnapshotWriteContext): boolean {
-  const state = existingPolicyState(graph);
-  if (state === undefined) return false;
+function write(state: MemberPolicyState, core: GraphCore, out: ByteWriter, context: SnapshotWriteContext): boolean {
+  if (state.isEmpty) return false;
   const { denseIndex } = context;
-  const { store } = graph;
+  const { store } = core;
   const bound = store.indexBound;
   // The rule set: a preset, or a custom policy by name (its code cannot be stored).
   const { policy } = state;
@@ -72,9 +68,8 @@ function write(graph: GraphInternals, out: ByteWriter, context: SnapshotWriteCon
   return true;
 }
 
-function read(graph: GraphInternals, input: ByteReader, context: SnapshotReadContext): void {
+function read(state: MemberPolicyState, given: Policy | undefined, input: ByteReader, context: SnapshotReadContext): void {
   const { members } = context;
-  const state = memberPolicyState(graph);
   const member = (): number => {
     const v = input.varint();
     if (v >= members) input.fail(`member ${v} outside 0..${members - 1}`);
@@ -85,7 +80,6 @@ function read(graph: GraphInternals, input: ByteReader, context: SnapshotReadCon
   else if (kind === PRESET_STRICT) state.policy = STRICT_POLICY;
   else if (kind === CUSTOM) {
     const name = input.string();
-    const given = context.options['policy'] as Policy | undefined;
     if (given === undefined || given === null || typeof given !== 'object' || given.name !== name) {
       throw new SocialGraphError(
         'INVALID_OPTION',
@@ -127,16 +121,23 @@ function read(graph: GraphInternals, input: ByteReader, context: SnapshotReadCon
 }
 
 /**
- * The `policy` snapshot section (see docs/snapshots.md): written when the graph's policy state was
- * ever created. Custom policies are stored by name and must be passed again to
- * `SocialGraph.fromBytes(bytes, { policy })`; quota limits are stored, not the uses inside the
+ * The `policy` snapshot section of a graph's policy state (see docs/snapshots.md): written when
+ * anything differs from a fresh graph. Custom policies are stored by name and must be given again
+ * (the `policy` option) to load the snapshot; quota limits are stored, not the uses inside the
  * current windows.
  *
  * @remarks Write O(n + blocks + memberships); read the same.
  * @example
  * ```ts
- * POLICY_SECTION.name; // 'policy'
+ * policySection(state, core, undefined).name; // 'policy'
  * ```
  * @internal
  */
-export const POLICY_SECTION: SnapshotSection = { name: 'policy', required: true, write, read };
+export function policySection(state: MemberPolicyState, core: GraphCore, given: Policy | undefined): BoundSection {
+  return {
+    name: 'policy',
+    required: true,
+    write: (out, context) => write(state, core, out, context),
+    read: (input, context) => read(state, given, input, context),
+  };
+}

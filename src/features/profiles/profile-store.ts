@@ -7,11 +7,8 @@
 import { describeValue, SocialGraphError } from '../../errors.js';
 import type { ByteReader } from '../../encoding/byte-reader.js';
 import type { ByteWriter } from '../../encoding/byte-writer.js';
-import { registerSnapshotSection, type SnapshotReadContext, type SnapshotSection, type SnapshotWriteContext } from '../../graph/snapshot-section.js';
-import type { GraphInternals } from '../../social-graph.js';
+import type { BoundSection, SnapshotReadContext, SnapshotWriteContext } from '../../graph/snapshot-section.js';
 import { AttributeIndex } from './attribute-index.js';
-
-const FEATURE = 'profiles';
 
 /** Most indexed attributes a graph may declare. */
 export const MAX_INDEXED_ATTRIBUTES = 64;
@@ -35,7 +32,7 @@ export interface ProfileOptions {
  * are O(a) for a indexed attributes.
  * @example
  * ```ts
- * const store = profileStore(graphInternals(graph));
+ * const store = new ProfileStore({ indexedAttributes: ["company"], limitedProfileFields: undefined });
  * store.index('company')?.lookup('Acme');
  * ```
  * @internal
@@ -45,6 +42,8 @@ export class ProfileStore {
   readonly attributes: readonly string[];
   /** Fields of a `limited` profile view. */
   readonly limitedFields: readonly string[];
+  /** Whether the limited fields were declared (rather than defaulting to the attributes). */
+  readonly limitedDeclared: boolean;
   readonly #indexes: AttributeIndex[];
   readonly #byName: Map<string, AttributeIndex> = new Map();
   #profiles: (Readonly<Record<string, unknown>> | undefined)[] = [];
@@ -53,6 +52,7 @@ export class ProfileStore {
   constructor(options: ProfileOptions) {
     this.attributes = Object.freeze([...options.indexedAttributes]);
     this.limitedFields = Object.freeze([...(options.limitedProfileFields ?? options.indexedAttributes)]);
+    this.limitedDeclared = options.limitedProfileFields !== undefined;
     this.#indexes = this.attributes.map((name) => new AttributeIndex(name));
     for (const index of this.#indexes) this.#byName.set(index.name, index);
   }
@@ -175,54 +175,6 @@ function readNames(method: string, option: string, value: unknown, max: number):
   return [...seen];
 }
 
-/**
- * Creates the profile store of a graph with its declared attributes (at construction).
- *
- * @remarks O(a).
- * @example
- * ```ts
- * createProfileStore(internals, { indexedAttributes: ['company'], limitedProfileFields: undefined });
- * ```
- * @internal
- */
-export function createProfileStore(internals: GraphInternals, options: ProfileOptions): ProfileStore {
-  const store = new ProfileStore(options);
-  internals.features.set(FEATURE, store);
-  internals.beforeRemoveMember.push((v) => {
-    store.forget(v);
-  });
-  return store;
-}
-
-/**
- * The profile store of a graph, created (with no indexed attribute) on first use.
- *
- * @remarks O(1) after the first call.
- * @example
- * ```ts
- * profileStore(graphInternals(graph)).get(0);
- * ```
- * @internal
- */
-export function profileStore(internals: GraphInternals): ProfileStore {
-  const store = internals.features.get(FEATURE) as ProfileStore | undefined;
-  return store ?? createProfileStore(internals, { indexedAttributes: [], limitedProfileFields: undefined });
-}
-
-/**
- * The profile store of a graph if it exists (no creation).
- *
- * @remarks O(1).
- * @example
- * ```ts
- * existingProfileStore(internals)?.count ?? 0;
- * ```
- * @internal
- */
-export function existingProfileStore(internals: GraphInternals): ProfileStore | undefined {
-  return internals.features.get(FEATURE) as ProfileStore | undefined;
-}
-
 const SECTION_VERSION = 1;
 
 /**
@@ -236,58 +188,61 @@ const SECTION_VERSION = 1;
  * @remarks Write O(n + size of the profiles); read the same, validating every index and profile.
  * @example
  * ```ts
- * snapshotSection('profiles')?.required; // true
+ * profilesSection(profiles).required; // true
  * ```
  * @internal
  */
-export const PROFILES_SECTION: SnapshotSection = {
-  name: 'profiles',
-  required: true,
-  write(internals: GraphInternals, out: ByteWriter, context: SnapshotWriteContext): boolean {
-    const store = existingProfileStore(internals);
-    if (store === undefined) return false;
-    out.u8(SECTION_VERSION);
-    out.varint(store.attributes.length);
-    for (const name of store.attributes) out.string(name);
-    out.varint(store.limitedFields.length);
-    for (const name of store.limitedFields) out.string(name);
-    out.varint(store.count);
-    store.forEach((v, profile) => {
-      out.varint(context.denseIndex[v]!);
-      out.string(JSON.stringify(profile));
-    });
-    return true;
-  },
-  read(internals: GraphInternals, input: ByteReader, context: SnapshotReadContext): void {
-    if (input.u8() !== SECTION_VERSION) input.fail('unknown profiles section version');
-    if (existingProfileStore(internals) !== undefined) input.fail('profiles already present');
-    const names = (max: number): string[] => {
-      const count = input.varint();
-      if (count > max) input.fail(`${count} names announced`);
-      return Array.from({ length: count }, () => input.string());
-    };
-    const method = 'SocialGraph.fromBytes';
-    const indexed = names(MAX_INDEXED_ATTRIBUTES);
-    const limited = names(1024);
-    const options = readProfileOptions(method, { indexedAttributes: indexed, limitedProfileFields: limited })!;
-    const store: ProfileStore = createProfileStore(internals, options);
-    store.reserve(context.members);
-    const count = input.varint();
-    if (count > context.members) input.fail(`${count} profiles for ${context.members} members`);
-    let last = -1;
-    for (let i = 0; i < count; i++) {
-      const v = input.varint();
-      if (v <= last || v >= context.members) input.fail(`profile of member ${v} out of order or range`);
-      last = v;
-      let profile: unknown;
-      try {
-        profile = JSON.parse(input.string());
-      } catch {
-        input.fail(`profile of member ${v} is not JSON`);
+export function profilesSection(profiles: { store: ProfileStore; readonly configured: boolean }): BoundSection {
+  return {
+    name: 'profiles',
+    required: true,
+    write(out: ByteWriter, context: SnapshotWriteContext): boolean {
+      const store = profiles.store;
+      if (store.count === 0 && store.attributes.length === 0 && !store.limitedDeclared) return false;
+      out.u8(SECTION_VERSION);
+      out.varint(store.attributes.length);
+      for (const name of store.attributes) out.string(name);
+      out.varint(store.limitedFields.length);
+      for (const name of store.limitedFields) out.string(name);
+      out.varint(store.count);
+      store.forEach((v, profile) => {
+        out.varint(context.denseIndex[v]!);
+        out.string(JSON.stringify(profile));
+      });
+      return true;
+    },
+    read(input: ByteReader, context: SnapshotReadContext): void {
+      if (input.u8() !== SECTION_VERSION) input.fail('unknown profiles section version');
+      const names = (max: number): string[] => {
+        const count = input.varint();
+        if (count > max) input.fail(`${count} names announced`);
+        return Array.from({ length: count }, () => input.string());
+      };
+      const method = 'SocialGraph.fromBytes';
+      const indexed = names(MAX_INDEXED_ATTRIBUTES);
+      const limited = names(1024);
+      // The graph's own options, when given, win over the configuration the snapshot recorded.
+      if (!profiles.configured) {
+        profiles.store = new ProfileStore(readProfileOptions(method, { indexedAttributes: indexed, limitedProfileFields: limited })!);
       }
-      store.check(method, profile);
-      store.set(v, profile);
-    }
-  },
-};
-registerSnapshotSection(PROFILES_SECTION);
+      const store: ProfileStore = profiles.store;
+      store.reserve(context.members);
+      const count = input.varint();
+      if (count > context.members) input.fail(`${count} profiles for ${context.members} members`);
+      let last = -1;
+      for (let i = 0; i < count; i++) {
+        const v = input.varint();
+        if (v <= last || v >= context.members) input.fail(`profile of member ${v} out of order or range`);
+        last = v;
+        let profile: unknown;
+        try {
+          profile = JSON.parse(input.string());
+        } catch {
+          input.fail(`profile of member ${v} is not JSON`);
+        }
+        store.check(method, profile);
+        store.set(v, profile);
+      }
+    },
+  };
+}

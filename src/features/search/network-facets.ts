@@ -5,11 +5,8 @@
  * @packageDocumentation
  */
 import { describeValue, SocialGraphError } from '../../errors.js';
-import { existingLabelStore } from '../labels/label-store.js';
-import { memberPolicyState } from '../policy/member-policy-state.js';
 import { NO_VALUE } from '../profiles/attribute-index.js';
-import { profileStore } from '../profiles/profile-store.js';
-import type { GraphInternals } from '../../social-graph.js';
+import type { SearchParts } from './search-parts.js';
 import { compileFilter, matchesColumns, type NetworkDegree, type NetworkWhere } from './network-filter.js';
 import { scanNetwork } from './scan-network.js';
 
@@ -69,15 +66,15 @@ export interface Facets {
  * the distinct values found by (count, rank), integers only.
  * @example
  * ```ts
- * facetNetwork(internals, 'ViewerWindow.facets', u, { by: 'company', top: 5 });
+ * facetNetwork(parts, 'ViewerWindow.facets', u, { by: 'company', top: 5 });
  * ```
  * @internal
  */
-export function facetNetwork<Profile>(internals: GraphInternals, method: string, u: number, options: FacetOptions<Profile>): Facets {
+export function facetNetwork<Profile>(parts: SearchParts, method: string, u: number, options: FacetOptions<Profile>): Facets {
   if (options === null || typeof options !== 'object') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object { by, degree, top }, got ${describeValue(options)}`);
   }
-  const profiles = profileStore(internals);
+  const profiles = parts.profiles.store;
   const by: unknown = options.by;
   if (typeof by !== 'string') throw new SocialGraphError('INVALID_OPTION', `${method}: by must be an attribute name, got ${describeValue(by)}`);
   const index = profiles.index(by);
@@ -94,12 +91,12 @@ export function facetNetwork<Profile>(internals: GraphInternals, method: string,
   const found: number[] = [];
   let total = 0;
   if (!filter.empty) {
-    const ids = internals.ids;
-    const hidden = filter.includeHidden ? undefined : existingLabelStore(internals)?.hiddenBy(u);
+    const ids = parts.core.ids;
+    const hidden = filter.includeHidden ? undefined : parts.labels.hiddenBy(u);
     const degrees = filter.degrees;
     const predicate = filter.predicate;
     const checkColumns = filter.columns.length > 0;
-    scanNetwork(internals, memberPolicyState(internals), u, filter.maxDepth, (x, degree) => {
+    scanNetwork(parts, parts.permissions.state, u, filter.maxDepth, (x, degree) => {
       if ((degrees & (1 << degree)) === 0) return;
       if (checkColumns && !matchesColumns(filter, x)) return;
       if (hidden !== undefined && hidden(x)) return;

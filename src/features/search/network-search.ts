@@ -6,13 +6,10 @@
  * @packageDocumentation
  */
 import { describeValue, SocialGraphError } from '../../errors.js';
-import { existingLabelStore } from '../labels/label-store.js';
 import { decide } from '../policy/decide.js';
-import { memberPolicyState } from '../policy/member-policy-state.js';
 import type { ProfileLevel } from '../policy/policy.js';
 import { NO_VALUE, type AttributeIndex } from '../profiles/attribute-index.js';
-import { profileStore } from '../profiles/profile-store.js';
-import type { GraphInternals } from '../../social-graph.js';
+import type { SearchParts } from './search-parts.js';
 import { compileFilter, matchesColumns, type NetworkDegree, type NetworkWhere } from './network-filter.js';
 import { scanNetwork } from './scan-network.js';
 import { decodeCursor, encodeCursor, fingerprint, type CursorPosition } from './search-cursor.js';
@@ -102,12 +99,12 @@ const MAX_TIME = 2 ** 32 - 1;
  * Each hit then costs one `viewProfile` decision (one capped degree lookup).
  * @example
  * ```ts
- * searchNetwork(internals, 'ViewerWindow.search', u, 'ada', { degree: 2, where: { company: 'Acme' } });
+ * searchNetwork(parts, 'ViewerWindow.search', u, 'ada', { degree: 2, where: { company: 'Acme' } });
  * ```
  * @internal
  */
 export function searchNetwork<Profile>(
-  internals: GraphInternals,
+  parts: SearchParts,
   method: string,
   u: number,
   viewer: string,
@@ -116,7 +113,7 @@ export function searchNetwork<Profile>(
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
   }
-  const profiles = profileStore(internals);
+  const profiles = parts.profiles.store;
   const filter = compileFilter(method, profiles, options?.where, options?.degree, options?.includeHidden, [1, 2]);
   const limit = options?.limit ?? DEFAULT_SEARCH_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
@@ -171,10 +168,10 @@ export function searchNetwork<Profile>(
     if (mode === 3) afterKey = cursorKeyNow(after, sortIndex!, descending);
   }
 
-  const store = internals.store;
-  const ids = internals.ids;
-  const hidden = filter.includeHidden ? undefined : existingLabelStore(internals)?.hiddenBy(u);
-  const state = memberPolicyState(internals);
+  const store = parts.core.store;
+  const ids = parts.core.ids;
+  const hidden = filter.includeHidden ? undefined : parts.labels.hiddenBy(u);
+  const state = parts.permissions.state;
   const times = mode === 2 && store.hasTimes ? store.timesOf(u) : undefined;
   const column = sortIndex?.codes;
 
@@ -220,7 +217,7 @@ export function searchNetwork<Profile>(
     const degrees = filter.degrees;
     const predicate = filter.predicate;
     const checkColumns = filter.columns.length > 0;
-    scanNetwork(internals, state, u, filter.maxDepth, (x, degree, mutual) => {
+    scanNetwork(parts, state, u, filter.maxDepth, (x, degree, mutual) => {
       if ((degrees & (1 << degree)) === 0) return;
       if (checkColumns && !matchesColumns(filter, x)) return;
       if (hidden !== undefined && hidden(x)) return;
@@ -268,12 +265,12 @@ export function searchNetwork<Profile>(
   // Order the page.
   const order = Array.from({ length: size }, (_, i) => i);
   order.sort((i, j) => (later(heapKey[i]!, heapMember[i]!, heapKey[j]!, heapMember[j]!) ? 1 : -1));
-  const now = internals.now();
+  const now = parts.core.now();
   const hits: SearchHit<Profile>[] = order.map((i) => {
     const x = heapMember[i]!;
     const id = ids.idOf(x);
     const degree = heapDegree[i]! as NetworkDegree;
-    const decision = decide(internals, state, 'viewProfile', u, x, viewer, id, now);
+    const decision = decide(parts.core, state, 'viewProfile', u, x, viewer, id, now);
     const level: ProfileLevel = decision.allowed ? (decision.level ?? 'full') : 'none';
     const profile = level === 'full' ? profiles.get(x) : level === 'limited' ? profiles.limited(x) : undefined;
     const hit: { -readonly [K in keyof SearchHit<Profile>]: SearchHit<Profile>[K] } = {

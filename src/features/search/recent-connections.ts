@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { describeValue, SocialGraphError } from '../../errors.js';
-import type { GraphInternals } from '../../social-graph.js';
+import type { GraphCore } from '../../graph/graph-core.js';
 
 /** Default `limit` of {@link SocialGraph.recentConnections}. */
 export const DEFAULT_RECENT_LIMIT = 20;
@@ -40,11 +40,11 @@ export interface RecentConnection {
  * list and its parallel time array, then a sort of the kept ones.
  * @example
  * ```ts
- * recentConnectionsOf(internals, 'SocialGraph.recentConnections', v, { limit: 5 });
+ * recentConnectionsOf(core, 'SocialGraph.recentConnections', v, { limit: 5 });
  * ```
  * @internal
  */
-export function recentConnectionsOf(internals: GraphInternals, method: string, v: number, options: RecentConnectionsOptions | undefined): RecentConnection[] {
+export function recentConnectionsOf(core: GraphCore, method: string, v: number, options: RecentConnectionsOptions | undefined): RecentConnection[] {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
   }
@@ -56,7 +56,7 @@ export function recentConnectionsOf(internals: GraphInternals, method: string, v
   if (since !== undefined && (typeof since !== 'number' || !Number.isFinite(since))) {
     throw new SocialGraphError('INVALID_OPTION', `${method}: since must be a time in milliseconds, got ${describeValue(since)}`);
   }
-  const store = internals.store;
+  const store = core.store;
   if (!store.hasTimes) return [];
   const floor = since === undefined ? 1 : Math.max(1, Math.ceil(since / 1000));
   const slab = store.slabOf(v);
@@ -65,7 +65,7 @@ export function recentConnectionsOf(internals: GraphInternals, method: string, v
   const end = start + store.degreeOf(v);
   const kept: number[] = [];
   for (let i = start; i < end; i++) if (times[i]! >= floor) kept.push(i);
-  const ids = internals.ids;
+  const ids = core.ids;
   kept.sort((i, j) => times[j]! - times[i]! || (ids.idOf(slab[i]!) < ids.idOf(slab[j]!) ? -1 : 1));
   const out: RecentConnection[] = [];
   for (let k = 0; k < kept.length && k < limit; k++) {

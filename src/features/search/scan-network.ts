@@ -7,10 +7,9 @@
  */
 import { EXCLUDED } from '../../algorithms/bidirectional-distance.js';
 import type { MemberPolicyState } from '../policy/member-policy-state.js';
-import type { GraphInternals } from '../../social-graph.js';
+import type { SearchParts } from './search-parts.js';
 
 
-const FEATURE = 'search.mutual';
 
 /**
  * Calls `visit(member, degree, mutualCount)` for every member at distance 1 to `maxDepth` (≤ 3)
@@ -24,25 +23,25 @@ const FEATURE = 'search.mutual';
  * `Int32Array` of counts per graph (kept all zeros between walks). `visit` must not change the graph.
  * @example
  * ```ts
- * scanNetwork(internals, state, viewer, 2, (x, degree, mutual) => hits.push(x));
+ * scanNetwork(parts, state, viewer, 2, (x, degree, mutual) => hits.push(x));
  * ```
  * @internal
  */
 export function scanNetwork(
-  internals: GraphInternals,
+  parts: SearchParts,
   state: MemberPolicyState | undefined,
   viewer: number,
   maxDepth: number,
   visit: (member: number, degree: number, mutualCount: number) => void,
 ): void {
-  const { store, scratch } = internals;
+  const { store, scratch } = parts.core;
   scratch.ensure(store.indexBound);
   const mark = scratch.markA;
   const q = scratch.queueA;
-  let count = internals.features.get(FEATURE) as Int32Array | undefined;
-  if (count === undefined || count.length < store.indexBound) {
+  let count = parts.scanCounts;
+  if (count === null || count.length < store.indexBound) {
     count = new Int32Array(Math.max(64, scratch.markA.length));
-    internals.features.set(FEATURE, count);
+    parts.scanCounts = count;
   }
   const blocks = state !== undefined && state.hasBlocks(viewer);
   if (blocks) state.forEachBlockedWith(viewer, (x) => (mark[x] = EXCLUDED));

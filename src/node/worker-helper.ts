@@ -1,20 +1,14 @@
 /**
- * Node's helper thread for bulk loads (see src/store/helper-thread.ts): a worker thread that runs
- * the tasks from their own source text on the same shared memory. The API stays synchronous: the
+ * Node's helper thread for bulk loads (see src/store/helper-thread.ts): a worker thread, built
+ * from its own entry (src/node/helper-worker.ts), that runs the tasks on the same shared memory. The API stays synchronous: the
  * loading thread blocks in `Atomics.wait` (allowed on Node's main thread) and takes the answer
  * with `receiveMessageOnPort`, so no event-loop turn is needed.
  *
  * @packageDocumentation
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { countSeconds, drainSeconds, listInt32, scatterSeconds, sortLists, sortUnique } from '../store/bulk-lists.js';
 import type { HelperTask, HelperThread } from '../store/helper-thread.js';
-import { internArray, newInternState, processChunk } from '../store/intern-chunk.js';
-
-/** What a helper can run: self-contained functions, by name. */
-const TASKS: Record<HelperTask, (...args: never[]) => unknown> = { newInternState, processChunk, countSeconds, scatterSeconds, drainSeconds, sortLists };
-/** Functions the tasks call by name. */
-const SHARED = [sortUnique, listInt32, internArray];
+import { HELPER_TASKS as TASKS } from './helper-tasks.js';
 
 /** What the worker answers for one task. */
 type Answer = { result: unknown } | { error: string };
@@ -24,46 +18,30 @@ const PATIENCE_MS = 120_000;
 /** How long the caller waits for a first answer before running the tasks itself (a worker starts in ~30 ms). */
 const STARTUP_MS = 5_000;
 
-/** The worker's program (made once). */
-let program: string | null = null;
-
-/** The worker's program: the tasks from their own source, and the answering loop. */
-function workerSource(): string {
-  if (program !== null) return program;
-  const shared = SHARED.map((fn) => fn.toString()).join('\n');
-  const tasks = Object.entries(TASKS)
-    .map(([name, fn]) => `  ${name}: (${fn.toString()}),`)
-    .join('\n');
-  program = `'use strict';
-const __name = (target) => target; // in case a build kept function names with a helper
-const { parentPort, workerData } = require('node:worker_threads');
-${shared}
-const tasks = {
-${tasks}
-};
-const { port, flag } = workerData;
-parentPort.on('message', ({ task, args }) => {
-  // Claim the task, unless the caller took it back (it gave up waiting for this worker to start).
-  if (Atomics.compareExchange(flag, 1, 0, 1) !== 0) return;
-  let answer;
-  try {
-    answer = { result: tasks[task](...args) };
-  } catch (error) {
-    answer = { error: String((error && error.stack) || error) };
+/**
+ * Where the worker's program is: the built `helper-worker` entry beside this module (`.js` for
+ * ESM, `.cjs` for CJS), or src/node/helper-worker.ts run through tsx when this module runs from
+ * source (tests).
+ */
+function workerLocation(): { file: string | URL; execArgv: string[] } {
+  if (typeof __filename === 'string') {
+    const dot = __filename.lastIndexOf('.');
+    const slash = Math.max(__filename.lastIndexOf('/'), __filename.lastIndexOf('\\'));
+    const ext = __filename.slice(dot);
+    const dir = __filename.slice(0, slash + 1);
+    if (ext === '.ts') return { file: `${dir}helper-worker.ts`, execArgv: ['--import', 'tsx'] };
+    return { file: `${dir}helper-worker${ext}`, execArgv: [] };
   }
-  port.postMessage(answer);
-  Atomics.store(flag, 0, 1);
-  Atomics.notify(flag, 0);
-});
-`;
-  return program;
+  const url = import.meta.url;
+  if (url.endsWith('.ts')) return { file: new URL('./helper-worker.ts', url), execArgv: ['--import', 'tsx'] };
+  return { file: new URL(`./helper-worker${url.slice(url.lastIndexOf('.'))}`, url), execArgv: [] };
 }
 
 /**
  * Starts a worker thread for one bulk load, or returns `null` if that fails (the load then runs
  * on one thread). A worker that has not answered its first task within `startupMs` (default 5 s)
  * is given up: that task and all later ones run on the calling thread. `source` replaces the
- * worker's program (tests).
+ * worker's program by a script evaluated as is (tests).
  *
  * @remarks O(1) for the caller; the worker boots (about 30 ms) while the caller goes on.
  * @example
@@ -81,7 +59,13 @@ export function startWorkerHelper(options: { source?: string; startupMs?: number
   const flag = new Int32Array(new SharedArrayBuffer(8));
   try {
     const channel = new MessageChannel();
-    worker = new Worker(options.source ?? workerSource(), { eval: true, workerData: { port: channel.port2, flag }, transferList: [channel.port2] });
+    const workerData = { port: channel.port2, flag };
+    if (options.source !== undefined) {
+      worker = new Worker(options.source, { eval: true, workerData, transferList: [channel.port2] });
+    } else {
+      const { file, execArgv } = workerLocation();
+      worker = new Worker(file, { workerData, transferList: [channel.port2], execArgv });
+    }
     // Never keeps the process alive; close() ends it after the load.
     worker.unref();
     port = channel.port1;

@@ -1,0 +1,28 @@
+/**
+ * The passes a bulk-load helper thread runs, by name (src/store/helper-thread.ts names them): the
+ * worker program and the calling thread's fallback use this one table.
+ *
+ * @packageDocumentation
+ */
+import { countSeconds, drainSeconds, scatterSeconds, sortLists } from '../store/bulk-lists.js';
+import type { HelperTask } from '../store/helper-thread.js';
+import { newInternState, processChunk } from '../store/intern-chunk.js';
+
+/**
+ * The tasks, by {@link HelperTask} name.
+ *
+ * @remarks Each is a pass over typed arrays in shared memory; see its own module.
+ * @example
+ * ```ts
+ * HELPER_TASKS.sortLists; // the list-sorting pass
+ * ```
+ * @internal
+ */
+export const HELPER_TASKS: Readonly<Record<HelperTask, (...args: never[]) => unknown>> = Object.freeze({
+  newInternState,
+  processChunk,
+  countSeconds,
+  scatterSeconds,
+  drainSeconds,
+  sortLists,
+});
