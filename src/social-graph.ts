@@ -475,6 +475,9 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       (name) => known.has(name),
     );
     const core = graph.#core;
+    // Each section checked its own bytes; what holds between sections is checked here.
+    const problem = graph.#invitations.invariantProblem() ?? graph.#labels.invariantProblem();
+    if (problem !== null) throw new SocialGraphError('SNAPSHOT_CORRUPT', `${method}: the sections contradict each other: ${problem}`);
     if (resolved.cap !== undefined) {
       const store = core.store;
       for (let v = 0; v < store.indexBound; v++) {

@@ -109,7 +109,10 @@ export class GraphCore {
   readonly cap: number;
   readonly store: CompactAdjacencyStore;
   readonly ids: IdInterner = new IdInterner();
-  readonly scratch: Scratch = new Scratch();
+  /** Query scratch: [0] for calls from outside, [k] for calls made while k scans lend theirs out. */
+  readonly #scratches: Scratch[] = [new Scratch()];
+  /** Scans in progress that call back into user code (a search predicate) with their scratch in use. */
+  #lent = 0;
   /** Events of the operation in progress, delivered by the facade when it completes. */
   readonly events: EventQueue;
   readonly #clock: () => number;
@@ -132,6 +135,31 @@ export class GraphCore {
     this.#clock = clock;
     this.store = new CompactAdjacencyStore(cap);
     this.events = new EventQueue(onListenerError);
+  }
+
+  /**
+   * The query scratch free for the call in progress (marks all zero). A scan that calls user code
+   * while its marks are set lends its scratch out ({@link GraphCore.lendScratch}): a query made
+   * from that code, re-entrantly, gets a scratch of its own and answers exactly.
+   */
+  get scratch(): Scratch {
+    return (this.#scratches[this.#lent] ??= new Scratch());
+  }
+
+  /** Takes the free scratch for a scan that calls user code; give it back with {@link GraphCore.returnScratch}. */
+  lendScratch(): Scratch {
+    const scratch = this.scratch;
+    this.#lent++;
+    return scratch;
+  }
+
+  returnScratch(): void {
+    this.#lent--;
+  }
+
+  /** How many scans have lent their scratch out (0 outside any). */
+  get lentScratches(): number {
+    return this.#lent;
   }
 
   /** Registers an internal observer (while the graph is built; order is call order). */

@@ -362,6 +362,21 @@ export class InvitationBook {
     return out;
   }
 
+  /**
+   * What no sequence of calls can produce, checked after a snapshot was read (each section's own
+   * checks cannot see the others): a pending invitation between a blocked pair (a block cancels
+   * them, and the policy denies every invitation between a blocked pair). Returns the first problem found, or `null`. O(p).
+   */
+  invariantProblem(): string | null {
+    const state = this.#permissions.state;
+    let problem: string | null = null;
+    this.#pending.forEach((a, b) => {
+      if (problem !== null) return;
+      if (state.blockedPair(a, b)) problem = `a pending invitation between the blocked members ${a} and ${b}`;
+    });
+    return problem;
+  }
+
   // ------------------------------------------------------------------ hooks
 
   /** A connection was made: a pending invitation between the two is accepted. */

@@ -167,6 +167,23 @@ export class Labels {
     return this.store.hiddenBy(viewer);
   }
 
+  /**
+   * What no sequence of calls can produce, checked after a snapshot was read: a label between a
+   * blocked pair (labels vanish when either blocks the other). Returns the first problem found, or
+   * `null`. O(labels).
+   */
+  invariantProblem(): string | null {
+    const state = this.#permissions.state;
+    if (state.blockCount === 0) return null;
+    let problem: string | null = null;
+    this.store.forEachViewer((viewer, labels) => {
+      if (problem !== null || !state.hasBlocks(viewer)) return;
+      const sets = [...labels.tags.values(), ...labels.lists.values(), labels.favorites, labels.hidden];
+      for (const set of sets) for (const x of set) if (problem === null && state.blockedPair(viewer, x)) problem = `a label of member ${viewer} on ${x}, who are blocked`;
+    });
+    return problem;
+  }
+
   /** Calls `fn` for each member index hidden by `viewer`. O(h). */
   forEachHidden(viewer: number, fn: (index: number) => void): void {
     this.store.forEachHidden(viewer, fn);

@@ -34,20 +34,26 @@ export function scanNetwork(
   maxDepth: number,
   visit: (member: number, degree: number, mutualCount: number) => void,
 ): void {
-  const { store, scratch } = parts.core;
+  const core = parts.core;
+  const store = core.store;
+  // `visit` may call user code (a search predicate) that queries the graph again: the scan lends
+  // its scratch out, so such a query gets a scratch (and counters) of its own.
+  const depth = core.lentScratches;
+  const scratch = core.scratch;
   scratch.ensure(store.indexBound);
   const mark = scratch.markA;
   const q = scratch.queueA;
-  let count = parts.scanCounts;
-  if (count === null || count.length < store.indexBound) {
+  let count = parts.scanCounts[depth];
+  if (count === undefined || count.length < store.indexBound) {
     count = new Int32Array(Math.max(64, scratch.markA.length));
-    parts.scanCounts = count;
+    parts.scanCounts[depth] = count;
   }
   const blocks = state !== undefined && state.hasBlocks(viewer);
   if (blocks) state.forEachBlockedWith(viewer, (x) => (mark[x] = EXCLUDED));
   mark[viewer] = 1;
   q[0] = viewer;
   let n = 1;
+  core.lendScratch();
   try {
     // Depth 1.
     {
@@ -120,5 +126,6 @@ export function scanNetwork(
       count[x] = 0;
     }
     if (blocks) state.forEachBlockedWith(viewer, (x) => (mark[x] = 0));
+    core.returnScratch();
   }
 }

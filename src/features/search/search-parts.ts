@@ -21,8 +21,8 @@ import type { Profiles } from '../profiles/profiles.js';
  * @internal
  */
 export class SearchParts {
-  /** Mutual-connection counts of the scan, per member index (all zero between scans). */
-  scanCounts: Int32Array | null = null;
+  /** Mutual-connection counts of a scan, per member index (all zero between scans), per scan depth (a scan started from a search predicate is one deeper). */
+  readonly scanCounts: Int32Array[] = [];
 
   constructor(
     readonly core: GraphCore,
