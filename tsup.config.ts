@@ -4,6 +4,7 @@ export default defineConfig([
   {
     entry: {
       index: 'src/index.ts',
+      lean: 'src/lean.ts',
       generators: 'src/generators/index.ts',
     },
     format: ['esm', 'cjs'],

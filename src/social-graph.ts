@@ -17,7 +17,7 @@ import { checkOptionsObject } from './graph/checks.js';
 import { checkCallback, GraphCore, MAX_CONNECTIONS_LIMIT, type ConnectOptions, type DegreeOptions, type Reach } from './graph/graph-core.js';
 import { OPERATION_NAMES, type OperationLog, type OperationName, type OperationRecord } from './graph/operation-log.js';
 import { readSnapshot, writeSnapshot } from './graph/snapshot-format.js';
-import type { BoundSection } from './graph/snapshot-section.js';
+import { FEATURE_SECTIONS, type BoundSection } from './graph/snapshot-section.js';
 import type { StoreStats } from './store/compact-adjacency-store.js';
 import { ViewerCache } from './features/cache/viewer-cache.js';
 import { EVENT_TYPES, type SocialGraphEvent, type SocialGraphEvents, type SocialGraphListener } from './features/events.js';
@@ -472,7 +472,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
         return { graph: created, core: created.#core, sections: created.#sections };
       },
       MAX_CONNECTIONS_LIMIT,
-      (name) => known.has(name),
+      (name) => FEATURE_SECTIONS.includes(name) || known.has(name),
     );
     const core = graph.#core;
     // Each section checked its own bytes; what holds between sections is checked here.

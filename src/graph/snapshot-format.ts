@@ -369,7 +369,8 @@ function assemble(sections: { name: string; required: boolean; payload: Uint8Arr
  * @param create - makes an empty graph with the given cap, and returns it with its core and
  *   its sections (the feature sections and those the application passed).
  * @param maxCap - the largest cap a graph accepts.
- * @param knows - whether the caller knows an application section of this name.
+ * @param knows - whether the graph being built reads the section of this name (its features' and
+ *   the application's); an unknown required section is `SNAPSHOT_VERSION`, an unknown optional one is skipped.
  * @example
  * ```ts
  * const graph = SocialGraph.fromBytes(bytes); // calls readSnapshot(bytes, create, MAX_CONNECTIONS_LIMIT, knows)
@@ -383,7 +384,7 @@ export function readSnapshot<G>(
   knows: (name: string) => boolean,
 ): G {
   const method = 'SocialGraph.fromBytes';
-  const container = parseContainer(method, bytes, (name) => FEATURE_SECTIONS.includes(name) || knows(name));
+  const container = parseContainer(method, bytes, knows);
   const meta = readMeta(method, bytes, container, maxCap);
   const [, idSection, adjacencySection] = container.sections as [RawSection, RawSection, RawSection];
   const names = decodeIds(method, bytes, idSection, meta.members);

@@ -8,8 +8,8 @@
  *   3 graph core  graph/
  *   4 features    features/
  *   5 window      window/
- *   6 facade      social-graph.ts, graph-options.ts
- *   7 entries     index.ts and every entry point: io/, node/, redis/, graphology/, generators/,
+ *   6 facade      social-graph.ts, graph-options.ts, lean-graph.ts
+ *   7 entries     index.ts, lean.ts and every entry point: io/, node/, redis/, graphology/, generators/,
  *                 cli/, stats/, browser/, explorer/
  *
  * There is no allow-list: a new file under src/ must fall in one of these places.
@@ -28,8 +28,8 @@ const LAYERS: readonly [string, readonly string[]][] = [
   ['graph core', ['graph/']],
   ['features', ['features/']],
   ['window', ['window/']],
-  ['facade', ['social-graph.ts', 'graph-options.ts']],
-  ['entries', ['index.ts', 'io/', 'node/', 'redis/', 'graphology/', 'generators/', 'cli/', 'stats/', 'browser/', 'explorer/']],
+  ['facade', ['social-graph.ts', 'graph-options.ts', 'lean-graph.ts']],
+  ['entries', ['index.ts', 'lean.ts', 'io/', 'node/', 'redis/', 'graphology/', 'generators/', 'cli/', 'stats/', 'browser/', 'explorer/']],
 ];
 
 /** The layer of a file (its path relative to src/), or -1 when it falls in none. */
