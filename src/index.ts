@@ -16,6 +16,11 @@ export {
   type EdgeLoadReport,
   type IndexedEdges,
 } from './social-graph.js';
+/**
+ * @internal For the package's own entry points (`social-graph/stats` reads adjacency through it),
+ * which take the core from the package itself; not part of the public API.
+ */
+export { graphInternals, type GraphInternals } from './social-graph.js';
 export { SocialGraphError, type SocialGraphErrorCode } from './errors.js';
 export {
   readEdgeList,

@@ -1,0 +1,101 @@
+/**
+ * hyperBallStep: one HyperBall iteration over a range of members.
+ *
+ * Self-contained (no imports, no outer names): Node's helper thread runs it from its source text
+ * (src/node/helper-thread.ts) on the same shared arrays while the calling thread runs another range.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * For each member v in `from..to-1` with a connection whose counter changed in the last iteration
+ * (`changedBefore[w] === 1`), writes `next[v]` = cur[v] ∪ ⋃ cur[w] over those connections w (the
+ * connections whose counter did not change add nothing: their counter is already inside cur[v]),
+ * and when it differs from `cur[v]`, sets `changedNow[v] = 1` and raises `estimates[v]` to the
+ * counter's HyperLogLog estimate (estimates never go down). Members left alone get
+ * `changedNow[v] = 0` and keep `next[v]` unwritten.
+ *
+ * Registers are bytes (values ≤ 29 < 128), four to an `Int32Array` word; the union is a
+ * register-wise maximum taken four registers at a time with a broadword comparison.
+ *
+ * @returns `[sum of the estimate increases, members changed]`.
+ * @remarks O(Σ over the range of (degree + 2^precision/4 × changed connections)). Reads `cur`
+ * anywhere; writes `next`, `changedNow` and `estimates` in the range only.
+ * @internal
+ */
+export function hyperBallStep(
+  offsets: Int32Array,
+  targets: Int32Array,
+  cur: Int32Array,
+  next: Int32Array,
+  changedBefore: Uint8Array,
+  changedNow: Uint8Array,
+  estimates: Float64Array,
+  precision: number,
+  from: number,
+  to: number,
+): number[] {
+  const size = 1 << precision;
+  const words = size >> 2;
+  const high = 0x80808080 | 0;
+  const alpha = size === 16 ? 0.673 : size === 32 ? 0.697 : size === 64 ? 0.709 : 0.7213 / (1 + 1.079 / size);
+  const inverse = new Float64Array(64);
+  for (let r = 0; r < 64; r++) inverse[r] = 2 ** -r;
+  let increase = 0;
+  let changed = 0;
+  for (let v = from; v < to; v++) {
+    const end = offsets[v + 1]!;
+    let k = offsets[v]!;
+    while (k < end && changedBefore[targets[k]!] === 0) k++;
+    if (k === end) {
+      changedNow[v] = 0;
+      continue;
+    }
+    const base = v * words;
+    for (let j = 0; j < words; j++) next[base + j] = cur[base + j]!;
+    for (; k < end; k++) {
+      const w = targets[k]!;
+      if (changedBefore[w] === 0) continue;
+      const other = w * words;
+      for (let j = 0; j < words; j++) {
+        const x = next[base + j]!;
+        const y = cur[other + j]!;
+        // Per byte: high bit set iff y ≥ x (no borrow crosses bytes, every register < 128) …
+        const ge = ((y | high) - x) & high;
+        // … spread to 0xFF per byte where y ≥ x.
+        const mask = (ge << 1) - (ge >>> 7);
+        next[base + j] = (y & mask) | (x & ~mask);
+      }
+    }
+    let diff = 0;
+    for (let j = 0; j < words; j++) diff |= next[base + j]! ^ cur[base + j]!;
+    if (diff === 0) {
+      changedNow[v] = 0;
+      continue;
+    }
+    changedNow[v] = 1;
+    changed++;
+    // HyperLogLog estimate, with linear counting for small counts and the 32-bit hash's
+    // large-range correction.
+    let sum = 0;
+    let zeros = 0;
+    for (let j = 0; j < words; j++) {
+      const word = next[base + j]!;
+      const r0 = word & 0xff;
+      const r1 = (word >>> 8) & 0xff;
+      const r2 = (word >>> 16) & 0xff;
+      const r3 = word >>> 24;
+      sum += inverse[r0]! + inverse[r1]! + inverse[r2]! + inverse[r3]!;
+      zeros += (r0 === 0 ? 1 : 0) + (r1 === 0 ? 1 : 0) + (r2 === 0 ? 1 : 0) + (r3 === 0 ? 1 : 0);
+    }
+    let estimate = (alpha * size * size) / sum;
+    if (estimate <= 2.5 * size && zeros > 0) estimate = size * Math.log(size / zeros);
+    else if (estimate > 4294967296 / 30) estimate = -4294967296 * Math.log(1 - Math.min(estimate / 4294967296, 1 - 1e-12));
+    const before = estimates[v]!;
+    if (estimate > before) {
+      estimates[v] = estimate;
+      increase += estimate - before;
+    }
+  }
+  return [increase, changed];
+}
