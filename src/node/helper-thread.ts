@@ -10,9 +10,11 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import { countSeconds, drainSeconds, listInt32, scatterSeconds, sortLists, sortUnique } from '../store/bulk-lists.js';
 import type { HelperTask, HelperThread } from '../store/helper-thread.js';
 import { internArray, newInternState, processChunk } from '../store/intern-chunk.js';
+import { hyperBallFirst } from '../stats/hyperball-first.js';
+import { hyperBallStep } from '../stats/hyperball-step.js';
 
 /** What a helper can run: self-contained functions, by name. */
-const TASKS: Record<HelperTask, (...args: never[]) => unknown> = { newInternState, processChunk, countSeconds, scatterSeconds, drainSeconds, sortLists };
+const TASKS: Record<HelperTask, (...args: never[]) => unknown> = { newInternState, processChunk, countSeconds, scatterSeconds, drainSeconds, sortLists, hyperBallFirst, hyperBallStep };
 /** Functions the tasks call by name. */
 const SHARED = [sortUnique, listInt32, internArray];
 

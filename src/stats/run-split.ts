@@ -14,7 +14,7 @@ const BATCH = 2048;
 
 /** A pass: `run(from, to)` over a member range, its result; `task` names it for the helper. */
 export interface RangedPass<R> {
-  task: string;
+  task: HelperTask;
   /** Arguments before `from, to` (shared typed arrays and numbers). */
   args: unknown[];
   run(from: number, to: number): R;
@@ -36,7 +36,7 @@ export async function pause(signal: AbortSignal | null): Promise<void> {
  */
 export async function runSplit<R>(pass: RangedPass<R>, members: number, split: number, helper: HelperThread | null, signal: AbortSignal | null): Promise<R[]> {
   const end = helper === null ? members : split;
-  if (helper !== null) helper.submit(pass.task as HelperTask, [...pass.args, split, members]);
+  if (helper !== null) helper.submit(pass.task, [...pass.args, split, members]);
   const results: R[] = [];
   let failure: unknown = null;
   try {
