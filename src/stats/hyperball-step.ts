@@ -32,6 +32,10 @@ export function hyperBallStep(
   changedNow: Uint8Array,
   estimates: Float64Array,
   precision: number,
+  wasm: readonly number[] | null,
+  memory: WebAssembly.Memory | null,
+  scratch: number,
+  scratchBytes: number,
   from: number,
   to: number,
 ): number[] {
@@ -41,8 +45,22 @@ export function hyperBallStep(
   const alpha = size === 16 ? 0.673 : size === 32 ? 0.697 : size === 64 ? 0.709 : 0.7213 / (1 + 1.079 / size);
   const inverse = new Float64Array(64);
   for (let r = 0; r < 64; r++) inverse[r] = 2 ** -r;
-  const acc = new Int32Array(words);
+  // With WebAssembly (`wasm` and `memory` given, `cur` a view of `memory`): the union runs there,
+  // sixteen registers per instruction, over this thread's scratch area of `memory` (the
+  // accumulator, then the gathered byte addresses). Else: the broadword JavaScript below.
+  let union: ((acc: number, list: number, count: number, bytes: number) => void) | null = null;
+  let acc = new Int32Array(words);
   let gather = new Int32Array(64);
+  let unit = words;
+  let origin = 0;
+  if (wasm !== null && memory !== null) {
+    const module = new WebAssembly.Module(new Uint8Array(wasm));
+    union = new WebAssembly.Instance(module, { m: { mem: memory } }).exports.union as (acc: number, list: number, count: number, bytes: number) => void;
+    acc = new Int32Array(memory.buffer, scratch, words);
+    gather = new Int32Array(memory.buffer, scratch + size, (scratchBytes - size) >> 2);
+    unit = size;
+    origin = cur.byteOffset;
+  }
   let increase = 0;
   let changed = 0;
   for (let v = from; v < to; v++) {
@@ -61,15 +79,19 @@ export function hyperBallStep(
     for (; k < end; k++) {
       const w = targets[k]!;
       if (changedBefore[w] !== 0) {
-        if (count === gather.length) {
+        if (count === gather.length && union === null) {
           const grown = new Int32Array(gather.length * 2);
           grown.set(gather);
           gather = grown;
         }
-        gather[count++] = w * words;
+        gather[count++] = origin + w * unit;
       }
     }
     let i = 0;
+    if (union !== null) {
+      union(scratch, scratch + size, count, size);
+      i = count;
+    }
     for (; i + 8 <= count; i += 8) {
       const a = gather[i]!;
       const b = gather[i + 1]!;

@@ -10,6 +10,7 @@ import { startHelperThread, type HelperThread } from '../store/helper-thread.js'
 import { sharedBuffer, type GraphAdjacency } from './graph-adjacency.js';
 import { hyperBallFirst } from './hyperball-first.js';
 import { hyperBallStep } from './hyperball-step.js';
+import { UNION_WASM, unionMemory } from './union-wasm.js';
 import { balancedSplit, pause, runSplit } from './run-split.js';
 import type { StatsSettings } from './stats-options.js';
 import { statsMemory } from './stats-memory.js';
@@ -55,8 +56,16 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
   const maxDistance = reach ? 3 : settings.maxDistance;
   const size = 2 ** precision;
   const words = size / 4;
-  let cur = new Int32Array(sharedBuffer(n * size));
-  let next = new Int32Array(sharedBuffer(n * size));
+  // Registers in a shared WebAssembly memory where SIMD is available (unions 16 registers per
+  // instruction), then each thread's scratch area: the accumulator and the gathered addresses.
+  let maxDegree = 0;
+  for (let v = 0; v < n; v++) maxDegree = Math.max(maxDegree, offsets[v + 1]! - offsets[v]!);
+  const scratchBytes = size + 16 * Math.ceil((4 * Math.max(1, maxDegree)) / 16);
+  const memory = settings.wasm ? unionMemory(2 * n * size + 2 * scratchBytes) : null;
+  const wasm = memory === null ? null : UNION_WASM;
+  let cur = memory === null ? new Int32Array(sharedBuffer(n * size)) : new Int32Array(memory.buffer, 0, n * words);
+  let next = memory === null ? new Int32Array(sharedBuffer(n * size)) : new Int32Array(memory.buffer, n * size, n * words);
+  const scratch = [2 * n * size, 2 * n * size + scratchBytes];
   let changedBefore = new Uint8Array(sharedBuffer(n));
   let changedNow = new Uint8Array(sharedBuffer(n));
   const estimates = new Float64Array(sharedBuffer(8 * n));
@@ -88,7 +97,11 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
       for (let t = 2; t <= maxDistance && changed > 0; t++) {
         const [c, nx, before, now] = [cur, next, changedBefore, changedNow];
         const parts = await runSplit(
-          { task: 'hyperBallStep', args: [offsets, targets, c, nx, before, now, estimates, precision], run: (from, to) => hyperBallStep(offsets, targets, c, nx, before, now, estimates, precision, from, to) },
+          {
+            task: 'hyperBallStep',
+            args: [offsets, targets, c, nx, before, now, estimates, precision, wasm, memory, scratch[1], scratchBytes],
+            run: (from, to) => hyperBallStep(offsets, targets, c, nx, before, now, estimates, precision, wasm, memory, scratch[0]!, scratchBytes, from, to),
+          },
           n,
           split,
           helper,

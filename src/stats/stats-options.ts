@@ -70,6 +70,8 @@ export interface StatsOptions {
   exact?: boolean;
   /** Use Node's helper thread (default true; ignored where there is none). */
   parallel?: boolean;
+  /** Union counters with WebAssembly SIMD where available (default true; false: the JavaScript path, same results). */
+  wasm?: boolean;
   /** The most bytes the counters may take (default 4 GiB); a run needing more throws `CAPACITY_EXCEEDED` before it starts. */
   memoryLimit?: number;
   /** Called before the run and after each distance; an exception it throws ends the run. */
@@ -85,6 +87,7 @@ export interface StatsSettings {
   seed: number;
   exact: boolean;
   parallel: boolean;
+  wasm: boolean;
   memoryLimit: number;
   onProgress: ((progress: StatsProgress) => void) | null;
   signal: AbortSignal | null;
@@ -132,6 +135,7 @@ export function statsSettings(method: string, options: StatsOptions | undefined,
     seed: integerOption(method, raw, 'seed', 0, 2 ** 32 - 1, 0x5eed),
     exact: booleanOption(method, raw, 'exact', false),
     parallel: booleanOption(method, raw, 'parallel', true),
+    wasm: booleanOption(method, raw, 'wasm', true),
     memoryLimit: integerOption(method, raw, 'memoryLimit', 1, Number.MAX_SAFE_INTEGER, DEFAULT_MEMORY_LIMIT),
     onProgress: (onProgress as StatsSettings['onProgress'] | undefined) ?? null,
     signal: (signal as AbortSignal | undefined) ?? null,

@@ -180,6 +180,7 @@ describe('stats: inputs', () => {
       { seed: 2 ** 32 },
       { exact: 'yes' },
       { parallel: 1 },
+      { wasm: 'no' },
       { onProgress: 5 },
       { signal: {} },
       { memoryLimit: 0 },

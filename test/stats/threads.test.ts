@@ -17,6 +17,9 @@ describe('stats: helper thread', () => {
     expect(told[0]).toBe(2);
     expect(one.threads).toBe(1);
     expect(two.orderedPairs).toEqual(one.orderedPairs);
+    // The JavaScript union (no WebAssembly) gives the very same counters.
+    const plain = await distanceDistribution(graph, { precision: 8, wasm: false });
+    expect(plain.orderedPairs).toEqual(one.orderedPairs);
     const reachTwo = await reachEstimates(graph, { precision: 8 });
     const reachOne = await reachEstimates(graph, { precision: 8, parallel: false });
     expect(reachTwo.threads).toBe(2);
