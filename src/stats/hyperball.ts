@@ -11,6 +11,15 @@ import { sharedBuffer, type GraphAdjacency } from './graph-adjacency.js';
 import { hyperBallFirst } from './hyperball-first.js';
 import { hyperBallStep } from './hyperball-step.js';
 import { UNION_WASM, unionMemory } from './union-wasm.js';
+import { connectedComponents } from './components.js';
+import { hllEstimate } from './hll-estimate.js';
+
+/**
+ * How the calibration weight grows with the share r of the component a ball's counter covers:
+ * the scale |C|/Ê(C) is applied to the power r^0.5 (measured on the real networks against 1, 2
+ * and 0: the smallest errors of orderedPairs and of reach; see docs/stats.md).
+ */
+const CALIBRATION_POWER = 0.5;
 import { balancedSplit, pause, runSplit } from './run-split.js';
 import type { StatsSettings } from './stats-options.js';
 import { statsMemory } from './stats-memory.js';
@@ -94,6 +103,41 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
       }
       within.push(n + 2 * connections);
       report(1, changed);
+      // Calibration (see calibrate below): each component's exact size and its counter's estimate,
+      // the union of its members' counters (every member's own hash is in its distance-1 counter).
+      const components = connectedComponents(offsets, targets, n);
+      const componentSize = new Float64Array(components.count);
+      const componentEstimate = new Float64Array(components.count);
+      const registerBytes = new Uint8Array(cur.buffer, cur.byteOffset, n * size);
+      const union = new Uint8Array(size);
+      for (let k = 0; k < components.count; k++) {
+        const from = components.start[k]!;
+        const to = components.start[k + 1]!;
+        componentSize[k] = to - from;
+        if (to - from === 1) {
+          componentEstimate[k] = 1;
+          continue;
+        }
+        union.fill(0);
+        for (let i = from; i < to; i++) {
+          const base = components.order[i]! * size;
+          for (let j = 0; j < size; j++) if (registerBytes[base + j]! > union[j]!) union[j] = registerBytes[base + j]!;
+        }
+        componentEstimate[k] = hllEstimate(union, 0, size);
+      }
+      // calibrated[v]: the estimate of |B(v, t)| reported, monotone in t, within [degree + 1, |C(v)|].
+      const calibrated = new Float64Array(n);
+      for (let v = 0; v < n; v++) calibrated[v] = offsets[v + 1]! - offsets[v]! + 1;
+      const calibrate = (v: number): number => {
+        // A ball that is most of its component shares most of its registers with the component's
+        // counter, and so its error: scale it by |C| / Ê(C), fully when the ball is the whole
+        // component (then exact), hardly at all when it is a small part of it.
+        const k = components.of[v]!;
+        const raw = estimates[v]!;
+        const ratio = Math.min(1, raw / componentEstimate[k]!);
+        const scaled = raw * (componentSize[k]! / componentEstimate[k]!) ** (ratio ** CALIBRATION_POWER);
+        return Math.min(componentSize[k]!, Math.max(calibrated[v]!, scaled));
+      };
       for (let t = 2; t <= maxDistance && changed > 0; t++) {
         const [c, nx, before, now] = [cur, next, changedBefore, changedNow];
         const parts = await runSplit(
@@ -107,11 +151,14 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
           helper,
           signal,
         );
-        let increase = 0;
         changed = 0;
-        for (const part of parts) {
-          increase += part[0]!;
-          changed += part[1]!;
+        for (const part of parts) changed += part[1]!;
+        let increase = 0;
+        for (let v = 0; v < n; v++) {
+          if (now[v] === 0) continue;
+          const value = calibrate(v);
+          increase += value - calibrated[v]!;
+          calibrated[v] = value;
         }
         // Commit: the changed counters become current (the others already are).
         for (let v = 0; v < n; v++) {
@@ -122,14 +169,14 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
         [changedBefore, changedNow] = [now, before];
         if (changed === 0) break;
         within.push(within[within.length - 1]! + increase);
-        if (reach && t === 2) ball2 = estimates.slice();
-        if (reach && t === 3) ball3 = estimates.slice();
+        if (reach && t === 2) ball2 = calibrated.slice();
+        if (reach && t === 3) ball3 = calibrated.slice();
         report(t, changed);
         await pause(signal);
       }
       if (reach) {
-        ball2 ??= estimates.slice();
-        ball3 ??= estimates.slice();
+        ball2 ??= calibrated.slice();
+        ball3 ??= calibrated.slice();
       }
     }
     return { within, ball2, ball3, threads: threads() };

@@ -133,6 +133,8 @@ describe('stats: HyperBall estimates against exact', () => {
         const exact = await distanceDistribution(graph, { exact: true });
         const estimate = await distanceDistribution(graph, { precision, seed: 42 });
         const bound = 4 * estimate.relativeStandardError;
+        // Calibrated on exact component sizes: the reachable pairs are exact.
+        expect(estimate.reachablePairs).toBe(exact.reachablePairs);
         expect(estimate.relativeStandardError).toBeCloseTo(1.04 / Math.sqrt(2 ** precision), 12);
         let within = live.length;
         let estimatedWithin = live.length;

@@ -71,18 +71,20 @@ describe.each(NETWORKS)('stats on $name', ({ name, file }) => {
     const estimate = await distanceDistribution(graph);
     const sigma = estimate.relativeStandardError;
     expect(estimate.precision).toBe(12);
-    // The sum of n counters errs at most like one counter (they share the hash): 4σ.
-    expect(Math.abs(estimate.reachablePairs / exact.reachablePairs - 1)).toBeLessThanOrEqual(4 * sigma);
-    // Average distance: a ratio of sums whose errors move together; measured ≤ 0.7% at σ = 1.6%.
-    expect(Math.abs(estimate.averageDistance / exact.averageDistance - 1)).toBeLessThanOrEqual(sigma);
+    // Calibrated on the exact component sizes: once every counter of a component is the
+    // component's counter, its members' counts are exact, so reachable pairs are exact.
+    expect(estimate.reachablePairs).toBe(exact.reachablePairs);
+    // Average distance within 1% (measured ≤ 0.5% at σ = 1.6%).
+    expect(Math.abs(estimate.averageDistance / exact.averageDistance - 1)).toBeLessThanOrEqual(0.01);
     expect(Math.abs(estimate.effectiveDiameter - exact.effectiveDiameter)).toBeLessThanOrEqual(1);
-    // Per member: median relative error of the counts within 2 and 3. Counters of members whose
-    // balls cover most of their component are nearly the same counter, so their errors are one
-    // draw, not independent ones: the median of |error| is that draw's size (≤ 2σ at 95%).
+    // Per member: median relative error of the counts within 2 and 3 (and of the counts at
+    // exactly 2 and 3) at most the stated relative standard error.
     const exactReach = await reachEstimates(graph, { exact: true });
     const reach = await reachEstimates(graph);
     const errors2: number[] = [];
     const errors3: number[] = [];
+    const exactly2: number[] = [];
+    const exactly3: number[] = [];
     for (const id of graph.members()) {
       const a = exactReach.of(id);
       const b = reach.of(id);
@@ -90,9 +92,21 @@ describe.each(NETWORKS)('stats on $name', ({ name, file }) => {
       const ball3 = ball2 + a.third;
       errors2.push(Math.abs(1 + b.first + b.second - ball2) / ball2);
       errors3.push(Math.abs(1 + b.first + b.second + b.third - ball3) / ball3);
+      if (a.second > 0) exactly2.push(Math.abs(b.second / a.second - 1));
+      if (a.third > 0) exactly3.push(Math.abs(b.third / a.third - 1));
     }
     const median = (x: number[]): number => x.sort((p, q) => p - q)[Math.floor(x.length / 2)]!;
-    expect(median(errors2)).toBeLessThanOrEqual(2 * sigma);
-    expect(median(errors3)).toBeLessThanOrEqual(2 * sigma);
+    expect(median(errors2)).toBeLessThanOrEqual(sigma);
+    expect(median(errors3)).toBeLessThanOrEqual(sigma);
+    expect(median(exactly2)).toBeLessThanOrEqual(sigma);
+    expect(median(exactly3)).toBeLessThanOrEqual(sigma);
+    // The distance distribution: every distance holding ≥ 1% of reachable pairs within 5%, except
+    // ego-facebook's tail (distances 6 and 7: measured +9% and +11% at this precision, see docs/stats.md).
+    for (let t = 1; t < exact.orderedPairs.length; t++) {
+      const share = exact.orderedPairs[t]! / exact.reachablePairs;
+      if (share < 0.01) continue;
+      const error = Math.abs((estimate.orderedPairs[t] ?? 0) / exact.orderedPairs[t]! - 1);
+      expect(error).toBeLessThanOrEqual(name === 'ego-facebook' && t >= 6 ? 0.15 : 0.05);
+    }
   }, 120_000);
 });
