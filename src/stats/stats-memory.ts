@@ -17,16 +17,18 @@ export interface StatsMemoryQuery {
 }
 
 /**
- * Bytes a run allocates besides the graph itself: the adjacency copy (4·(n+1) + 8·m), and for
- * HyperBall two register arrays of n·2^precision bytes (one-byte registers), 8·n for the
- * estimates and 2·n for the changed flags (plus 16·n for reach estimates); for `exact`, 8·n per
- * thread of breadth-first search state (plus 16·n for exact reach).
+ * Bytes a run allocates besides the graph itself, at most: the adjacency copy (4·(n+1) + 8·m),
+ * and for HyperBall two register arrays of n·2^precision bytes (one-byte registers), 8·n for the
+ * raw estimates, 2·n for the changed flags and 36·n for the calibration (components and the
+ * calibrated estimates), plus 16·n for reach estimates; for `exact`, 8·n of breadth-first search
+ * state (plus 16·n for exact reach). The scratch of each thread (2^precision + 4 × the largest
+ * degree bytes) is left out.
  *
  * @remarks O(1).
  * @example
  * ```ts
  * import { statsMemory } from 'social-graph/stats';
- * statsMemory({ members: 1_000_000, connections: 20_000_000, precision: 7 }); // 430000004
+ * statsMemory({ members: 1_000_000, connections: 20_000_000, precision: 7 }); // 466000004
  * ```
  * @public
  */
@@ -34,5 +36,5 @@ export function statsMemory(query: StatsMemoryQuery): number {
   const n = query.members;
   const adjacency = 4 * (n + 1) + 8 * query.connections;
   if (query.exact === true) return adjacency + 8 * n + (query.reach === true ? 16 * n : 0);
-  return adjacency + 2 * n * 2 ** query.precision + 10 * n + (query.reach === true ? 16 * n : 0);
+  return adjacency + 2 * n * 2 ** query.precision + 46 * n + (query.reach === true ? 16 * n : 0);
 }
