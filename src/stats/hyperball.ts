@@ -20,7 +20,7 @@ import { hllEstimate } from './hll-estimate.js';
  * and 0: the smallest errors of orderedPairs and of reach; see docs/stats.md).
  */
 const CALIBRATION_POWER = 0.5;
-import { balancedSplit, pause, runSplit } from './run-split.js';
+import { pause, runSplit } from './run-split.js';
 import type { StatsSettings } from './stats-options.js';
 import { statsMemory } from './stats-memory.js';
 
@@ -81,7 +81,6 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
   const canShare = [offsets, targets, cur, next, changedBefore, changedNow, estimates].every(isShared);
   let helper: HelperThread | null = settings.parallel && canShare && n >= PARALLEL_MIN_MEMBERS ? startHelperThread() : null;
   const threads = (): number => (helper?.threaded === true ? 2 : 1);
-  const split = balancedSplit(offsets, n);
   const within = [n];
   let ball2: Float64Array | null = null;
   let ball3: Float64Array | null = null;
@@ -93,7 +92,7 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
     report(0, n);
     if (maxDistance >= 1 && n > 0) {
       // Distance 1: the counters of {v} ∪ N(v) straight from the hashes; |B(v, 1)| = degree + 1 exactly.
-      await runSplit({ task: 'hyperBallFirst', args: [offsets, targets, cur, precision, settings.seed], run: (from, to) => hyperBallFirst(offsets, targets, cur, precision, settings.seed, from, to) }, n, split, helper, signal);
+      await runSplit({ task: 'hyperBallFirst', args: [offsets, targets, cur, precision, settings.seed], run: (from, to) => hyperBallFirst(offsets, targets, cur, precision, settings.seed, null, from, to) }, n, helper, signal);
       let changed = 0;
       for (let v = 0; v < n; v++) {
         const degree = offsets[v + 1]! - offsets[v]!;
@@ -144,10 +143,9 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
           {
             task: 'hyperBallStep',
             args: [offsets, targets, c, nx, before, now, estimates, precision, wasm, memory, scratch[1], scratchBytes],
-            run: (from, to) => hyperBallStep(offsets, targets, c, nx, before, now, estimates, precision, wasm, memory, scratch[0]!, scratchBytes, from, to),
+            run: (from, to) => hyperBallStep(offsets, targets, c, nx, before, now, estimates, precision, wasm, memory, scratch[0]!, scratchBytes, null, from, to),
           },
           n,
-          split,
           helper,
           signal,
         );
