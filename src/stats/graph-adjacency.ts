@@ -49,7 +49,8 @@ export function sharedBuffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
 /**
  * A CSR snapshot of `graph` (which must not change while it is read).
  *
- * @remarks O(n + m) time; 4·(n + 1) + 8·m bytes, plus 4·indexBound for the index map.
+ * @remarks O(n + m) time; 4·(n + 1) + 8·m bytes, plus 4·indexBound for the index map and 8·n
+ * for the ids. `indexOf` answers for members of the snapshot that are still members (-1 for any other id), also after the graph changed.
  * @throws SocialGraphError `INVALID_OPTION` when `graph` is not a SocialGraph (`method` names the caller).
  * @internal
  */
@@ -67,12 +68,16 @@ export function graphAdjacency(graph: SocialGraph, method: string): GraphAdjacen
   let members = 0;
   for (let v = 0; v < bound; v++) if (store.isAlive(v)) dense[v] = members++;
   const storeIndex = new Int32Array(members);
+  // The ids as they are now: lookups after the graph changed (a removed member's index reused)
+  // must not answer for another member.
+  const idList: string[] = new Array<string>(members);
   const offsets = sharedInt32(members + 1);
   let total = 0;
   for (let v = 0; v < bound; v++) {
     const d = dense[v]!;
     if (d < 0) continue;
     storeIndex[d] = v;
+    idList[d] = ids.idOf(v);
     offsets[d] = total;
     total += store.degreeOf(v);
   }
@@ -91,10 +96,11 @@ export function graphAdjacency(graph: SocialGraph, method: string): GraphAdjacen
     connections: total / 2,
     offsets,
     targets,
-    idOf: (v) => ids.idOf(storeIndex[v]!),
+    idOf: (v) => idList[v]!,
     indexOf: (id) => {
       const v = typeof id === 'string' ? ids.indexOf(id) : -1;
-      return v >= 0 && v < bound ? dense[v]! : -1;
+      const d = v >= 0 && v < bound ? dense[v]! : -1;
+      return d >= 0 && idList[d] === id ? d : -1;
     },
   };
 }

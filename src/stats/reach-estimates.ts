@@ -14,7 +14,8 @@ import { statsSettings, type StatsOptions } from './stats-options.js';
 export interface ReachEstimates {
   /**
    * Members at distance exactly 1 (exact: the connection count), 2 and 3 (estimated unless
-   * `exact`) from `id`, as the graph was when the run started.
+   * `exact`) from `id`, as the graph was when the run started. Members added or removed since
+   * are not found.
    * @throws SocialGraphError `INVALID_ID` (not a string), `MEMBER_NOT_FOUND`.
    */
   of(id: string): Reach;

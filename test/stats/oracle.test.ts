@@ -221,6 +221,19 @@ describe('stats: inputs', () => {
     ).rejects.toThrow('callback');
   });
 
+  it('reach answers for members of the run that are still members, never for another', async () => {
+    const g = new SocialGraph();
+    for (const id of ['a', 'b', 'c']) g.addMember(id);
+    g.connect('a', 'b');
+    g.connect('b', 'c');
+    const reach = await reachEstimates(g, { exact: true });
+    g.removeMember('c');
+    g.addMember('d'); // may take c's old index
+    expect(reach.of('a')).toEqual({ first: 1, second: 1, third: 0 });
+    expect(() => reach.of('c')).toThrow(expect.objectContaining({ code: 'MEMBER_NOT_FOUND' }));
+    expect(() => reach.of('d')).toThrow(expect.objectContaining({ code: 'MEMBER_NOT_FOUND' }));
+  });
+
   it('an empty graph has no pairs', async () => {
     const stats = await distanceDistribution(new SocialGraph());
     expect(stats.orderedPairs).toEqual([0]);
