@@ -73,6 +73,34 @@ export default defineConfig([
     treeshake: true,
     external: ['graphology', 'graphology-types', 'social-graph', /^\.\.\/index\.js$/],
   },
+  // `social-graph/stats`: the core from `social-graph` itself like the entries above (its
+  // '../index.js' import rewritten by scripts/core-from-package.mjs). `stats` is the platform-neutral
+  // build (one thread); `stats.node` (the `node` condition) adds the worker thread of
+  // src/node/worker-helper.ts. Its types are `stats`'s.
+  {
+    entry: { stats: 'src/stats/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'es2022',
+    platform: 'neutral',
+    splitting: false,
+    treeshake: true,
+    external: ['social-graph', /^\.\.\/index\.js$/],
+  },
+  {
+    entry: { 'stats.node': 'src/stats/node.ts' },
+    format: ['esm', 'cjs'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'es2022',
+    platform: 'node',
+    splitting: false,
+    treeshake: true,
+    external: ['social-graph', /^\.\.\/index\.js$/],
+  },
   // The `social-graph` command (package `bin`) and its benchmark worker, which `fork` finds next to it.
   {
     entry: { cli: 'src/cli/main.ts', 'bench-worker': 'src/cli/bench/worker.ts' },

@@ -23,6 +23,11 @@ export {
 } from './social-graph.js';
 export { OPERATION_NAMES, type OperationName, type OperationRecord, type OperationLog } from './graph/operation-log.js';
 export { SocialGraphError, describeValue, type SocialGraphErrorCode } from './errors.js';
+/**
+ * @internal For the package's own entry points (`social-graph/stats` reads adjacency through it),
+ * which take the core from the package itself; not part of the public API.
+ */
+export { graphParts, type GraphParts } from './social-graph.js';
 export {
   readEdgeList,
   parseEdgeList,

@@ -6,6 +6,7 @@ import { benchCommand } from './bench/command.js';
 import { importCommand } from './commands/import.js';
 import { infoCommand } from './commands/info.js';
 import { queryCommand } from './commands/query.js';
+import { statsCommand } from './commands/stats.js';
 import { demoCommand } from './demo.js';
 import { CliError, UsageError, type CliCommand, type CliIo } from './io.js';
 
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   import: importCommand,
   info: infoCommand,
   query: queryCommand,
+  stats: statsCommand,
 };
 
 /** The top-level help: every command with its summary. */

@@ -1,12 +1,15 @@
 /**
- * The passes a bulk-load helper thread runs, by name (src/store/helper-thread.ts names them): the
- * worker program and the calling thread's fallback use this one table.
+ * The passes a helper thread runs, by name (src/store/helper-thread.ts names them): the bulk-load
+ * passes and the HyperBall passes of src/stats. The worker program and the calling thread's
+ * fallback use this one table.
  *
  * @packageDocumentation
  */
 import { countSeconds, drainSeconds, scatterSeconds, sortLists } from '../store/bulk-lists.js';
 import type { HelperTask } from '../store/helper-thread.js';
 import { newInternState, processChunk } from '../store/intern-chunk.js';
+import { hyperBallFirst } from '../stats/hyperball-first.js';
+import { hyperBallStep } from '../stats/hyperball-step.js';
 
 /**
  * The tasks, by {@link HelperTask} name.
@@ -25,4 +28,6 @@ export const HELPER_TASKS: Readonly<Record<HelperTask, (...args: never[]) => unk
   scatterSeconds,
   drainSeconds,
   sortLists,
+  hyperBallFirst,
+  hyperBallStep,
 });

@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { HelperTask, HelperThread } from '../store/helper-thread.js';
 import { HELPER_TASKS as TASKS } from './helper-tasks.js';
@@ -19,22 +21,17 @@ const PATIENCE_MS = 120_000;
 const STARTUP_MS = 5_000;
 
 /**
- * Where the worker's program is: the built `helper-worker` entry beside this module (`.js` for
- * ESM, `.cjs` for CJS), or src/node/helper-worker.ts run through tsx when this module runs from
- * source (tests).
+ * The worker's program: the built `helper-worker` entry beside this module (`.js` for ESM, `.cjs`
+ * for CJS), or, when this module runs from source (tests), src/node/helper-worker.ts required
+ * through tsx's CommonJS hook in the worker.
  */
-function workerLocation(): { file: string | URL; execArgv: string[] } {
-  if (typeof __filename === 'string') {
-    const dot = __filename.lastIndexOf('.');
-    const slash = Math.max(__filename.lastIndexOf('/'), __filename.lastIndexOf('\\'));
-    const ext = __filename.slice(dot);
-    const dir = __filename.slice(0, slash + 1);
-    if (ext === '.ts') return { file: `${dir}helper-worker.ts`, execArgv: ['--import', 'tsx'] };
-    return { file: `${dir}helper-worker${ext}`, execArgv: [] };
+function workerProgram(): { file: string | URL; eval: boolean } {
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  const ext = extname(here);
+  if (ext === '.ts') {
+    return { file: `require('tsx/cjs/api').register(); require(${JSON.stringify(join(dirname(here), 'helper-worker.ts'))});`, eval: true };
   }
-  const url = import.meta.url;
-  if (url.endsWith('.ts')) return { file: new URL('./helper-worker.ts', url), execArgv: ['--import', 'tsx'] };
-  return { file: new URL(`./helper-worker${url.slice(url.lastIndexOf('.'))}`, url), execArgv: [] };
+  return { file: join(dirname(here), `helper-worker${ext}`), eval: false };
 }
 
 /**
@@ -63,8 +60,8 @@ export function startWorkerHelper(options: { source?: string; startupMs?: number
     if (options.source !== undefined) {
       worker = new Worker(options.source, { eval: true, workerData, transferList: [channel.port2] });
     } else {
-      const { file, execArgv } = workerLocation();
-      worker = new Worker(file, { workerData, transferList: [channel.port2], execArgv });
+      const program = workerProgram();
+      worker = new Worker(program.file, { eval: program.eval, workerData, transferList: [channel.port2] });
     }
     // Never keeps the process alive; close() ends it after the load.
     worker.unref();

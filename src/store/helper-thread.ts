@@ -14,8 +14,8 @@
  * @packageDocumentation
  */
 
-/** The passes a helper can run: {@link processChunk}, and those of bulk-lists.ts. @internal */
-export type HelperTask = 'newInternState' | 'processChunk' | 'countSeconds' | 'scatterSeconds' | 'drainSeconds' | 'sortLists';
+/** The passes a helper can run: {@link processChunk}, those of bulk-lists.ts, and the HyperBall passes of src/stats. @internal */
+export type HelperTask = 'newInternState' | 'processChunk' | 'countSeconds' | 'scatterSeconds' | 'drainSeconds' | 'sortLists' | 'hyperBallFirst' | 'hyperBallStep';
 
 /** A second thread that runs tasks one at a time. @internal */
 export interface HelperThread {

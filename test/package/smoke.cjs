@@ -43,6 +43,9 @@ assert.equal(barabasiAlbert({ members: 100, avgDegree: 4, seed: 1 }).edges, 100 
 const { save, load } = require('social-graph/node');
 assert.equal(typeof save, 'function');
 assert.equal(typeof load, 'function');
+const stats = require('social-graph/stats');
+assert.equal(typeof stats.distanceDistribution, 'function');
+assert.equal(typeof stats.reachEstimates, 'function');
 const { toGraphology, fromGraphology } = require('social-graph/graphology');
 const roundTrip = fromGraphology(toGraphology(graph));
 assert.ok(roundTrip instanceof SocialGraph);

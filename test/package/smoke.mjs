@@ -60,6 +60,20 @@ assert.equal(roundTrip.connectionCount, graph.connectionCount);
 const { RedisSocialGraph } = await import('social-graph/redis');
 assert.equal(typeof RedisSocialGraph.open, 'function');
 assert.ok(SocialGraph.fromBytes(graph.toBytes()) instanceof SocialGraph);
+const stats = await import('social-graph/stats');
+assert.match(import.meta.resolve('social-graph/stats'), /\/dist\/stats\.node\.js$/, 'social-graph/stats in Node is dist/stats.node.js');
+assert.deepEqual((await stats.distanceDistribution(graph, { exact: true })).orderedPairs, [0, 10, 8, 2]);
+assert.equal((await stats.reachEstimates(graph)).of('ada').first, 2);
+await assert.rejects(stats.distanceDistribution(graph, { precision: 3 }), SocialGraphError);
+{
+  // Big enough for the stats entry's worker thread.
+  const ring = [];
+  for (let i = 0; i < 5000; i++) ring.push([`r${i}`, `r${(i + 1) % 5000}`]);
+  const distribution = await stats.distanceDistribution(SocialGraph.fromEdges(ring), { precision: 6 });
+  assert.equal(distribution.threads, 2);
+  assert.equal(distribution.reachablePairs, 5000 * 4999);
+}
+assert.doesNotMatch(readFileSync(new URL('../../dist/stats.js', import.meta.url), 'utf8'), /worker_threads|from ['"]node:|require\(['"]node:/, 'dist/stats.js names no Node built-in');
 
 // A bulk load big enough for the worker thread gives the graph a one-thread load gives.
 checkBigLoad(SocialGraph);

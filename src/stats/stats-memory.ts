@@ -1,0 +1,40 @@
+/**
+ * statsMemory: the bytes a statistics run allocates, known before it starts.
+ *
+ * @packageDocumentation
+ */
+
+/** The sizes {@link statsMemory} needs. @public */
+export interface StatsMemoryQuery {
+  members: number;
+  connections: number;
+  /** log2 of the registers per counter (ignored when `exact`). */
+  precision: number;
+  /** All-pairs BFS instead of counters. */
+  exact?: boolean;
+  /** Per-member estimates kept for {@link reachEstimates} (16 bytes a member more). */
+  reach?: boolean;
+}
+
+/**
+ * Bytes a run allocates besides the graph itself, at most: the adjacency copy (4·(n+1) + 8·m),
+ * and for HyperBall two register arrays of n·2^precision bytes (one-byte registers), 8·n for the
+ * raw estimates, 2·n for the changed flags and 36·n for the calibration (components and the
+ * calibrated estimates), plus 16·n for reach estimates; for `exact`, 8·n of breadth-first search
+ * state (plus 16·n for exact reach). The scratch of each thread (2^precision + 4 × the largest
+ * degree bytes) is left out.
+ *
+ * @remarks O(1).
+ * @example
+ * ```ts
+ * import { statsMemory } from 'social-graph/stats';
+ * statsMemory({ members: 1_000_000, connections: 20_000_000, precision: 7 }); // 466000004
+ * ```
+ * @public
+ */
+export function statsMemory(query: StatsMemoryQuery): number {
+  const n = query.members;
+  const adjacency = 4 * (n + 1) + 8 * query.connections;
+  if (query.exact === true) return adjacency + 8 * n + (query.reach === true ? 16 * n : 0);
+  return adjacency + 2 * n * 2 ** query.precision + 46 * n + (query.reach === true ? 16 * n : 0);
+}
