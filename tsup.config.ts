@@ -70,6 +70,20 @@ export default defineConfig([
     treeshake: true,
     external: ['graphology', 'graphology-types', 'social-graph', /^\.\.\/index\.js$/],
   },
+  // `social-graph/browser` (IndexedDB snapshots, graphs built in a Web Worker): web-platform
+  // globals only. The core comes from `social-graph` itself, as for node and graphology above.
+  {
+    entry: { browser: 'src/browser/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'es2022',
+    platform: 'neutral',
+    splitting: false,
+    treeshake: true,
+    external: ['social-graph', /^\.\.\/index\.js$/],
+  },
   // The `social-graph` command (package `bin`) and its benchmark worker, which `fork` finds next to it.
   {
     entry: { cli: 'src/cli/main.ts', 'bench-worker': 'src/cli/bench/worker.ts' },

@@ -1,10 +1,10 @@
-// After `tsup`: the subpath entries `social-graph/node` and `social-graph/graphology` import the
+// After `tsup`: the subpath entries `social-graph/node`, `social-graph/graphology` and `social-graph/browser` import the
 // core through '../index.js' (kept external by tsup.config.ts). Point those imports, in the built
 // code and types, at the package itself ('social-graph'), so that they share the main entry's
 // classes and errors (one SocialGraph, one SocialGraphError) in ESM and in CJS alike.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const files = ['node', 'graphology'].flatMap((name) => ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${name}.${ext}`));
+const files = ['node', 'graphology', 'browser'].flatMap((name) => ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${name}.${ext}`));
 const pattern = /(from\s*|require\()(['"])(?:\.\.?\/)+index\.js\2/g;
 for (const file of files) {
   const text = readFileSync(file, 'utf8');

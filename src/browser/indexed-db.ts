@@ -124,6 +124,7 @@ export async function loadFromIndexedDB(key: string, options?: LoadFromIndexedDB
 
 /**
  * Deletes the snapshot saved under `key`; resolves to whether there was one.
+ * @remarks Two requests (a count, then the delete). Rejects as {@link saveToIndexedDB} does.
  * @example
  * ```js
  * await deleteFromIndexedDB('my-network'); // true

@@ -65,7 +65,10 @@ export function serveGraphWorker(build: GraphBuilder, scope: WorkerScopeLike = g
   return () => scope.removeEventListener('message', listener);
 }
 
-/** The bytes as a whole ArrayBuffer of their own (copied only when they are a view into a larger or shared one). */
+/**
+ * The bytes as a whole ArrayBuffer of their own (copied only when they are a view into a larger or shared one).
+ * @internal
+ */
 export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   const buffer = bytes.buffer;
   if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) return buffer;

@@ -32,7 +32,10 @@ export type ReplyMessage =
   | { readonly protocol: typeof PROTOCOL; readonly type: 'built'; readonly id: number; readonly bytes: ArrayBuffer }
   | { readonly protocol: typeof PROTOCOL; readonly type: 'failed'; readonly id: number; readonly error: ErrorRecord };
 
-/** Flattens a thrown value: name, message, and the `code` / `line` / `text` of the library's errors. */
+/**
+ * Flattens a thrown value: name, message, and the `code` / `line` / `text` of the library's errors.
+ * @internal
+ */
 export function errorRecord(error: unknown): ErrorRecord {
   if (error instanceof EdgeListFormatError) return { name: error.name, message: error.message, code: error.code, line: error.line, text: error.text };
   if (error instanceof SocialGraphError) return { name: error.name, message: error.message, code: error.code };
@@ -43,6 +46,7 @@ export function errorRecord(error: unknown): ErrorRecord {
 /**
  * Rebuilds an error flattened by {@link errorRecord}: a `SocialGraphError` with the same code, an
  * `EdgeListFormatError` with the same line, anything else as `BACKEND_UNAVAILABLE` naming `method`.
+ * @internal
  */
 export function errorFromRecord(method: string, record: ErrorRecord): Error {
   if (record.name === 'SocialGraphError' && typeof record.code === 'string') {
@@ -56,7 +60,10 @@ export function errorFromRecord(method: string, record: ErrorRecord): Error {
   return new SocialGraphError('BACKEND_UNAVAILABLE', `${method}: the worker failed: ${record.name}: ${record.message}`);
 }
 
-/** Whether `data` is a message of this protocol. */
+/**
+ * Whether `data` is a message of this protocol.
+ * @internal
+ */
 export function isProtocolMessage(data: unknown): data is { protocol: typeof PROTOCOL; type: string; id: number } {
   return typeof data === 'object' && data !== null && (data as { protocol?: unknown }).protocol === PROTOCOL && typeof (data as { id?: unknown }).id === 'number';
 }

@@ -87,6 +87,7 @@ async function load(source: Source): Promise<void> {
   renderStats(stats);
   $<HTMLButtonElement>('save-button').disabled = false;
   showMessage(`Loaded ${stats.name} in ${(stats.loadMs / 1000).toFixed(2)} s.`);
+  document.documentElement.dataset.loadedAt = String(Math.round(performance.now()));
   document.documentElement.dataset.loaded = 'true';
   target = null;
   $<HTMLInputElement>('target-input').value = '';

@@ -11,7 +11,7 @@ export const EGO_FIRST_CAP = 200;
 /** Members drawn at most, of the viewer's 2nd degree (the most mutual connections first). */
 export const EGO_SECOND_CAP = 100;
 /** Connections drawn at most, between drawn members. */
-export const EGO_LINK_CAP = 5000;
+export const EGO_LINK_CAP = 3000;
 
 /** Where a network comes from. */
 export type Source =
@@ -62,6 +62,8 @@ export interface ViewerAnswer {
   readonly nodes: readonly EgoNode[];
   /** Pairs of indices into `nodes`. */
   readonly links: readonly (readonly [number, number])[];
+  /** The layout (ego-layout.ts): x, y of `nodes[i]` at `2i`, `2i + 1`. */
+  readonly positions: readonly number[];
 }
 
 /** The target's panel. */

@@ -6,6 +6,7 @@
 import { loadFromIndexedDB, saveToIndexedDB } from '../browser/index.js';
 import { barabasiAlbert } from '../generators/index.js';
 import { importEdgeList, POLICY_ACTIONS, SocialGraph, SocialGraphError, type ImportProgress } from '../index.js';
+import { layoutEgo } from './ego-layout.js';
 import {
   EGO_FIRST_CAP,
   EGO_LINK_CAP,
@@ -170,7 +171,8 @@ function networkStats(g: SocialGraph, name: string, loadMs: number): NetworkStat
     maxDegreeMember,
     isolated,
     attributes: indexedAttributes(g),
-    firstViewer: members.find((m) => g.connectionCountOf(m) > 0) ?? members[0] ?? null,
+    // A typical member (degree from the median to 4× the median), not a hub whose 2nd degree is everyone.
+    firstViewer: members.find((m) => { const d = g.connectionCountOf(m); return d >= Math.max(1, medianDegree) && d <= 4 * Math.max(1, medianDegree); }) ?? members.find((m) => g.connectionCountOf(m) > 0) ?? members[0] ?? null,
     loadMs,
   };
 }
@@ -235,7 +237,7 @@ function viewerAnswer(g: SocialGraph, viewer: string): ViewerAnswer {
       if (j !== undefined && (j === 0 || j > i) && links.length < EGO_LINK_CAP) links.push([i, j]);
     });
   }
-  return { viewer, reach, nodes, links };
+  return { viewer, reach, nodes, links, positions: layoutEgo(nodes, links) };
 }
 
 function targetAnswer(g: SocialGraph, viewer: string, target: string): TargetAnswer {
