@@ -61,6 +61,12 @@ const { RedisSocialGraph } = await import('social-graph/redis');
 assert.equal(typeof RedisSocialGraph.open, 'function');
 assert.ok(SocialGraph.fromBytes(graph.toBytes()) instanceof SocialGraph);
 
+// `social-graph/browser` shares the main entry's classes: in Node (no IndexedDB) it rejects with
+// the very SocialGraphError users import; the explorer page ships built in dist/explorer.
+const browser = await import('social-graph/browser');
+await assert.rejects(browser.saveToIndexedDB(graph, 'k'), (error) => error instanceof SocialGraphError && error.code === 'BACKEND_UNAVAILABLE');
+for (const file of ['index.html', 'explorer.js', 'worker.js', 'explorer.css']) readFileSync(new URL(`../../dist/explorer/${file}`, import.meta.url));
+
 // A bulk load big enough for the worker thread gives the graph a one-thread load gives.
 checkBigLoad(SocialGraph);
 

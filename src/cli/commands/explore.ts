@@ -169,10 +169,11 @@ function interrupted(): Promise<void> {
 }
 
 /**
- * Runs `social-graph explore`: serves until `until` resolves (default: Ctrl-C or SIGTERM).
+ * Runs `social-graph explore`: serves until `options.until` resolves (default: Ctrl-C or SIGTERM),
+ * the page from `options.pageDir` (default {@link explorerPageDir}).
  * Resolves to 0, 1 (missing file, port in use, page not built) or 2 (usage).
  */
-export async function runExploreCommand(args: string[], io: CliIo, until?: Promise<void>): Promise<number> {
+export async function runExploreCommand(args: string[], io: CliIo, options: { until?: Promise<void>; pageDir?: string } = {}): Promise<number> {
   const { values, positionals } = parseCommandLine('explore', args, {
     port: { type: 'string' },
     open: { type: 'boolean' },
@@ -188,12 +189,12 @@ export async function runExploreCommand(args: string[], io: CliIo, until?: Promi
     port = Number(values.port);
     if (!/^\d+$/.test(String(values.port)) || port > 65_535) throw new UsageError(`explore: --port must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}`);
   }
-  const server = await startExplorerServer({ file: positionals[0] ?? null, port });
+  const server = await startExplorerServer({ file: positionals[0] ?? null, port, ...(options.pageDir === undefined ? {} : { pageDir: options.pageDir }) });
   io.stdout.write(`social-graph explorer: ${server.url}\n`);
   io.stderr.write(`${positionals[0] !== undefined ? `serving ${positionals[0]}; ` : ''}press Ctrl-C to stop\n`);
   if (values.open === true && !(await openBrowser(server.url))) io.stderr.write('explore: no browser opener found; open the URL above yourself\n');
   try {
-    await (until ?? interrupted());
+    await (options.until ?? interrupted());
   } finally {
     await server.close();
   }
