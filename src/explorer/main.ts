@@ -51,6 +51,12 @@ function showMessage(text: string, error = false): void {
   box.classList.toggle('error', error);
 }
 
+/** Shows a chosen id in its picker, unless the user is typing there (never overwrite their text). */
+function showInInput(id: string, value: string): void {
+  const input = $<HTMLInputElement>(id);
+  if (document.activeElement !== input) input.value = value;
+}
+
 function ordinal(degree: number | null): string {
   if (degree === null) return 'out of network';
   if (degree === 0) return 'you';
@@ -125,7 +131,7 @@ async function chooseViewer(id: string): Promise<void> {
   }
   if (ticket !== tickets.viewer) return;
   viewer = id;
-  $<HTMLInputElement>('viewer-input').value = id;
+  showInInput('viewer-input', id);
   $('viewer-panel').dataset.viewer = id;
   for (const [key, value] of [['first', answer.reach.first], ['second', answer.reach.second], ['third', answer.reach.third]] as const) {
     const cell = document.querySelector<HTMLElement>(`[data-testid="reach-${key}"]`)!;
@@ -156,7 +162,7 @@ async function chooseTarget(id: string): Promise<void> {
   }
   if (ticket !== tickets.target) return;
   target = id;
-  $<HTMLInputElement>('target-input').value = id;
+  showInInput('target-input', id);
   const badge = el('span', { class: 'badge', 'data-testid': 'badge', 'data-degree': String(answer.degree), 'data-target': id }, ordinal(answer.degree));
   const mutual = el('span', { 'data-testid': 'mutual-count', 'data-value': String(answer.mutualCount) }, fmt(answer.mutualCount));
   const body: Node[] = [

@@ -62,6 +62,7 @@ describe.skipIf(!available)('explorer page in Chromium', () => {
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     await page.goto(server.url);
     await page.waitForSelector('html[data-loaded="true"]', { timeout: 60_000 });
+    await page.waitForSelector('#ego-canvas[data-viewer]', { timeout: 60_000 });
   });
 
   afterAll(async () => {
