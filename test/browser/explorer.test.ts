@@ -149,6 +149,31 @@ describe.skipIf(!available)('explorer page in Chromium', () => {
     expect(await intOf('reach-second')).toBe(graph.reach(viewer).second);
   });
 
+  it('searches the 2nd degree with facets on a generated network with profiles', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    tab.on('pageerror', (error) => problems.push(`generated pageerror: ${error.message}`));
+    try {
+      await tab.goto(`${server.url}?members=2000&degree=10&profiles=1`);
+      await tab.waitForSelector('#ego-canvas[data-viewer]', { timeout: 60_000 });
+      await tab.waitForSelector('#facets fieldset');
+      const second = Number(await tab.locator('[data-testid="reach-second"]').getAttribute('data-value'));
+      const counts = async (by: string) =>
+        (await tab.locator(`#facets fieldset:has(legend:text-is("${by}")) label`).allInnerTexts()).slice(1).map((t) => Number(/\((\d[\d,]*)\)$/.exec(t)![1]!.replace(/,/g, '')));
+      expect(await tab.locator('#facets legend').allInnerTexts()).toEqual(['company', 'city']);
+      // 8 companies, all shown: every 2nd-degree member has one.
+      expect((await counts('company')).reduce((a, b) => a + b, 0)).toBe(second);
+      expect(await tab.locator('#search-total').innerText()).toContain(`${second.toLocaleString('en-US')} member`);
+      const [firstValue, firstCount] = [(await tab.locator('#facets fieldset').first().locator('input').nth(1).getAttribute('value'))!, (await counts('company'))[0]!];
+      await tab.locator('#facets fieldset').first().locator('input').nth(1).check();
+      await tab.waitForFunction((n) => document.querySelector('#search-total')?.textContent?.startsWith(`${n.toLocaleString('en-US')} member`), firstCount);
+      const hits = await tab.locator('#search-hits li').allInnerTexts();
+      expect(hits.length).toBe(Math.min(25, firstCount));
+      for (const hit of hits) expect(hit).toContain(`company: ${firstValue}`);
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('logs no console error', () => {
     expect(problems).toEqual([]);
   });
