@@ -36,7 +36,8 @@ const sizes = await buildExplorer({
 writeFileSync(join(page, 'harness.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="harness.js"></script>');
 for (const name of ['explorer', 'worker']) console.log(`${name}.js: ${sizes[name]!.minified} bytes minified, ${sizes[name]!.gzipped} gzipped`);
 
-const OBSERVE = `window.__longtasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longtasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) }); }).observe({ type: 'longtask', buffered: true });`;
+const OBSERVE = `window.__longtasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longtasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) }); }).observe({ type: 'longtask', buffered: true });
+window.__loafs = []; try { new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__loafs.push({ start: Math.round(e.startTime), ms: Math.round(e.duration), blocking: Math.round(e.blockingDuration), render: Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0), scripts: e.scripts.map((s) => s.invoker + ' ' + Math.round(s.duration) + 'ms').join(', ') }); }).observe({ type: 'long-animation-frame', buffered: true }); } catch {}`;
 
 async function explorerRun(browser: Browser, label: string, url: string): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -62,7 +63,11 @@ async function explorerRun(browser: Browser, label: string, url: string): Promis
       `first viewer answered at ${Math.round(drawnAt)} ms, drawing settled at ${Math.round(settledAt)} ms; longest block overall ${longest(tasks)} ms; ` +
       `${stats.split('\n').slice(2, 6).join(' ')}; console errors ${errors.length}`,
   );
-  if (values.verbose === true) console.log(`  long tasks (start ms, duration ms): ${tasks.map((t) => `${t.start}:${t.ms}`).join(' ')}`);
+  if (values.verbose === true) {
+    console.log(`  long tasks (start ms, duration ms): ${tasks.map((t) => `${t.start}:${t.ms}`).join(' ')}`);
+    const loafs = (await tab.evaluate('window.__loafs')) as { start: number; ms: number; blocking: number; render: number; scripts: string }[];
+    for (const f of loafs.filter((f) => f.blocking > 0)) console.log(`  long animation frame at ${f.start} ms: ${f.ms} ms, blocking ${f.blocking} ms, rendering ${f.render} ms, scripts: ${f.scripts || 'none'}`);
+  }
   await context.close();
 }
 
