@@ -178,12 +178,24 @@ function openDatabase(method: string, name: string): Promise<IDBDatabase> {
       reject(unavailable(method, `refused to open ${describeValue(name)}`, error));
       return;
     }
+    // A blocked open may still succeed later: the database is then closed, the promise already rejected.
+    let settled = false;
     request.onupgradeneeded = () => {
       if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
     };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(unavailable(method, `could not open ${describeValue(name)}`, request.error));
-    request.onblocked = () => reject(new SocialGraphError('BACKEND_UNAVAILABLE', `${method}: IndexedDB ${describeValue(name)} is blocked by another open version`));
+    request.onsuccess = () => {
+      if (settled) request.result.close();
+      else resolve(request.result);
+      settled = true;
+    };
+    request.onerror = () => {
+      settled = true;
+      reject(unavailable(method, `could not open ${describeValue(name)}`, request.error));
+    };
+    request.onblocked = () => {
+      settled = true;
+      reject(new SocialGraphError('BACKEND_UNAVAILABLE', `${method}: IndexedDB ${describeValue(name)} is blocked by another open version`));
+    };
   });
 }
 
