@@ -149,6 +149,33 @@ describe.skipIf(!available)('explorer page in Chromium', () => {
     expect(await intOf('reach-second')).toBe(graph.reach(viewer).second);
   });
 
+  it('opens a file from the picker: a SNAP .txt and a .sg snapshot, answers as in Node', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    tab.on('pageerror', (error) => problems.push(`file pageerror: ${error.message}`));
+    try {
+      const karateText = readFileSync(fileURLToPath(new URL('../fixtures/karate.txt', import.meta.url)));
+      const karate = (await importEdgeList(karateText)).graph;
+      const snapshot = join(dir, 'karate.sg');
+      writeFileSync(snapshot, karate.toBytes());
+      await tab.goto(`${server.url}?members=1000&degree=10`);
+      await tab.waitForSelector('#ego-canvas[data-viewer]', { timeout: 60_000 });
+      for (const file of [{ name: 'karate.txt', mimeType: 'text/plain', buffer: karateText }, { name: 'karate.sg', mimeType: 'application/octet-stream', buffer: readFileSync(snapshot) }]) {
+        await tab.setInputFiles('#file-input', file);
+        await tab.waitForFunction((name) => document.querySelector('#stats dd')?.textContent === name && document.documentElement.dataset.loaded === 'true', file.name);
+        expect(await tab.locator('#stats').innerText()).toMatch(/members\s+34\b[\s\S]*connections\s+78\b/);
+        await tab.fill('#viewer-input', '1');
+        await tab.press('#viewer-input', 'Enter');
+        await tab.waitForSelector('#ego-canvas[data-viewer="1"]');
+        const reach = { first: 0, second: 0, third: 0 };
+        for (const key of ['first', 'second', 'third'] as const) reach[key] = Number(await tab.getAttribute(`[data-testid="reach-${key}"]`, 'data-value'));
+        expect(reach).toEqual(karate.reach('1'));
+        expect(await tab.locator('#ego-canvas circle').count()).toBe(1 + karate.reach('1').first + karate.reach('1').second);
+      }
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('searches the 2nd degree with facets on a generated network with profiles', async () => {
     const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     tab.on('pageerror', (error) => problems.push(`generated pageerror: ${error.message}`));
