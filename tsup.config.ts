@@ -77,8 +77,10 @@ export default defineConfig([
   // '../index.js' import rewritten by scripts/core-from-package.mjs). `stats` is the platform-neutral
   // build (one thread); `stats.node` (the `node` condition) adds the worker thread of
   // src/node/worker-helper.ts. Its types are `stats`'s.
+  // `social-graph/browser` (IndexedDB snapshots, graphs built in a Web Worker): web-platform
+  // globals only, with the core from `social-graph` itself in the same way.
   {
-    entry: { stats: 'src/stats/index.ts' },
+    entry: { stats: 'src/stats/index.ts', browser: 'src/browser/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

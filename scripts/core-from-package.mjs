@@ -1,11 +1,11 @@
-// After `tsup`: the subpath entries `social-graph/node`, `social-graph/graphology` and `social-graph/stats` import the
+// After `tsup`: the subpath entries `social-graph/node`, `social-graph/graphology`, `social-graph/stats` and `social-graph/browser` import the
 // core through '../index.js' (kept external by tsup.config.ts). Point those imports, in the built
 // code and types, at the package itself ('social-graph'), so that they share the main entry's
 // classes and errors (one SocialGraph, one SocialGraphError) in ESM and in CJS alike.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const files = [
-  ...['node', 'graphology', 'stats'].flatMap((name) => ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${name}.${ext}`)),
+  ...['node', 'graphology', 'stats', 'browser'].flatMap((name) => ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${name}.${ext}`)),
   // The Node build of `social-graph/stats` (no types of its own).
   'dist/stats.node.js',
   'dist/stats.node.cjs',

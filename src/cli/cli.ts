@@ -3,6 +3,7 @@
  * (0 ok, 1 failure, 2 usage).
  */
 import { benchCommand } from './bench/command.js';
+import { exploreCommand } from './commands/explore.js';
 import { importCommand } from './commands/import.js';
 import { infoCommand } from './commands/info.js';
 import { queryCommand } from './commands/query.js';
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   info: infoCommand,
   query: queryCommand,
   stats: statsCommand,
+  explore: exploreCommand,
 };
 
 /** The top-level help: every command with its summary. */

@@ -75,6 +75,12 @@ await assert.rejects(stats.distanceDistribution(graph, { precision: 3 }), Social
 }
 assert.doesNotMatch(readFileSync(new URL('../../dist/stats.js', import.meta.url), 'utf8'), /worker_threads|from ['"]node:|require\(['"]node:/, 'dist/stats.js names no Node built-in');
 
+// `social-graph/browser` shares the main entry's classes: in Node (no IndexedDB) it rejects with
+// the very SocialGraphError users import; the explorer page ships built in dist/explorer.
+const browser = await import('social-graph/browser');
+await assert.rejects(browser.saveToIndexedDB(graph, 'k'), (error) => error instanceof SocialGraphError && error.code === 'BACKEND_UNAVAILABLE');
+for (const file of ['index.html', 'explorer.js', 'worker.js', 'explorer.css']) readFileSync(new URL(`../../dist/explorer/${file}`, import.meta.url));
+
 // A bulk load big enough for the worker thread gives the graph a one-thread load gives.
 checkBigLoad(SocialGraph);
 
