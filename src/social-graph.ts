@@ -18,6 +18,7 @@ import { IdInterner } from './store/id-interner.js';
 import { bulkInt32 } from './store/bulk-buffer.js';
 import { type HelperThread, startHelperThread } from './store/helper-thread.js';
 import { internPairs } from './store/intern-pairs.js';
+import { readIndexedEdges } from './store/read-indexed-edges.js';
 import { checkAction, decide } from './policy/decide.js';
 import { checkPolicy } from './policy/define-policy.js';
 import { DEFAULT_POLICY } from './policy/default-policy.js';
@@ -412,15 +413,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       throw new SocialGraphError('INVALID_OPTION', `${method}: edges must be an object { ids, members, sources, targets }, got ${describeValue(edges)}`);
     }
     const graph = new SocialGraph(options);
-    const { members, sources, targets } = edges;
-    const m = edges.edges ?? sources.length;
-    if (!Number.isInteger(members) || members < 0) {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: members must be a non-negative integer, got ${describeValue(members)}`);
-    }
-    if (!(sources instanceof Int32Array) || !(targets instanceof Int32Array) || !Number.isInteger(m) || m < 0 || m > sources.length || m > targets.length) {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: sources and targets must be Int32Arrays holding at least ${describeValue(m)} pairs`);
-    }
-    const idOf = typeof edges.ids === 'function' ? edges.ids : (i: number) => (edges.ids as readonly string[])[i]!;
+    const { members, sources, targets, m, idOf } = readIndexedEdges(method, edges);
     let src: Int32Array = sources;
     let dst: Int32Array = targets;
     let k = 0;
