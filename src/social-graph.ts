@@ -11,6 +11,7 @@ import { levelCounts } from './algorithms/level-counts.js';
 import { Scratch } from './algorithms/scratch.js';
 import { runSearch } from './algorithms/search.js';
 import { describeValue, SocialGraphError } from './errors.js';
+import { checkedClock } from './clock.js';
 import { checkOptionsObject, readMaxDepth } from './options.js';
 import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './events.js';
 import { CompactAdjacencyStore, type StoreStats } from './store/compact-adjacency-store.js';
@@ -25,7 +26,7 @@ import { DEFAULT_POLICY } from './policy/default-policy.js';
 import { existingPolicyState, memberPolicyState, type MemberPolicyState } from './policy/member-policy-state.js';
 import type { Decision, Policy, PolicyAction } from './policy/policy.js';
 import { mergePrivacy, privacyCode, privacyOfCode, type PrivacySettings } from './policy/privacy-settings.js';
-import { MAX_QUOTA_LIMIT, SlidingWindowQuota, type QuotaLimit, type QuotaUsage } from './policy/sliding-window-quota.js';
+import { chargeAttempt, readQuotaLimit, SlidingWindowQuota, type QuotaLimit, type QuotaUsage } from './policy/sliding-window-quota.js';
 import { STRICT_POLICY } from './policy/strict-policy.js';
 import { ViewerWindow } from './policy/viewer-window.js';
 import { viewerCache } from './cache/viewer-cache.js';
@@ -288,7 +289,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   constructor(options?: SocialGraphOptions) {
     const cap = readCap('SocialGraph.constructor', options);
     this.maxConnectionsPerMember = cap;
-    this.#clock = options?.clock ?? Date.now;
+    this.#clock = checkedClock(options?.clock ?? Date.now);
     this.#store = new CompactAdjacencyStore(cap);
     const times = options?.connectionTimes;
     if (times !== undefined && typeof times !== 'boolean') {
@@ -1202,7 +1203,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * for an unknown action or a bad limit.
    *
    * @remarks O(members that used the action × limit) when replacing a quota, else O(1).
-   * Each member that used a limited action keeps `8 × (limit + 2)` bytes of timestamps.
+   * Each member that used a limited action keeps 8 bytes per use, `limit` uses at most.
    * @example
    * ```ts
    * graph.setQuota('invite', { limit: 100, windowMs: 7 * 24 * 3600_000 });
@@ -1211,14 +1212,14 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   setQuota(action: PolicyAction, limit: QuotaLimit | null): void {
     const method = 'SocialGraph.setQuota';
     checkAction(method, action);
-    if (limit !== null) checkQuota(method, limit);
+    const read = limit === null ? null : readQuotaLimit(method, limit);
     const state = this.#policyStateOf();
     const previous = state.quotas.get(action);
-    if (limit === null) {
+    if (read === null) {
       state.quotas.delete(action);
       return;
     }
-    const quota = new SlidingWindowQuota({ limit: limit.limit, windowMs: limit.windowMs });
+    const quota = new SlidingWindowQuota(read);
     if (previous !== undefined) quota.carryFrom(previous, this.#clock());
     state.quotas.set(action, quota);
   }
@@ -1282,7 +1283,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     const state = this.#policyStateOf();
     const now = this.#clock();
     const decision = decide(internalsOf(this), state, action, u, v, viewer, target, now);
-    if (decision.allowed && decision.reason !== 'self') state.quotas.get(action)?.record(u, now);
+    if (decision.allowed && decision.reason !== 'self') chargeAttempt(state.quotas.get(action), action, u, v, now);
     return decision;
   }
 
@@ -1860,19 +1861,6 @@ function checkId(method: string, id: unknown): asserts id is string {
 function checkGroup(method: string, group: unknown): asserts group is string {
   if (typeof group !== 'string' || group.length === 0) {
     throw new SocialGraphError('INVALID_OPTION', `${method}: group names are non-empty strings, got ${describeValue(group)}`);
-  }
-}
-
-function checkQuota(method: string, limit: unknown): void {
-  if (limit === null || typeof limit !== 'object') {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: quota must be { limit, windowMs } or null, got ${describeValue(limit)}`);
-  }
-  const { limit: n, windowMs } = limit as { limit?: unknown; windowMs?: unknown };
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_QUOTA_LIMIT) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: limit must be an integer from 1 to ${MAX_QUOTA_LIMIT}, got ${describeValue(n)}`);
-  }
-  if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs <= 0) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: windowMs must be a positive finite number of milliseconds, got ${describeValue(windowMs)}`);
   }
 }
 

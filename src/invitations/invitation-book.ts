@@ -18,6 +18,7 @@ import { forEachHidden } from '../labels/label-store.js';
 import { decide } from '../policy/decide.js';
 import { existingPolicyState, memberPolicyState } from '../policy/member-policy-state.js';
 import type { Decision } from '../policy/policy.js';
+import { spendInvitation } from '../policy/sliding-window-quota.js';
 import type { GraphInternals } from '../social-graph.js';
 import {
   DEFAULT_REINVITE_COOLDOWN_MS,
@@ -181,7 +182,7 @@ export class InvitationBook {
       }
       this.#cooldowns.delete(u, v);
     }
-    state.quotas.get('invite')?.record(u, now);
+    spendInvitation(state.quotas.get('invite'), u, v, now);
     const record = new Record(this.#nextSeq++, u, v, from, to, note, now);
     this.#records.set(record.seq, record);
     this.#pending.set(u, v, record);

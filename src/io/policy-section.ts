@@ -13,7 +13,7 @@ import { DEFAULT_POLICY } from '../policy/default-policy.js';
 import { STRICT_POLICY } from '../policy/strict-policy.js';
 import { POLICY_ACTIONS, type Policy, type PolicyAction } from '../policy/policy.js';
 import { PRIVACY_CODES } from '../policy/privacy-settings.js';
-import { MAX_QUOTA_LIMIT, SlidingWindowQuota } from '../policy/sliding-window-quota.js';
+import { MAX_QUOTA_LIMIT, MAX_QUOTA_WINDOW_MS, SlidingWindowQuota } from '../policy/sliding-window-quota.js';
 import type { GraphInternals } from '../social-graph.js';
 import type { ByteReader } from './byte-reader.js';
 import type { ByteWriter } from './byte-writer.js';
@@ -100,7 +100,7 @@ function read(graph: GraphInternals, input: ByteReader, context: SnapshotReadCon
     if (!POLICY_ACTIONS.includes(action) || state.quotas.has(action)) input.fail(`bad quota action ${JSON.stringify(action)}`);
     const limit = input.varint();
     const windowMs = input.u32() + input.u32() * 2 ** 32;
-    if (limit < 1 || limit > MAX_QUOTA_LIMIT || windowMs < 1 || !Number.isSafeInteger(windowMs)) input.fail(`bad quota for ${action}`);
+    if (limit < 1 || limit > MAX_QUOTA_LIMIT || windowMs < 1 || windowMs > MAX_QUOTA_WINDOW_MS) input.fail(`bad quota for ${action}`);
     state.quotas.set(action, new SlidingWindowQuota({ limit, windowMs }));
   }
   const privacy = input.varint();
