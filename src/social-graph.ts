@@ -12,6 +12,7 @@ import { Scratch } from './algorithms/scratch.js';
 import { runSearch } from './algorithms/search.js';
 import { describeValue, SocialGraphError } from './errors.js';
 import { checkedClock } from './clock.js';
+import { isWellFormedText } from './text.js';
 import { checkOptionsObject, readMaxDepth } from './options.js';
 import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './events.js';
 import { CompactAdjacencyStore, type StoreStats } from './store/compact-adjacency-store.js';
@@ -1478,7 +1479,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   // ------------------------------------------------------------------ profiles and labels (docs/search.md)
 
   /**
-   * Sets a member's profile (a shallow copy is kept, frozen). Attributes declared in
+   * Sets a member's profile (a deep copy is kept, deep-frozen; only what a snapshot round-trips
+   * exactly is accepted: plain objects, arrays, strings, finite numbers, booleans, null). Attributes declared in
    * `indexedAttributes` must be strings (or absent); they feed search and facets.
    * Throws `MEMBER_NOT_FOUND`, `INVALID_ID`, or `INVALID_OPTION` for a profile that is not an
    * object or an indexed attribute that is not a string, changing nothing.
@@ -1493,9 +1495,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     const method = 'SocialGraph.setProfile';
     const v = this.#index(method, id);
     const store: ProfileStore = profileStore(internalsOf(this));
-    const checked: unknown = profile;
-    store.check(method, checked);
-    store.set(v, checked);
+    store.set(v, store.read(method, profile));
   }
 
   /**
@@ -1859,8 +1859,8 @@ function checkId(method: string, id: unknown): asserts id is string {
 
 
 function checkGroup(method: string, group: unknown): asserts group is string {
-  if (typeof group !== 'string' || group.length === 0) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: group names are non-empty strings, got ${describeValue(group)}`);
+  if (typeof group !== 'string' || group.length === 0 || !isWellFormedText(group)) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: group names are well-formed (no lone surrogate) non-empty strings, got ${describeValue(group)}`);
   }
 }
 

@@ -19,6 +19,7 @@ import { decide } from '../policy/decide.js';
 import { existingPolicyState, memberPolicyState } from '../policy/member-policy-state.js';
 import type { Decision } from '../policy/policy.js';
 import { spendInvitation } from '../policy/sliding-window-quota.js';
+import { isWellFormedText } from '../text.js';
 import type { GraphInternals } from '../social-graph.js';
 import {
   DEFAULT_REINVITE_COOLDOWN_MS,
@@ -155,8 +156,8 @@ export class InvitationBook {
     const v = internals.index(method, to);
     checkOptions(method, options);
     const rawNote: unknown = options?.note;
-    if (rawNote !== undefined && (typeof rawNote !== 'string' || rawNote.length > MAX_NOTE_LENGTH)) {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: note must be a string of at most ${MAX_NOTE_LENGTH} characters, got ${describeValue(rawNote)}${typeof rawNote === 'string' ? ` (${rawNote.length} characters)` : ''}`);
+    if (rawNote !== undefined && (typeof rawNote !== 'string' || rawNote.length > MAX_NOTE_LENGTH || !isWellFormedText(rawNote))) {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: note must be a well-formed (no lone surrogate) string of at most ${MAX_NOTE_LENGTH} characters, got ${describeValue(rawNote)}${typeof rawNote === 'string' ? ` (${rawNote.length} characters)` : ''}`);
     }
     const note = rawNote === undefined || rawNote === '' ? null : rawNote;
     // They invited me first: accepting theirs is what I mean.

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { describeValue, SocialGraphError } from '../errors.js';
+import { isWellFormedText } from '../text.js';
 import type { ByteReader } from '../io/byte-reader.js';
 import type { ByteWriter } from '../io/byte-writer.js';
 import { registerSnapshotSection, type SnapshotReadContext, type SnapshotSection, type SnapshotWriteContext } from '../io/snapshot-sections.js';
@@ -261,8 +262,8 @@ export class LabelStore {
  * @internal
  */
 export function checkLabelName(method: string, what: string, name: unknown): asserts name is string {
-  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_LABEL_NAME) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: ${what} must be a non-empty string of at most ${MAX_LABEL_NAME} characters, got ${describeValue(name)}`);
+  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_LABEL_NAME || !isWellFormedText(name)) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: ${what} must be a well-formed (no lone surrogate) non-empty string of at most ${MAX_LABEL_NAME} characters, got ${describeValue(name)}`);
   }
 }
 
