@@ -32,6 +32,8 @@ export interface ImportEdgeListOptions extends SocialGraphOptions {
   header?: boolean | 'auto';
   /** Field delimiter, as in `readEdgeList` (default `'auto'`). */
   delimiter?: EdgeListDelimiter;
+  /** Lines with more than two fields, as in `readEdgeList`: `'error'` (default) or `'ignore'`. */
+  extraColumns?: 'error' | 'ignore';
   /** Called after each chunk, before building, and at the end. */
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -92,7 +94,7 @@ export async function importEdgeList(
   if (options === null || typeof options !== 'object') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
   }
-  const { onProgress, header, delimiter } = options;
+  const { onProgress, header, delimiter, extraColumns } = options;
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: onProgress must be a function, got ${describeValue(onProgress)}`);
   }
@@ -101,6 +103,9 @@ export async function importEdgeList(
   }
   if (delimiter !== undefined && delimiter !== 'auto' && delimiter !== ',' && delimiter !== '\t' && delimiter !== ' ') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: delimiter must be 'auto', ',', '\\t' or ' ', got ${describeValue(delimiter)}`);
+  }
+  if (extraColumns !== undefined && extraColumns !== 'error' && extraColumns !== 'ignore') {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: extraColumns must be 'error' or 'ignore', got ${describeValue(extraColumns)}`);
   }
   // Validates maxConnectionsPerMember up front (throws INVALID_OPTION naming the constructor).
   const cap = new SocialGraph({ maxConnectionsPerMember: options.maxConnectionsPerMember }).maxConnectionsPerMember;
@@ -150,6 +155,7 @@ export async function importEdgeList(
     {
       header: header ?? 'auto',
       delimiter: delimiter ?? 'auto',
+      extraColumns: extraColumns ?? 'error',
       onProgress: onProgress === undefined ? undefined : (bytes, lines) => onProgress({ phase: 'read', bytes, lines, pairs }),
     },
   );
