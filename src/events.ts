@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { describeValue, SocialGraphError } from './errors.js';
 import type { PrivacySettings } from './policy/privacy-settings.js';
 
 /**
@@ -43,6 +44,41 @@ export interface SocialGraphEvents {
   invitationWithdrawn: { type: 'invitationWithdrawn'; id: string; from: string; to: string };
   /** A pending invitation was cancelled because one of the two was removed or blocked the other. */
   invitationCancelled: { type: 'invitationCancelled'; id: string; from: string; to: string };
+}
+
+/** Every event type, as an object so that the compiler checks it against {@link SocialGraphEvents}. */
+const TYPES: Record<keyof SocialGraphEvents, true> = {
+  memberAdded: true,
+  memberRemoved: true,
+  connected: true,
+  disconnected: true,
+  blocked: true,
+  unblocked: true,
+  privacyChanged: true,
+  groupJoined: true,
+  groupLeft: true,
+  invitationSent: true,
+  invitationAccepted: true,
+  invitationIgnored: true,
+  invitationWithdrawn: true,
+  invitationCancelled: true,
+};
+
+/**
+ * Throws `INVALID_OPTION` naming `method` unless `type` is an event type: a typo such as
+ * `'connnected'` would otherwise register a listener that never fires.
+ *
+ * @remarks O(1).
+ * @example
+ * ```ts
+ * checkEventType('SocialGraph.on', 'connected'); // passes
+ * ```
+ * @internal
+ */
+export function checkEventType(method: string, type: unknown): asserts type is keyof SocialGraphEvents {
+  if (typeof type !== 'string' || !Object.hasOwn(TYPES, type)) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: unknown event type ${describeValue(type)} (known: ${Object.keys(TYPES).join(', ')})`);
+  }
 }
 
 /** Any event. @public */

@@ -14,7 +14,7 @@ import { describeValue, SocialGraphError } from './errors.js';
 import { checkedClock } from './clock.js';
 import { isWellFormedText } from './text.js';
 import { checkOptionsObject, readMaxDepth } from './options.js';
-import { Emitter, type SocialGraphEvents, type SocialGraphListener } from './events.js';
+import { checkEventType, Emitter, type SocialGraphEvents, type SocialGraphListener } from './events.js';
 import { CompactAdjacencyStore, type StoreStats } from './store/compact-adjacency-store.js';
 import { IdInterner } from './store/id-interner.js';
 import { bulkInt32 } from './store/bulk-buffer.js';
@@ -116,7 +116,8 @@ export interface SocialGraphOptions {
 export interface ConnectOptions {
   /**
    * When the connection was made, in milliseconds since the epoch (stored at one-second
-   * resolution, up to the year 2106). Starts recording connection times if it was off.
+   * resolution, from 1 s after the epoch to the year 2106; a clock reading before that is
+   * recorded as 1 s). Starts recording connection times if it was off.
    * @defaultValue the graph's clock, when connection times are recorded
    */
   at?: number;
@@ -693,8 +694,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       checkOptionsObject(method, options);
       const at = options.at;
       if (at !== undefined) {
-        if (typeof at !== 'number' || !Number.isFinite(at) || at < 0 || at >= 2 ** 32 * 1000) {
-          throw new SocialGraphError('INVALID_OPTION', `${method}: at must be milliseconds since the epoch (0 to 2^32 s), got ${describeValue(at)}`);
+        if (typeof at !== 'number' || !Number.isFinite(at) || at < 1000 || at >= 2 ** 32 * 1000) {
+          throw new SocialGraphError('INVALID_OPTION', `${method}: at must be milliseconds since the epoch (1 s to 2^32 s: second 0 means "unknown"), got ${describeValue(at)}`);
         }
         seconds = Math.floor(at / 1000);
       }
@@ -716,7 +717,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       );
     }
     if (seconds >= 0) store.enableTimes();
-    else if (store.hasTimes) seconds = Math.max(0, Math.min(2 ** 32 - 1, Math.floor(this.#clock() / 1000)));
+    else if (store.hasTimes) seconds = Math.max(1, Math.min(2 ** 32 - 1, Math.floor(this.#clock() / 1000))); // 0 is "unknown"
     store.insertAt(u, v, -at - 1, seconds < 0 ? 0 : seconds);
     store.insertAt(v, u, -bt - 1, seconds < 0 ? 0 : seconds); // v's list is untouched by u's insert
     const hooks = this.#internals?.afterConnect;
@@ -1787,7 +1788,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    */
   on<K extends keyof SocialGraphEvents>(type: K, listener: SocialGraphListener<K>): () => void {
     const method = 'SocialGraph.on';
-    if (typeof type !== 'string') throw new SocialGraphError('INVALID_OPTION', `${method}: event type must be a string, got ${describeValue(type)}`);
+    checkEventType(method, type);
     checkCallback(method, listener);
     return this.#emitter.on(type, listener);
   }
@@ -1802,6 +1803,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   off<K extends keyof SocialGraphEvents>(type: K, listener: SocialGraphListener<K>): boolean {
+    checkEventType('SocialGraph.off', type);
     return this.#emitter.off(type, listener);
   }
 

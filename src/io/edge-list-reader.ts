@@ -193,7 +193,7 @@ function checkReadOptions(fn: string, options: EdgeListReadOptions): void {
 }
 
 /**
- * Thrown inside the byte sources when the input is not UTF-8; the reader turns it into an
+ * Thrown inside the byte sources when the input is not UTF-8 (or not valid gzip); the reader turns it into an
  * {@link EdgeListFormatError} with the line number, once the text before it was parsed.
  */
 class InvalidUtf8 extends Error {
@@ -202,8 +202,10 @@ class InvalidUtf8 extends Error {
     readonly breaks: number,
     /** Whether the piece starts with the LF of a CRLF whose CR ended the previous piece. */
     readonly leadingLF: boolean,
+    /** What is wrong, for the error message. */
+    readonly problem = 'the input is not valid UTF-8',
   ) {
-    super('invalid UTF-8');
+    super(problem);
   }
 }
 
@@ -348,7 +350,7 @@ class LineParser {
   /** The error for bytes that are not UTF-8, on the line after those parsed plus the breaks before them. */
   invalidUtf8(error: InvalidUtf8): EdgeListFormatError {
     const breaks = error.breaks - (this.skipLF && error.leadingLF ? 1 : 0);
-    return new EdgeListFormatError(this.lines + 1 + Math.max(0, breaks), '', 'the input is not valid UTF-8');
+    return new EdgeListFormatError(this.lines + 1 + Math.max(0, breaks), '', error.problem);
   }
 
   summary(bytes: number): EdgeListSummary {
@@ -622,6 +624,7 @@ async function* gunzipText(
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   let stopped = false;
+  let sourceFailed: { error: unknown } | undefined;
   // Feed the decompressor while the loop below drains it (both sides must run, or it stalls).
   const pump = (async (): Promise<void> => {
     try {
@@ -637,15 +640,25 @@ async function* gunzipText(
       }
       await writer.close();
     } catch (error) {
+      sourceFailed = { error };
       await writer.abort(error).catch(() => undefined);
     }
   })();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      yield decodeUtf8(decoder, value);
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await reader.read();
+      } catch (error) {
+        if (sourceFailed !== undefined) throw sourceFailed.error; // the source's error, not the data's
+        // The decompressor's own errors (Z_BUF_ERROR, Z_DATA_ERROR): a typed error on the next line.
+        const code = (error as { code?: unknown } | null)?.code;
+        const why = error instanceof Error ? error.message : String(error);
+        throw new InvalidUtf8(0, false, `the gzip data is corrupt or truncated (${typeof code === 'string' ? `${code}: ` : ''}${why})`);
+      }
+      if (result.done) break;
+      yield decodeUtf8(decoder, result.value);
     }
     const tail = decodeUtf8(decoder, undefined);
     if (tail.length > 0) yield tail;
