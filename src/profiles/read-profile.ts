@@ -16,9 +16,10 @@ export const MAX_PROFILE_CHARS = 1 << 24;
 /**
  * Reads `value` once into a deep, deep-frozen copy made of plain objects, arrays, strings,
  * finite numbers, booleans and `null` — exactly the values whose JSON round-trips (`-0` is kept
- * as `0`, the one change). Anything else is rejected with `INVALID_OPTION` naming `method` and
- * the path: `undefined`, functions, symbols (as values or keys), BigInt, NaN, ±Infinity, class
- * instances (Date, Map, ...), accessor or non-enumerable fields, array holes or extra fields,
+ * as `0`, and object fields whose value is `undefined` are left out, as absent). Anything else is
+ * rejected with `INVALID_OPTION` naming `method` and the path: `undefined` in an array,
+ * functions, symbols (as values or keys), BigInt, NaN, ±Infinity, class instances (Date, Map,
+ * ...), accessor or non-enumerable fields, array holes or extra fields,
  * cycles, nesting past {@link MAX_PROFILE_DEPTH}, more than {@link MAX_PROFILE_VALUES} values or
  * {@link MAX_PROFILE_CHARS} characters, and a Proxy or getter that throws while being read. The
  * copy never shares an object with `value`: changing `value` later changes nothing stored.
@@ -101,6 +102,7 @@ function copy(method: string, value: unknown, path: string, depth: number, budge
       if (descriptor === undefined) continue; // deleted while read (a Proxy): not a field
       if (!('value' in descriptor)) bad(`field ${JSON.stringify(name)} is a getter`);
       if (descriptor.enumerable !== true) bad(`field ${JSON.stringify(name)} is not enumerable`);
+      if (descriptor.value === undefined) continue; // an absent field, as JSON has it: not stored
       // defineProperty: a "__proto__" field stays a field, as JSON.parse makes it.
       Object.defineProperty(fields, name, { value: copy(method, descriptor.value, where, depth + 1, budget, ancestors), enumerable: true, writable: true, configurable: true });
     }

@@ -164,7 +164,7 @@ describe('every value a setter accepts round-trips through a snapshot', () => {
       },
       { n: NaN },
       { n: Infinity },
-      { u: undefined },
+      { a: [undefined] },
       { f: () => 1 },
       { d: new Date(0) },
       { [Symbol('s')]: 1 },
@@ -179,6 +179,8 @@ describe('every value a setter accepts round-trips through a snapshot', () => {
     expect(graph.profile('ada')).toBeUndefined();
     expect(() => graph.toBytes()).not.toThrow();
 
+    graph.setProfile('cy', { name: 'Cy', company: undefined }); // an undefined field is an absent one
+    expect(Object.keys(graph.profile('cy')!)).toEqual(['name']);
     const nested = { name: 'Ada', skills: ['ts', { years: 3 }], __proto__x: 1 };
     const withProto = JSON.parse('{"__proto__": {"admin": true}, "constructor": "Acme"}') as Record<string, unknown>;
     graph.setProfile('ada', nested);
