@@ -67,12 +67,14 @@ assert.equal(graph.viewAs('ray').degree('cy'), null);
 graph.unblock('cy', 'ray');
 assert.equal(graph.can('ray', 'message', 'cy').allowed, true);
 
-// Quotas: 3 invitations a week, sliding.
-graph.setQuota('invite', { limit: 3, windowMs: WEEK });
-for (const target of ['cy', 'dee', 'cy']) assert.equal(graph.attempt('ada', 'invite', target).allowed, true);
-assert.deepEqual(graph.can('ada', 'invite', 'dee'), { allowed: false, reason: 'quota-exceeded', degree: 3 });
+// Quotas: 2 invitations a week, sliding; attempt then invite is one invitation, one unit.
+graph.setQuota('invite', { limit: 2, windowMs: WEEK });
+assert.equal(graph.attempt('ada', 'invite', 'cy').allowed, true); // uses one unit...
+graph.invite('ada', 'cy'); // ...and sending that invitation uses no second one
+assert.equal(graph.attempt('ada', 'invite', 'dee').allowed, true);
+assert.deepEqual(graph.quota('ada', 'invite'), { limit: 2, windowMs: WEEK, used: 2, remaining: 0, resetAt: now + WEEK });
 now += WEEK; // the first invitations leave the window
-assert.equal(graph.can('ada', 'invite', 'dee').allowed, true);
+assert.equal(graph.quota('ada', 'invite')?.remaining, 2);
 
 // The strict preset is one call away.
 graph.setPolicy('strict');

@@ -20,7 +20,7 @@ import { readSnapshot, writeSnapshot } from './graph/snapshot-format.js';
 import { FEATURE_SECTIONS, type BoundSection } from './graph/snapshot-section.js';
 import type { StoreStats } from './store/compact-adjacency-store.js';
 import { ViewerCache } from './features/cache/viewer-cache.js';
-import { EVENT_TYPES, type SocialGraphEvent, type SocialGraphEvents, type SocialGraphListener } from './features/events.js';
+import { checkEventType, type SocialGraphEvent, type SocialGraphEvents, type SocialGraphListener } from './features/events.js';
 import type { Introduction, IntroductionOptions, Suggestion, SuggestionOptions } from './features/invitations/invitation-book.js';
 import { InvitationBook } from './features/invitations/invitation-book.js';
 import type { Invitation, InvitationSettings, InviteOptions } from './features/invitations/invitation.js';
@@ -1017,7 +1017,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * for an unknown action or a bad limit.
    *
    * @remarks O(members that used the action × limit) when replacing a quota, else O(1).
-   * Each member that used a limited action keeps `8 × (limit + 2)` bytes of timestamps.
+   * Each member that used a limited action keeps 8 bytes per use, `limit` uses at most.
    * @example
    * ```ts
    * graph.setQuota('invite', { limit: 100, windowMs: 7 * 24 * 3600_000 });
@@ -1261,7 +1261,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   }
 
   /**
-   * Sets a member's profile (a shallow copy is kept, frozen). Attributes declared in
+   * Sets a member's profile (a deep copy is kept, deep-frozen; only what a snapshot round-trips
+   * exactly is accepted: plain objects, arrays, strings, finite numbers, booleans, null). Attributes declared in
    * `indexedAttributes` must be strings (or absent); they feed search and facets.
    * Throws `MEMBER_NOT_FOUND`, `INVALID_ID`, or `INVALID_OPTION` for a profile that is not an
    * object or an indexed attribute that is not a string, changing nothing.
@@ -1561,9 +1562,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    */
   on<K extends keyof SocialGraphEvents>(type: K, listener: SocialGraphListener<K>): () => void {
     const method = 'SocialGraph.on';
-    if (typeof type !== 'string' || !EVENT_TYPES.includes(type)) {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: unknown event type ${describeValue(type)} (known: ${EVENT_TYPES.join(', ')})`);
-    }
+    checkEventType(method, type);
     checkCallback(method, listener);
     return this.#core.events.on(type, listener as (event: never) => void);
   }
@@ -1578,6 +1577,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   off<K extends keyof SocialGraphEvents>(type: K, listener: SocialGraphListener<K>): boolean {
+    checkEventType('SocialGraph.off', type);
     return this.#core.events.off(type, listener as (event: never) => void);
   }
 

@@ -10,6 +10,7 @@ import { queryCommand } from './commands/query.js';
 import { statsCommand } from './commands/stats.js';
 import { demoCommand } from './demo.js';
 import { CliError, UsageError, type CliCommand, type CliIo } from './io.js';
+import { EdgeListFormatError, SocialGraphError } from '../index.js';
 
 /**
  * Every subcommand, in the order `--help` lists them. To add one, import its {@link CliCommand}
@@ -68,7 +69,19 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
       io.stderr.write(`social-graph: ${error.message}\n`);
       return 1;
     }
+    if (isExpected(error)) {
+      // Bad input or a file system problem: the message says it all, a stack trace would not help.
+      io.stderr.write(`social-graph: ${(error as Error).message}\n`);
+      return 1;
+    }
     io.stderr.write(`social-graph: ${(error as Error)?.stack ?? String(error)}\n`);
     return 1;
   }
+}
+
+/** Errors about the input or the system, not bugs: typed library errors and Node system errors. */
+function isExpected(error: unknown): boolean {
+  if (error instanceof SocialGraphError || error instanceof EdgeListFormatError) return true;
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  return error instanceof Error && typeof code === 'string' && (typeof syscall === 'string' || code.startsWith('Z_'));
 }

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { describeValue, SocialGraphError } from '../errors.js';
 import type { PrivacySettings } from './policy/privacy-settings.js';
 
 /**
@@ -46,6 +47,41 @@ export interface SocialGraphEvents {
   invitationCancelled: { type: 'invitationCancelled'; id: string; from: string; to: string };
 }
 
+/** Every event type, as an object so that the compiler checks it against {@link SocialGraphEvents}. */
+const TYPES: Record<keyof SocialGraphEvents, true> = {
+  memberAdded: true,
+  memberRemoved: true,
+  connected: true,
+  disconnected: true,
+  blocked: true,
+  unblocked: true,
+  privacyChanged: true,
+  groupJoined: true,
+  groupLeft: true,
+  invitationSent: true,
+  invitationAccepted: true,
+  invitationIgnored: true,
+  invitationWithdrawn: true,
+  invitationCancelled: true,
+};
+
+/**
+ * Throws `INVALID_OPTION` naming `method` unless `type` is an event type: a typo such as
+ * `'connnected'` would otherwise register a listener that never fires.
+ *
+ * @remarks O(1).
+ * @example
+ * ```ts
+ * checkEventType('SocialGraph.on', 'connected'); // passes
+ * ```
+ * @internal
+ */
+export function checkEventType(method: string, type: unknown): asserts type is keyof SocialGraphEvents {
+  if (typeof type !== 'string' || !Object.hasOwn(TYPES, type)) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: unknown event type ${describeValue(type)} (known: ${Object.keys(TYPES).join(', ')})`);
+  }
+}
+
 /** Any event. @public */
 export type SocialGraphEvent = SocialGraphEvents[keyof SocialGraphEvents];
 
@@ -56,19 +92,4 @@ export type SocialGraphListener<K extends keyof SocialGraphEvents> = (event: Soc
  * The event types, in the order of {@link SocialGraphEvents}.
  * @public
  */
-export const EVENT_TYPES: readonly (keyof SocialGraphEvents)[] = Object.freeze([
-  'memberAdded',
-  'memberRemoved',
-  'connected',
-  'disconnected',
-  'blocked',
-  'unblocked',
-  'privacyChanged',
-  'groupJoined',
-  'groupLeft',
-  'invitationSent',
-  'invitationAccepted',
-  'invitationIgnored',
-  'invitationWithdrawn',
-  'invitationCancelled',
-]);
+export const EVENT_TYPES: readonly (keyof SocialGraphEvents)[] = Object.freeze(Object.keys(TYPES) as (keyof SocialGraphEvents)[]);

@@ -12,12 +12,11 @@ import { describeValue, SocialGraphError } from '../errors.js';
 import { bulkInt32 } from '../store/bulk-buffer.js';
 import { type HelperThread, startHelperThread } from '../store/helper-thread.js';
 import { internPairs } from '../store/intern-pairs.js';
+import { readIndexedEdges } from '../store/read-indexed-edges.js';
 import type { GraphCore } from './graph-core.js';
 
 /** Bulk loads of at least this many pairs may use a worker thread (one takes ~30 ms to start). */
 export const PARALLEL_MIN_PAIRS = 1 << 21;
-/** Most members a bulk load may create (member indices are 30-bit in the store). */
-export const MAX_BULK_MEMBERS = 1 << 30;
 
 /**
  * What `SocialGraph.loadEdges` did with its input.
@@ -111,24 +110,8 @@ export function loadPairs(core: GraphCore, method: string, pairs: Iterable<reado
  * @internal
  */
 export function loadIndexed(core: GraphCore, method: string, edges: IndexedEdges, parallel: boolean): void {
-  if (edges === null || typeof edges !== 'object') {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: edges must be an object { ids, members, sources, targets }, got ${describeValue(edges)}`);
-  }
-  const { members, sources, targets } = edges;
-  if (!Number.isInteger(members) || members < 0 || members > MAX_BULK_MEMBERS) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: members must be an integer from 0 to ${MAX_BULK_MEMBERS}, got ${describeValue(members)}`);
-  }
-  if (!(sources instanceof Int32Array) || !(targets instanceof Int32Array)) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: sources and targets must be Int32Arrays, got ${describeValue(sources)} and ${describeValue(targets)}`);
-  }
-  const m = edges.edges ?? sources.length;
-  if (!Number.isInteger(m) || m < 0 || m > sources.length || m > targets.length) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: sources and targets must be Int32Arrays holding at least ${describeValue(m)} pairs`);
-  }
-  if (typeof edges.ids !== 'function' && !Array.isArray(edges.ids)) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: ids must be an array or a function of the member index, got ${describeValue(edges.ids)}`);
-  }
-  const idOf = typeof edges.ids === 'function' ? edges.ids : (i: number) => (edges.ids as readonly string[])[i]!;
+  // Every field read once and checked up front (sizes bounded: members ≤ 2^30).
+  const { members, sources, targets, m, idOf } = readIndexedEdges(method, edges);
   let src: Int32Array = sources;
   let dst: Int32Array = targets;
   let k = 0;

@@ -25,6 +25,7 @@ import { describeValue, SocialGraphError } from '../errors.js';
 import { CompactAdjacencyStore } from '../store/compact-adjacency-store.js';
 import { IdInterner } from '../store/id-interner.js';
 import { checkId, checkOptionsObject, readMaxDepth } from './checks.js';
+import { checkedClock } from './clock.js';
 import { EventQueue, type QueuedEvent } from './event-queue.js';
 import type { OperationLog, OperationName } from './operation-log.js';
 
@@ -50,7 +51,8 @@ export interface Reach {
 export interface ConnectOptions {
   /**
    * When the connection was made, in milliseconds since the epoch (stored at one-second
-   * resolution, up to the year 2106). Starts recording connection times if it was off.
+   * resolution, from 1 s after the epoch to the year 2106; a clock reading before that is
+   * recorded as 1 s). Starts recording connection times if it was off.
    * @defaultValue the graph's clock, when connection times are recorded
    */
   at?: number;
@@ -132,7 +134,7 @@ export class GraphCore {
 
   constructor(cap: number, clock: () => number, onListenerError?: (error: unknown, event: QueuedEvent) => void) {
     this.cap = cap;
-    this.#clock = clock;
+    this.#clock = checkedClock(clock);
     this.store = new CompactAdjacencyStore(cap);
     this.events = new EventQueue(onListenerError);
   }
@@ -320,8 +322,8 @@ export class GraphCore {
       checkOptionsObject(method, options);
       const at = options.at;
       if (at !== undefined) {
-        if (typeof at !== 'number' || !Number.isFinite(at) || at < 0 || at >= 2 ** 32 * 1000) {
-          throw new SocialGraphError('INVALID_OPTION', `${method}: at must be milliseconds since the epoch (0 to 2^32 s), got ${describeValue(at)}`);
+        if (typeof at !== 'number' || !Number.isFinite(at) || at < 1000 || at >= 2 ** 32 * 1000) {
+          throw new SocialGraphError('INVALID_OPTION', `${method}: at must be milliseconds since the epoch (1 s to 2^32 s: second 0 means "unknown"), got ${describeValue(at)}`);
         }
         seconds = Math.floor(at / 1000);
       }
@@ -340,7 +342,7 @@ export class GraphCore {
       throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(full)} already has ${cap} connections (maxConnectionsPerMember)`);
     }
     if (seconds >= 0) store.enableTimes();
-    else if (store.hasTimes) seconds = Math.max(0, Math.min(2 ** 32 - 1, Math.floor(this.now() / 1000)));
+    else if (store.hasTimes) seconds = Math.max(1, Math.min(2 ** 32 - 1, Math.floor(this.now() / 1000))); // 0 is "unknown"
     store.insertAt(u, v, -at - 1, seconds < 0 ? 0 : seconds);
     store.insertAt(v, u, -bt - 1, seconds < 0 ? 0 : seconds); // v's list is untouched by u's insert
     const hooks = this.#onConnected;

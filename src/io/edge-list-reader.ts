@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+import { isWellFormedText } from '../encoding/text.js';
 
 /**
  * Where an edge list comes from: a whole text or byte array, or a (possibly async) sequence of
@@ -60,11 +61,18 @@ export interface EdgeListReadOptions {
   onProgress?(bytes: number, lines: number): void;
   /**
    * Header line handling: `true` skips the first line that is neither blank nor a comment; `false`
-   * treats it as data; `'auto'` (default) skips it when both its fields are column names
-   * (`source`/`target`, `from`/`to`, `u`/`v`, `FromNodeId`/`ToNodeId`, `node1`/`node2`, ...), or when
-   * one of its fields is not an integer while the next data line's two fields are integers.
+   * treats it as data; `'auto'` (default) skips it only when both its fields are unquoted column
+   * names (`source`/`target`, `from`/`to`, `u`/`v`, `FromNodeId`/`ToNodeId`, `node1`/`node2`,
+   * `user`/`id`, ...): the writers quote ids that are column names, so what they write reads back
+   * whole. Nothing else is ever taken for a header.
    */
   header?: boolean | 'auto';
+  /**
+   * A data line with more than two fields: `'error'` (default) rejects it with an
+   * {@link EdgeListFormatError} naming the line; `'ignore'` reads the first two (a weight or a
+   * timestamp column).
+   */
+  extraColumns?: 'error' | 'ignore';
   /**
    * Field delimiter. `'auto'` (default): `','` if the first data line holds a comma, otherwise runs
    * of spaces and tabs. `','`: commas, with spaces and tabs around fields trimmed. `'\t'`: single
@@ -103,8 +111,9 @@ export interface EdgeListSummary {
  * Thrown when a line of an edge list is not a pair of ids.
  *
  * @remarks
- * Raised for a data line with a single field, or with an empty id (`a,,b` or `,b` with a comma
- * delimiter). `line` is the 1-based physical line number, counting comment, blank and header lines.
+ * Raised for a data line with a single field, more than two fields (unless `extraColumns:
+ * 'ignore'`), an empty id (`a,,b` or `,b` with a comma delimiter), a malformed quoted id, or bytes
+ * that are not UTF-8. `line` is the 1-based physical line number, counting comment, blank and header lines.
  * Reading stops at the first malformed line; pairs before it were already delivered. O(1).
  *
  * @example
@@ -148,11 +157,14 @@ const enum Mode {
 const SPACE = 32;
 const TAB = 9;
 const CR = 13;
+const LF = 10;
 const COMMA = 44;
 const HASH = 35;
 const PERCENT = 37;
+const QUOTE = 34;
+const BACKSLASH = 92;
 
-const INTEGER = /^[+-]?\d+$/;
+/** Column names that `header: 'auto'` takes for a header when a first data line holds two of them, unquoted. */
 const COLUMN_NAME =
   /^(?:source|target|src|dst|dest|destination|from|to|u|v|head|tail|(?:from|to|source|target|src|dst)[_ ]?(?:node)?[_ ]?id|(?:node|vertex|member|user|id)[_ ]?[12]?)$/i;
 
@@ -165,19 +177,97 @@ function checkReadOptions(fn: string, options: EdgeListReadOptions): void {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${fn}: expected an options object, got ${String(options)}`);
   }
-  const { header, delimiter, onProgress } = options;
+  const { header, delimiter, onProgress, extraColumns } = options;
   if (header !== undefined && header !== true && header !== false && header !== 'auto') {
     throw new RangeError(`${fn}: header must be true, false or 'auto', got ${JSON.stringify(header)}`);
   }
   if (delimiter !== undefined && delimiter !== 'auto' && delimiter !== ',' && delimiter !== '\t' && delimiter !== ' ') {
     throw new RangeError(`${fn}: delimiter must be 'auto', ',', '\\t' or ' ', got ${JSON.stringify(delimiter)}`);
   }
+  if (extraColumns !== undefined && extraColumns !== 'error' && extraColumns !== 'ignore') {
+    throw new RangeError(`${fn}: extraColumns must be 'error' or 'ignore', got ${JSON.stringify(extraColumns)}`);
+  }
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new TypeError(`${fn}: onProgress must be a function`);
   }
 }
 
-/** A push parser: feed it text in pieces of any size, then call `end()`. */
+/**
+ * Thrown inside the byte sources when the input is not UTF-8 (or not valid gzip); the reader turns it into an
+ * {@link EdgeListFormatError} with the line number, once the text before it was parsed.
+ */
+class InvalidUtf8 extends Error {
+  constructor(
+    /** Line breaks (LF, CR, CRLF counted once) in the piece before the invalid byte. */
+    readonly breaks: number,
+    /** Whether the piece starts with the LF of a CRLF whose CR ended the previous piece. */
+    readonly leadingLF: boolean,
+    /** What is wrong, for the error message. */
+    readonly problem = 'the input is not valid UTF-8',
+  ) {
+    super(problem);
+  }
+}
+
+/** Index of the first byte of `bytes` that is not part of valid UTF-8 (-1 when valid up to a possibly cut last sequence). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < 3 && i < bytes.length && (bytes[i]! & 0xc0) === 0x80) i++; // the end of a sequence begun before
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let n: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) (n = 1), (min = 0x80);
+    else if (b >= 0xe0 && b <= 0xef) (n = 2), (min = 0x800);
+    else if (b >= 0xf0 && b <= 0xf4) (n = 3), (min = 0x10000);
+    else return i;
+    let cp = b & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      if (i + k >= bytes.length) return -1;
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/** The {@link InvalidUtf8} for a piece that failed to decode. */
+function invalidUtf8(piece: Uint8Array): InvalidUtf8 {
+  let bad = firstInvalidUtf8(piece);
+  if (bad < 0) bad = piece.length;
+  let breaks = 0;
+  for (let i = 0; i < bad; i++) {
+    const b = piece[i]!;
+    if (b === LF) breaks++;
+    else if (b === CR) {
+      breaks++;
+      if (i + 1 < bad && piece[i + 1] === LF) i++;
+    }
+  }
+  return new InvalidUtf8(breaks, piece.length > 0 && piece[0] === LF);
+}
+
+/** Decodes `piece` with a fatal decoder, throwing {@link InvalidUtf8} for bytes that are not UTF-8. */
+function decodeUtf8(decoder: TextDecoder, piece: Uint8Array | undefined): string {
+  try {
+    return piece === undefined ? decoder.decode() : decoder.decode(piece as Uint8Array<ArrayBuffer>, { stream: true });
+  } catch {
+    throw piece === undefined ? new InvalidUtf8(0, false) : invalidUtf8(piece);
+  }
+}
+
+/**
+ * A push parser: feed it text in pieces of any size, then call `end()`.
+ *
+ * Linear: each piece is scanned once for line breaks, and a line spanning pieces is kept as a
+ * list of parts joined once, at its end.
+ */
 class LineParser {
   lines = 0;
   edges = 0;
@@ -186,53 +276,81 @@ class LineParser {
   selfPairs = 0;
   headerSkipped = false;
 
-  private carry = '';
+  /** Parts of the line begun in earlier pieces. */
+  private carry: string[] = [];
+  /** The previous piece ended with CR: a LF starting the next piece belongs to it. */
+  private skipLF = false;
   private started = false;
   private seenData = false;
   private mode: Mode;
   private readonly header: boolean | 'auto';
-  private pending: [string, string] | null = null;
+  private readonly extraColumns: 'error' | 'ignore';
   private first = '';
   private second = '';
+  /** Whether the first / second field of the last split line was quoted. */
+  private quoted = false;
 
   constructor(
     private readonly onEdge: (a: string, b: string) => void,
     options: EdgeListReadOptions,
   ) {
     this.header = options.header ?? 'auto';
+    this.extraColumns = options.extraColumns ?? 'error';
     const delimiter = options.delimiter ?? 'auto';
     this.mode =
       delimiter === ',' ? Mode.Comma : delimiter === '\t' ? Mode.Tab : delimiter === ' ' ? Mode.Space : Mode.Unresolved;
   }
 
   push(text: string): void {
+    if (text.length === 0) return;
     if (!this.started) {
-      if (text.length === 0) return;
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const buffer = this.carry.length === 0 ? text : this.carry + text;
     let start = 0;
-    for (;;) {
-      const newline = buffer.indexOf('\n', start);
-      if (newline === -1) break;
-      this.line(buffer, start, newline);
-      start = newline + 1;
+    if (this.skipLF) {
+      this.skipLF = false;
+      if (text.charCodeAt(0) === LF) start = 1;
     }
-    this.carry = start === 0 ? buffer : buffer.slice(start);
+    const length = text.length;
+    let lf = text.indexOf('\n', start);
+    let cr = text.indexOf('\r', start);
+    while (start < length) {
+      if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+      if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
+      if (lf === -1 && cr === -1) break;
+      const end = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr;
+      let next = end + 1;
+      if (end === cr) {
+        if (next < length) {
+          if (text.charCodeAt(next) === LF) next++;
+        } else this.skipLF = true;
+      }
+      if (this.carry.length === 0) this.line(text, start, end);
+      else {
+        this.carry.push(text.slice(start, end));
+        const whole = this.carry.join('');
+        this.carry = [];
+        this.line(whole, 0, whole.length);
+      }
+      start = next;
+    }
+    if (start < length) this.carry.push(start === 0 ? text : text.slice(start));
   }
 
   end(): void {
+    this.skipLF = false;
     if (this.carry.length > 0) {
-      const last = this.carry;
-      this.carry = '';
+      const last = this.carry.join('');
+      this.carry = [];
       this.line(last, 0, last.length);
     }
-    if (this.pending !== null) {
-      const [a, b] = this.pending;
-      this.pending = null;
-      this.emit(a, b);
-    }
+  }
+
+  /** The error for bytes that are not UTF-8, on the line after those parsed plus the breaks before them. */
+  invalidUtf8(error: InvalidUtf8): EdgeListFormatError {
+    const breaks = error.breaks - (this.skipLF && error.leadingLF ? 1 : 0);
+    return new EdgeListFormatError(this.lines + 1 + Math.max(0, breaks), '', error.problem);
   }
 
   summary(bytes: number): EdgeListSummary {
@@ -253,7 +371,7 @@ class LineParser {
     this.onEdge(a, b);
   }
 
-  /** Handles `buffer[start, end)`, one line without its `\n` (a trailing `\r` is blank space). */
+  /** Handles `buffer[start, end)`, one line without its line break. */
   private line(buffer: string, start: number, end: number): void {
     const lineNumber = ++this.lines;
     let i = start;
@@ -269,96 +387,111 @@ class LineParser {
     }
     if (!this.seenData) {
       this.seenData = true;
-      if (this.mode === Mode.Unresolved) {
-        this.mode = Mode.Whitespace;
-        for (let j = i; j < end; j++) {
-          if (buffer.charCodeAt(j) === COMMA) {
-            this.mode = Mode.Comma;
-            break;
-          }
-        }
-      }
+      if (this.mode === Mode.Unresolved) this.mode = hasCommaOutsideQuotes(buffer, i, end) ? Mode.Comma : Mode.Whitespace;
       if (this.header === true) {
         this.headerSkipped = true;
         return;
       }
       this.split(buffer, i, end, start, lineNumber);
-      if (this.header === 'auto') {
-        const a = this.first;
-        const b = this.second;
-        if (COLUMN_NAME.test(a) && COLUMN_NAME.test(b)) {
-          this.headerSkipped = true;
-          return;
-        }
-        if (!INTEGER.test(a) || !INTEGER.test(b)) {
-          this.pending = [a, b];
-          return;
-        }
+      if (this.header === 'auto' && !this.quoted && COLUMN_NAME.test(this.first) && COLUMN_NAME.test(this.second)) {
+        this.headerSkipped = true;
+        return;
       }
       this.emit(this.first, this.second);
       return;
     }
     this.split(buffer, i, end, start, lineNumber);
-    if (this.pending !== null) {
-      const [a, b] = this.pending;
-      this.pending = null;
-      if (INTEGER.test(this.first) && INTEGER.test(this.second)) this.headerSkipped = true;
-      else this.emit(a, b);
-    }
     this.emit(this.first, this.second);
   }
 
-  /** Reads the first two fields of the data line starting (after blanks) at `i` into first/second. */
+  /**
+   * Reads the two fields of the data line starting (after blanks) at `i` into first/second; a
+   * field may be a JSON string literal (`"a b"`, `"\ud800"`). A third field is an error unless
+   * `extraColumns` is `'ignore'`.
+   */
   private split(buffer: string, i: number, end: number, lineStart: number, lineNumber: number): void {
     const mode = this.mode;
-    if (mode === Mode.Whitespace || mode === Mode.Space) {
-      const spacesOnly = mode === Mode.Space;
-      let j = i;
-      while (j < end) {
-        const c = buffer.charCodeAt(j);
-        if (c === SPACE || c === CR || (!spacesOnly && c === TAB)) break;
-        j++;
-      }
-      let k = j;
-      while (k < end) {
-        const c = buffer.charCodeAt(k);
-        if (!(c === SPACE || c === CR || (!spacesOnly && c === TAB))) break;
-        k++;
-      }
-      if (k === end) this.fail(buffer, lineStart, end, lineNumber, 'expected two member ids, found one');
-      let l = k;
-      while (l < end) {
-        const c = buffer.charCodeAt(l);
-        if (c === SPACE || c === CR || (!spacesOnly && c === TAB)) break;
-        l++;
-      }
-      this.first = buffer.slice(i, j);
-      this.second = buffer.slice(k, l);
-      return;
-    }
-    // Comma or tab: split on the delimiter character, trim blanks around each field.
+    const fail = (problem: string): never => this.fail(buffer, lineStart, end, lineNumber, problem);
+    const separated = mode === Mode.Comma || mode === Mode.Tab;
     const delimiter = mode === Mode.Comma ? COMMA : TAB;
+    const spacesOnly = mode === Mode.Space;
+    const isGap = (c: number): boolean => c === SPACE || c === CR || (!spacesOnly && c === TAB);
+    this.quoted = false;
+    const fields: string[] = [];
     let j = i;
-    while (j < end && buffer.charCodeAt(j) !== delimiter) j++;
-    if (j === end) this.fail(buffer, lineStart, end, lineNumber, 'expected two member ids, found one');
-    let aEnd = j;
-    while (aEnd > i && isBlank(buffer.charCodeAt(aEnd - 1))) aEnd--;
-    let k = j + 1;
-    while (k < end && isBlank(buffer.charCodeAt(k)) && buffer.charCodeAt(k) !== delimiter) k++;
-    let l = k;
-    while (l < end && buffer.charCodeAt(l) !== delimiter) l++;
-    let bEnd = l;
-    while (bEnd > k && isBlank(buffer.charCodeAt(bEnd - 1))) bEnd--;
-    if (aEnd === i || bEnd === k) this.fail(buffer, lineStart, end, lineNumber, 'empty member id');
-    this.first = buffer.slice(i, aEnd);
-    this.second = buffer.slice(k, bEnd);
+    for (;;) {
+      // One field from j (blanks before it already skipped).
+      let value: string;
+      if (buffer.charCodeAt(j) === QUOTE) {
+        let k = j + 1;
+        while (k < end) {
+          const c = buffer.charCodeAt(k);
+          if (c === BACKSLASH) k += 2;
+          else if (c === QUOTE) break;
+          else k++;
+        }
+        if (k >= end) fail('unterminated quoted id');
+        try {
+          value = JSON.parse(buffer.slice(j, k + 1)) as string;
+        } catch {
+          return fail('malformed quoted id (a JSON string is expected)');
+        }
+        this.quoted = true;
+        j = k + 1;
+        if (separated) while (j < end && isBlank(buffer.charCodeAt(j)) && buffer.charCodeAt(j) !== delimiter) j++;
+        if (j < end && (separated ? buffer.charCodeAt(j) !== delimiter : !isGap(buffer.charCodeAt(j)))) fail('text after a quoted id');
+      } else if (separated) {
+        let k = j;
+        while (k < end && buffer.charCodeAt(k) !== delimiter) k++;
+        let stop = k;
+        while (stop > j && isBlank(buffer.charCodeAt(stop - 1))) stop--;
+        value = buffer.slice(j, stop);
+        j = k;
+      } else {
+        let k = j;
+        while (k < end && !isGap(buffer.charCodeAt(k))) k++;
+        value = buffer.slice(j, k);
+        j = k;
+      }
+      if (value.length === 0) fail('empty member id');
+      fields.push(value);
+      // To the next field, or the end of the line.
+      if (separated) {
+        if (j >= end) break;
+        j++; // the delimiter
+        while (j < end && isBlank(buffer.charCodeAt(j)) && buffer.charCodeAt(j) !== delimiter) j++;
+        if (j >= end) fail('empty member id');
+      } else {
+        while (j < end && isGap(buffer.charCodeAt(j))) j++;
+        if (j >= end) break;
+      }
+      if (fields.length === 2) {
+        if (this.extraColumns === 'ignore') break;
+        fail('more than two columns (pass extraColumns: \'ignore\' to read the first two)');
+      }
+    }
+    if (fields.length < 2) fail('expected two member ids, found one');
+    this.first = fields[0]!;
+    this.second = fields[1]!;
   }
 
   private fail(buffer: string, start: number, end: number, lineNumber: number, problem: string): never {
-    let stop = end;
-    if (stop > start && buffer.charCodeAt(stop - 1) === CR) stop--;
-    throw new EdgeListFormatError(lineNumber, buffer.slice(start, Math.min(stop, start + 81)), problem);
+    throw new EdgeListFormatError(lineNumber, buffer.slice(start, Math.min(end, start + 81)), problem);
   }
+}
+
+/** Whether `buffer[i, end)` holds a comma outside JSON-quoted fields. */
+function hasCommaOutsideQuotes(buffer: string, i: number, end: number): boolean {
+  let inQuotes = false;
+  for (let j = i; j < end; j++) {
+    const c = buffer.charCodeAt(j);
+    if (inQuotes) {
+      if (c === BACKSLASH) j++;
+      else if (c === QUOTE) inQuotes = false;
+    } else if (c === QUOTE) inQuotes = true;
+    else if (c === COMMA) return true;
+  }
+  return false;
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -445,12 +578,12 @@ async function* textOf(fn: string, source: EdgeListSource, counter: { bytes: num
       yield* gunzipText(fn, next, counter);
       return;
     }
-    const decoder = new TextDecoder('utf-8');
+    const decoder = new TextDecoder('utf-8', { fatal: true });
     for (;;) {
       const chunk = await next();
       if (chunk === undefined) break;
       if (typeof chunk === 'string') {
-        const pendingText = decoder.decode();
+        const pendingText = decodeUtf8(decoder, undefined);
         if (pendingText.length > 0) yield pendingText;
         for (let offset = 0; offset < chunk.length; offset += PIECE) {
           const piece = chunk.slice(offset, offset + PIECE);
@@ -461,11 +594,11 @@ async function* textOf(fn: string, source: EdgeListSource, counter: { bytes: num
         for (let offset = 0; offset < chunk.length; offset += PIECE) {
           const piece = chunk.subarray(offset, offset + PIECE);
           counter.bytes += piece.length;
-          yield decoder.decode(piece as Uint8Array<ArrayBuffer>, { stream: true });
+          yield decodeUtf8(decoder, piece);
         }
       }
     }
-    const tail = decoder.decode();
+    const tail = decodeUtf8(decoder, undefined);
     if (tail.length > 0) yield tail;
   } finally {
     if (!exhausted) {
@@ -491,6 +624,7 @@ async function* gunzipText(
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   let stopped = false;
+  let sourceFailed: { error: unknown } | undefined;
   // Feed the decompressor while the loop below drains it (both sides must run, or it stalls).
   const pump = (async (): Promise<void> => {
     try {
@@ -506,17 +640,27 @@ async function* gunzipText(
       }
       await writer.close();
     } catch (error) {
+      sourceFailed = { error };
       await writer.abort(error).catch(() => undefined);
     }
   })();
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      yield decoder.decode(value, { stream: true });
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await reader.read();
+      } catch (error) {
+        if (sourceFailed !== undefined) throw sourceFailed.error; // the source's error, not the data's
+        // The decompressor's own errors (Z_BUF_ERROR, Z_DATA_ERROR): a typed error on the next line.
+        const code = (error as { code?: unknown } | null)?.code;
+        const why = error instanceof Error ? error.message : String(error);
+        throw new InvalidUtf8(0, false, `the gzip data is corrupt or truncated (${typeof code === 'string' ? `${code}: ` : ''}${why})`);
+      }
+      if (result.done) break;
+      yield decodeUtf8(decoder, result.value);
     }
-    const tail = decoder.decode();
+    const tail = decodeUtf8(decoder, undefined);
     if (tail.length > 0) yield tail;
     await pump;
   } finally {
@@ -534,8 +678,10 @@ async function* gunzipText(
  *
  * @remarks
  * Format: one pair per line, two ids separated by tabs, spaces (one or more) or a comma (see
- * {@link EdgeListReadOptions.delimiter}); further fields (a weight, a timestamp) are ignored. Lines
- * end with LF or CRLF. Lines whose first non-blank character is `#` or `%` are comments; blank
+ * {@link EdgeListReadOptions.delimiter}); a further field is an error unless
+ * {@link EdgeListReadOptions.extraColumns} is `'ignore'`. A field may be a JSON string literal
+ * (`"a b"`), as the writers quote ids. Lines end with LF, CRLF or CR. Bytes that are not UTF-8
+ * are an {@link EdgeListFormatError} naming the line. Lines whose first non-blank character is `#` or `%` are comments; blank
  * lines are skipped; an optional header line is skipped (see {@link EdgeListReadOptions.header}).
  * Ids are returned as written (`'007'` stays `'007'`). `onEdge` is called for every pair,
  * self-pairs (`a a`) included — the summary counts them — and for repeated or reversed pairs: the
@@ -578,9 +724,13 @@ export async function readEdgeList(
   const parser = new LineParser(onEdge, options);
   const counter = { bytes: 0 };
   const { onProgress } = options;
-  for await (const text of textOf(fn, source, counter)) {
-    parser.push(text);
-    onProgress?.(counter.bytes, parser.lines);
+  try {
+    for await (const text of textOf(fn, source, counter)) {
+      parser.push(text);
+      onProgress?.(counter.bytes, parser.lines);
+    }
+  } catch (error) {
+    throw error instanceof InvalidUtf8 ? parser.invalidUtf8(error) : error;
   }
   parser.end();
   onProgress?.(counter.bytes, parser.lines);
@@ -617,11 +767,23 @@ export async function* parseEdgeList(
   const parser = new LineParser((a, b) => batch.push([a, b]), options);
   const counter = { bytes: 0 };
   const { onProgress } = options;
-  for await (const text of textOf(fn, source, counter)) {
-    parser.push(text);
-    onProgress?.(counter.bytes, parser.lines);
-    for (let i = 0; i < batch.length; i++) yield batch[i]!;
-    batch.length = 0;
+  const texts = textOf(fn, source, counter);
+  try {
+    for (;;) {
+      let result: IteratorResult<string>;
+      try {
+        result = await texts.next();
+      } catch (error) {
+        throw error instanceof InvalidUtf8 ? parser.invalidUtf8(error) : error;
+      }
+      if (result.done === true) break;
+      parser.push(result.value);
+      onProgress?.(counter.bytes, parser.lines);
+      for (let i = 0; i < batch.length; i++) yield batch[i]!;
+      batch.length = 0;
+    }
+  } finally {
+    await texts.return(undefined); // releases the source when the loop was left early
   }
   parser.end();
   onProgress?.(counter.bytes, parser.lines);
@@ -685,6 +847,19 @@ export interface EdgeListWriteOptions {
   delimiter?: '\t' | ',' | ' ';
 }
 
+/** Ids the reader would not read back as themselves unquoted (or that need escaping to survive UTF-8). */
+const NEEDS_QUOTES = /[\s,"]|^[#%]|^\uFEFF/;
+
+/**
+ * An id as a field: as is, or as a JSON string literal when reading it back unquoted would change
+ * it — white space, a comma or a quote inside, a leading `#` or `%`, a column name (which
+ * `header: 'auto'` would take for a header), or a lone surrogate (escaped `\uD800`, so the line
+ * stays valid UTF-8). O(length).
+ */
+function fieldOf(id: string): string {
+  return NEEDS_QUOTES.test(id) || COLUMN_NAME.test(id) || !isWellFormedText(id) ? JSON.stringify(id) : id;
+}
+
 function* linesOf(
   fn: string,
   pairs: Iterable<readonly [string, string]>,
@@ -697,7 +872,6 @@ function* linesOf(
   if (delimiter !== '\t' && delimiter !== ',' && delimiter !== ' ') {
     throw new RangeError(`${fn}: delimiter must be '\\t', ',' or ' ', got ${JSON.stringify(delimiter)}`);
   }
-  const forbidden = delimiter === ',' ? /[,\r\n]|^[ \t]|[ \t]$/ : /[\s]/;
   const { header } = options;
   if (header !== undefined) {
     if (typeof header !== 'string' || /[\r\n]/.test(header)) {
@@ -708,19 +882,11 @@ function* linesOf(
   let index = 0;
   for (const [a, b] of pairs) {
     for (const id of [a, b]) {
-      if (typeof id !== 'string' || id.length === 0 || forbidden.test(id)) {
-        throw new RangeError(
-          `${fn}: pair ${index} holds id ${JSON.stringify(id)}, which cannot be written with delimiter ` +
-            `${JSON.stringify(delimiter)} (ids must be non-empty, without line breaks or the delimiter` +
-            `${delimiter === ',' ? ', and not start or end with a space or tab' : ' or any white space'})`,
-        );
+      if (typeof id !== 'string' || id.length === 0) {
+        throw new RangeError(`${fn}: pair ${index} holds id ${JSON.stringify(id)}: ids are non-empty strings`);
       }
     }
-    const c = a.charCodeAt(0);
-    if (c === HASH || c === PERCENT) {
-      throw new RangeError(`${fn}: pair ${index} starts with ${JSON.stringify(a)}: a line starting with # or % is a comment`);
-    }
-    yield a + delimiter + b + '\n';
+    yield fieldOf(a) + delimiter + fieldOf(b) + '\n';
     index++;
   }
 }
@@ -731,14 +897,15 @@ function* linesOf(
  *
  * @remarks
  * The output reads back through {@link readEdgeList} / {@link parseEdgeListText} as the same pairs:
- * ids that would not survive the round trip (empty, holding a line break or the delimiter — any
- * white space for `'\t'` and `' '` — or, as a first id, starting with `#` or `%`) are rejected.
+ * ids that would not read back as themselves unquoted (white space, a comma or quote, a leading
+ * `#` or `%`, a column name such as `u`, a lone surrogate) are written as JSON string literals;
+ * empty ids are rejected.
  * Builds the whole string: O(total length) time and memory; use {@link edgeListLines} to stream.
  *
  * @param pairs - the pairs, in output order.
  * @param options - `header` line and `delimiter` (default tab).
  * @returns the edge list text, ending with a newline when not empty.
- * @throws RangeError on an id or header that cannot be written.
+ * @throws RangeError on an empty id or a header with a line break.
  * @example
  * ```ts
  * formatEdgeList([['alice', 'bob'], ['bob', 'carol']], { header: 'source\ttarget' });
@@ -766,7 +933,7 @@ export function formatEdgeList(
  *
  * @param pairs - the pairs, in output order.
  * @param options - `header` line and `delimiter` (default tab).
- * @throws RangeError on an id or header that cannot be written.
+ * @throws RangeError on an empty id or a header with a line break.
  * @example
  * ```ts
  * import { createWriteStream } from 'node:fs';

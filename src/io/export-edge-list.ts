@@ -66,9 +66,9 @@ export function* graphEdgePairs(
  * Streams the graph as an edge list, line by line (header first if given): each connection once,
  * `a<delimiter>b\n`, and by default each member without connections as `a<delimiter>a\n`.
  *
- * @remarks O(n + m) lazily. Ids that the format cannot carry (white space with the tab or space
- * delimiter, a comma or line break with `','`, a leading `#` or `%`) throw a RangeError when
- * reached; pick the delimiter accordingly. Feed the lines to a file (`writeEdgeListFile` in
+ * @remarks O(n + m) lazily. Ids that would not read back as themselves (white space, a comma
+ * or quote, a leading `#` or `%`, a column name such as `u`, a lone surrogate) are written as JSON
+ * string literals, so {@link importEdgeList} with its default options gives back the same graph. Feed the lines to a file (`writeEdgeListFile` in
  * `social-graph/node`) or any stream.
  * @example
  * ```ts

@@ -33,6 +33,8 @@ export interface ImportEdgeListOptions<Profile extends object = Record<string, u
   header?: boolean | 'auto';
   /** Field delimiter, as in `readEdgeList` (default `'auto'`). */
   delimiter?: EdgeListDelimiter;
+  /** Lines with more than two fields, as in `readEdgeList`: `'error'` (default) or `'ignore'`. */
+  extraColumns?: 'error' | 'ignore';
   /** Called after each chunk, before building, and at the end. */
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -93,7 +95,7 @@ export async function importEdgeList<P extends object = Record<string, unknown>>
   if (options === null || typeof options !== 'object') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
   }
-  const { onProgress, header, delimiter, ...graphOptions } = options;
+  const { onProgress, header, delimiter, extraColumns, ...graphOptions } = options;
   // The graph options, validated up front (the graph is built from them once the file is read).
   readGraphOptions(method, graphOptions);
   if (onProgress !== undefined && typeof onProgress !== 'function') {
@@ -105,6 +107,10 @@ export async function importEdgeList<P extends object = Record<string, unknown>>
   if (delimiter !== undefined && delimiter !== 'auto' && delimiter !== ',' && delimiter !== '\t' && delimiter !== ' ') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: delimiter must be 'auto', ',', '\\t' or ' ', got ${describeValue(delimiter)}`);
   }
+  if (extraColumns !== undefined && extraColumns !== 'error' && extraColumns !== 'ignore') {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: extraColumns must be 'error' or 'ignore', got ${describeValue(extraColumns)}`);
+  }
+
   const interner = new IdInterner();
   const names: string[] = [];
   let sources = new Int32Array(1 << 16);
@@ -150,6 +156,7 @@ export async function importEdgeList<P extends object = Record<string, unknown>>
     {
       header: header ?? 'auto',
       delimiter: delimiter ?? 'auto',
+      extraColumns: extraColumns ?? 'error',
       onProgress: onProgress === undefined ? undefined : (bytes, lines) => onProgress({ phase: 'read', bytes, lines, pairs }),
     },
   );

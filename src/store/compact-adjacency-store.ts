@@ -368,7 +368,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     // take buckets to drain and lists to sort from a shared counter.
     // 1. Raw degrees (duplicates included), and how many second members fall in each bucket.
     let shift = 0;
-    while (members > BUCKETS << shift) shift++;
+    while (members > BUCKETS * 2 ** shift) shift++;
     helper?.submit('countSeconds', [targets, edges, members, shift, BUCKETS]);
     meanwhile?.();
     const firsts = bulkInt32(members);

@@ -64,7 +64,7 @@ export const opsArb: fc.Arbitrary<Op[]> = fc.array(
         kind: fc.constant('connect' as const),
         x: fc.nat(),
         y: fc.nat(),
-        at: fc.oneof(fc.constantFrom(0, 1000, 1_700_000_000_000, (2 ** 32 - 1) * 1000), fc.integer({ min: 0, max: 4_000_000_000 }).map((s) => s * 1000)),
+        at: fc.oneof(fc.constantFrom(1000, 1999, 1_700_000_000_000, (2 ** 32 - 1) * 1000), fc.integer({ min: 1, max: 4_000_000_000 }).map((s) => s * 1000)), // second 0 means unknown
       }),
     },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('disconnect' as const), x: fc.nat(), y: fc.nat() }) },

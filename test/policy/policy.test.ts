@@ -264,28 +264,29 @@ describe('quotas', () => {
   it('slide: each use counts for exactly windowMs, and changing the limit carries uses over', () => {
     let now = 0;
     const graph = line({ clock: () => now });
-    graph.setQuota('invite', { limit: 3, windowMs: 100 });
+    graph.setQuota('message', { limit: 3, windowMs: 100 });
     for (const t of [0, 10, 20]) {
       now = t;
-      expect(graph.attempt('ada', 'invite', 'cy').allowed).toBe(true);
+      expect(graph.attempt('ada', 'message', 'cy').allowed).toBe(true);
     }
-    expect(graph.can('ada', 'invite', 'cy').reason).toBe('quota-exceeded');
-    expect(graph.attempt('ada', 'invite', 'cy').reason).toBe('quota-exceeded'); // a denied attempt uses nothing
-    expect(graph.quota('ada', 'invite')).toEqual({ limit: 3, windowMs: 100, used: 3, remaining: 0, resetAt: 100 });
+    expect(graph.can('ada', 'message', 'cy').reason).toBe('quota-exceeded');
+    expect(graph.attempt('ada', 'message', 'cy').reason).toBe('quota-exceeded'); // a denied attempt uses nothing
+    expect(graph.quota('ada', 'message')).toEqual({ limit: 3, windowMs: 100, used: 3, remaining: 0, resetAt: 100 });
     now = 100;
-    expect(graph.quota('ada', 'invite')).toMatchObject({ used: 2, remaining: 1, resetAt: 110 });
-    graph.setQuota('invite', { limit: 1, windowMs: 100 });
-    expect(graph.quota('ada', 'invite')).toMatchObject({ used: 1, remaining: 0 });
-    graph.setQuota('invite', null);
-    expect(graph.quota('ada', 'invite')).toBeNull();
-    expect(graph.can('ada', 'invite', 'cy').allowed).toBe(true);
+    expect(graph.quota('ada', 'message')).toMatchObject({ used: 2, remaining: 1, resetAt: 110 });
+    graph.setQuota('message', { limit: 1, windowMs: 100 });
+    expect(graph.quota('ada', 'message')).toMatchObject({ used: 1, remaining: 0 });
+    graph.setQuota('message', null);
+    expect(graph.quota('ada', 'message')).toBeNull();
+    expect(graph.can('ada', 'message', 'cy').allowed).toBe(true);
   });
 
-  it('SlidingWindowQuota treats a clock going back as the last time seen', () => {
+  it('SlidingWindowQuota counts each use at its own time: a clock going back frees no slot', () => {
     const quota = new SlidingWindowQuota({ limit: 2, windowMs: 10 });
     quota.record(0, 100);
     quota.record(0, 50);
-    expect(quota.usage(0, 100)).toMatchObject({ used: 2, resetAt: 110 });
+    expect(quota.usage(0, 100)).toMatchObject({ used: 1, resetAt: 110 });
+    expect(quota.usage(0, 55)).toMatchObject({ used: 2, resetAt: 60 }); // the use at 100 counts at 55 too
     expect(quota.used(0, 110)).toBe(0);
   });
 });

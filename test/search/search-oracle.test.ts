@@ -25,7 +25,7 @@ const world: fc.Arbitrary<World> = fc
   .chain((n) =>
     fc.record({
       n: fc.constant(n),
-      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 0, max: 50 })), { maxLength: 90 }),
+      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 1, max: 50 })), { maxLength: 90 }),
       profiles: fc.array(
         fc.option(
           fc.record({

@@ -19,6 +19,8 @@ import { decide } from '../policy/decide.js';
 import type { Permissions } from '../policy/permissions.js';
 import type { Decision } from '../policy/policy.js';
 import type { GraphCore } from '../../graph/graph-core.js';
+import { spendInvitation } from '../policy/sliding-window-quota.js';
+import { isWellFormedText } from '../../encoding/text.js';
 import {
   DEFAULT_REINVITE_COOLDOWN_MS,
   MAX_NOTE_LENGTH,
@@ -169,8 +171,8 @@ export class InvitationBook {
     const v = internals.index(method, to);
     checkOptions(method, options);
     const rawNote: unknown = options?.note;
-    if (rawNote !== undefined && (typeof rawNote !== 'string' || rawNote.length > MAX_NOTE_LENGTH)) {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: note must be a string of at most ${MAX_NOTE_LENGTH} characters, got ${describeValue(rawNote)}${typeof rawNote === 'string' ? ` (${rawNote.length} characters)` : ''}`);
+    if (rawNote !== undefined && (typeof rawNote !== 'string' || rawNote.length > MAX_NOTE_LENGTH || !isWellFormedText(rawNote))) {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: note must be a well-formed (no lone surrogate) string of at most ${MAX_NOTE_LENGTH} characters, got ${describeValue(rawNote)}${typeof rawNote === 'string' ? ` (${rawNote.length} characters)` : ''}`);
     }
     const note = rawNote === undefined || rawNote === '' ? null : rawNote;
     // They invited me first: accepting theirs is what I mean.
@@ -196,7 +198,7 @@ export class InvitationBook {
       }
       this.#cooldowns.delete(u, v);
     }
-    state.quotas.get('invite')?.record(u, now);
+    spendInvitation(state.quotas.get('invite'), u, v, now);
     const record = new Record(this.#nextSeq++, u, v, from, to, note, now);
     this.#records.set(record.seq, record);
     this.#pending.set(u, v, record);

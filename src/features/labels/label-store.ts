@@ -9,6 +9,7 @@ import { describeValue, SocialGraphError } from '../../errors.js';
 import type { ByteReader } from '../../encoding/byte-reader.js';
 import type { ByteWriter } from '../../encoding/byte-writer.js';
 import type { BoundSection, SnapshotReadContext, SnapshotWriteContext } from '../../graph/snapshot-section.js';
+import { isWellFormedText } from '../../encoding/text.js';
 
 
 /** Longest tag or list name, in UTF-16 code units. */
@@ -259,8 +260,8 @@ export class LabelStore {
  * @internal
  */
 export function checkLabelName(method: string, what: string, name: unknown): asserts name is string {
-  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_LABEL_NAME) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: ${what} must be a non-empty string of at most ${MAX_LABEL_NAME} characters, got ${describeValue(name)}`);
+  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_LABEL_NAME || !isWellFormedText(name)) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: ${what} must be a well-formed (no lone surrogate) non-empty string of at most ${MAX_LABEL_NAME} characters, got ${describeValue(name)}`);
   }
 }
 

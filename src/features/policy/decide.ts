@@ -134,7 +134,8 @@ export function decide(
   }
   if (allowed && state.quotas.size > 0) {
     const quota = state.quotas.get(action);
-    if (quota !== undefined && quota.exceeded(u, now)) {
+    // An invitation already paid for by an allowed attempt(u, 'invite', v) is not charged again.
+    if (quota !== undefined && quota.exceeded(u, now) && !(action === 'invite' && quota.hasTag(u, v, now))) {
       allowed = false;
       reason = 'quota-exceeded';
     }

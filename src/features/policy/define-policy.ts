@@ -7,6 +7,7 @@
  */
 import { MAX_SEARCH_DEPTH } from '../../algorithms/bidirectional-distance.js';
 import { describeValue, SocialGraphError } from '../../errors.js';
+import { isWellFormedText } from '../../encoding/text.js';
 import { POLICY_ACTIONS, type ActionRule, type PairFacts, type Policy, type PolicyAction, type ReasonCode, type Verdict } from './policy.js';
 
 /**
@@ -61,8 +62,8 @@ export function checkPolicy(method: string, value: unknown): asserts value is Po
     throw new SocialGraphError('INVALID_OPTION', `${method}: policy must be an object { name, rules } or 'default' / 'strict', got ${describeValue(value)}`);
   }
   const { name, rules } = value as { name?: unknown; rules?: unknown };
-  if (typeof name !== 'string' || name.length === 0) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: policy name must be a non-empty string, got ${describeValue(name)}`);
+  if (typeof name !== 'string' || name.length === 0 || !isWellFormedText(name)) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: policy name must be a well-formed (no lone surrogate) non-empty string, got ${describeValue(name)}`);
   }
   if (rules === null || typeof rules !== 'object') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: policy ${describeValue(name)} has no rules object, got ${describeValue(rules)}`);

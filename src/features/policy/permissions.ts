@@ -16,7 +16,8 @@ import { MemberPolicyState } from './member-policy-state.js';
 import type { Decision, Policy, PolicyAction } from './policy.js';
 import { policySection } from './policy-section.js';
 import { mergePrivacy, privacyCode, privacyOfCode, type PrivacySettings } from './privacy-settings.js';
-import { MAX_QUOTA_LIMIT, SlidingWindowQuota, type QuotaLimit, type QuotaUsage } from './sliding-window-quota.js';
+import { chargeAttempt, readQuotaLimit, SlidingWindowQuota, type QuotaLimit, type QuotaUsage } from './sliding-window-quota.js';
+import { isWellFormedText } from '../../encoding/text.js';
 import { STRICT_POLICY } from './strict-policy.js';
 
 /**
@@ -142,14 +143,15 @@ export class Permissions {
 
   setQuota(method: string, action: PolicyAction, limit: QuotaLimit | null): void {
     checkAction(method, action);
-    if (limit !== null) checkQuota(method, limit);
+    // Read once, validated and copied: a getter cannot change the limit after the check.
+    const read = limit === null ? null : readQuotaLimit(method, limit);
     const quotas = this.state.quotas;
     const previous = quotas.get(action);
-    if (limit === null) {
+    if (read === null) {
       quotas.delete(action);
       return;
     }
-    const quota = new SlidingWindowQuota({ limit: limit.limit, windowMs: limit.windowMs });
+    const quota = new SlidingWindowQuota(read);
     if (previous !== undefined) quota.carryFrom(previous, this.#core.now());
     quotas.set(action, quota);
   }
@@ -176,26 +178,13 @@ export class Permissions {
     const v = core.index(method, target);
     const now = core.now();
     const decision = decide(core, this.state, action, u, v, viewer, target, now);
-    if (decision.allowed && decision.reason !== 'self') this.state.quotas.get(action)?.record(u, now);
+    if (decision.allowed && decision.reason !== 'self') chargeAttempt(this.state.quotas.get(action), action, u, v, now);
     return decision;
   }
 }
 
 function checkGroup(method: string, group: unknown): asserts group is string {
-  if (typeof group !== 'string' || group.length === 0) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: group names are non-empty strings, got ${describeValue(group)}`);
-  }
-}
-
-function checkQuota(method: string, limit: unknown): void {
-  if (limit === null || typeof limit !== 'object') {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: quota must be { limit, windowMs } or null, got ${describeValue(limit)}`);
-  }
-  const { limit: n, windowMs } = limit as { limit?: unknown; windowMs?: unknown };
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_QUOTA_LIMIT) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: limit must be an integer from 1 to ${MAX_QUOTA_LIMIT}, got ${describeValue(n)}`);
-  }
-  if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs <= 0) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: windowMs must be a positive finite number of milliseconds, got ${describeValue(windowMs)}`);
+  if (typeof group !== 'string' || group.length === 0 || !isWellFormedText(group)) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: group names are well-formed (no lone surrogate) non-empty strings, got ${describeValue(group)}`);
   }
 }

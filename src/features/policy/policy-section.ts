@@ -10,7 +10,7 @@ import { DEFAULT_POLICY } from './default-policy.js';
 import { STRICT_POLICY } from './strict-policy.js';
 import { POLICY_ACTIONS, type Policy, type PolicyAction } from './policy.js';
 import { PRIVACY_CODES } from './privacy-settings.js';
-import { MAX_QUOTA_LIMIT, SlidingWindowQuota } from './sliding-window-quota.js';
+import { MAX_QUOTA_LIMIT, MAX_QUOTA_WINDOW_MS, SlidingWindowQuota } from './sliding-window-quota.js';
 import type { GraphCore } from '../../graph/graph-core.js';
 import type { ByteReader } from '../../encoding/byte-reader.js';
 import type { ByteWriter } from '../../encoding/byte-writer.js';
@@ -94,7 +94,7 @@ function read(state: MemberPolicyState, given: Policy | undefined, input: ByteRe
     if (!POLICY_ACTIONS.includes(action) || state.quotas.has(action)) input.fail(`bad quota action ${JSON.stringify(action)}`);
     const limit = input.varint();
     const windowMs = input.u32() + input.u32() * 2 ** 32;
-    if (limit < 1 || limit > MAX_QUOTA_LIMIT || windowMs < 1 || !Number.isSafeInteger(windowMs)) input.fail(`bad quota for ${action}`);
+    if (limit < 1 || limit > MAX_QUOTA_LIMIT || windowMs < 1 || windowMs > MAX_QUOTA_WINDOW_MS) input.fail(`bad quota for ${action}`);
     state.quotas.set(action, new SlidingWindowQuota({ limit, windowMs }));
   }
   const privacy = input.varint();

@@ -8,7 +8,9 @@ import { describeValue, SocialGraphError } from '../../errors.js';
 import type { ByteReader } from '../../encoding/byte-reader.js';
 import type { ByteWriter } from '../../encoding/byte-writer.js';
 import type { BoundSection, SnapshotReadContext, SnapshotWriteContext } from '../../graph/snapshot-section.js';
+import { isWellFormedText } from '../../encoding/text.js';
 import { AttributeIndex } from './attribute-index.js';
+import { readProfile } from './read-profile.js';
 
 /** Most indexed attributes a graph may declare. */
 export const MAX_INDEXED_ATTRIBUTES = 64;
@@ -26,8 +28,8 @@ export interface ProfileOptions {
  * The profiles of one graph, by member index.
  *
  * @remarks
- * Profiles are stored as frozen shallow copies (one object per member that has a profile: the
- * application's data). Each indexed attribute adds one {@link AttributeIndex} column: 2 bytes per
+ * Profiles are stored as deep, deep-frozen copies (one per member that has a profile: the
+ * application's data, only what JSON round-trips exactly). Each indexed attribute adds one {@link AttributeIndex} column: 2 bytes per
  * member index (4 past 65,535 distinct values) plus its dictionary. `set`, `get` and `forget`
  * are O(a) for a indexed attributes.
  * @example
@@ -87,34 +89,34 @@ export class ProfileStore {
     const profile = this.#profiles[v];
     if (profile === undefined) return undefined;
     const out: Record<string, unknown> = {};
-    for (const field of this.limitedFields) if (field in profile) out[field] = profile[field];
+    for (const field of this.limitedFields) if (Object.hasOwn(profile, field)) Object.defineProperty(out, field, { value: profile[field], enumerable: true, writable: true, configurable: true });
     return Object.freeze(out);
   }
 
   /**
-   * Validates a profile for {@link ProfileStore.set}: a plain object whose indexed attributes are
-   * strings (or absent / `undefined` / `null`). Throws `INVALID_OPTION` naming `method`.
+   * Reads a profile for {@link ProfileStore.set}: a deep, deep-frozen copy of a plain object
+   * holding only what a snapshot round-trips exactly (see {@link readProfile}), whose indexed
+   * attributes (own fields only) are strings or `null` (or absent). Throws `INVALID_OPTION`
+   * naming `method`.
    */
-  check(method: string, profile: unknown): asserts profile is Record<string, unknown> {
-    if (profile === null || typeof profile !== 'object' || Array.isArray(profile)) {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: profile must be an object, got ${describeValue(profile)}`);
-    }
+  read(method: string, profile: unknown): Readonly<Record<string, unknown>> {
+    const copy = readProfile(method, profile);
     for (const name of this.attributes) {
-      const value: unknown = (profile as Record<string, unknown>)[name];
+      const value: unknown = Object.hasOwn(copy, name) ? copy[name] : undefined;
       if (value !== undefined && value !== null && typeof value !== 'string') {
         throw new SocialGraphError('INVALID_OPTION', `${method}: indexed attribute ${describeValue(name)} must be a string, got ${describeValue(value)}`);
       }
     }
+    return copy;
   }
 
-  /** Sets member `v`'s profile (already checked). */
-  set(v: number, profile: Record<string, unknown>): void {
-    const copy = Object.freeze({ ...profile });
+  /** Sets member `v`'s profile (a copy made by {@link ProfileStore.read}). */
+  set(v: number, copy: Readonly<Record<string, unknown>>): void {
     if (this.#profiles[v] === undefined) this.#count++;
     while (this.#profiles.length < v) this.#profiles.push(undefined);
     this.#profiles[v] = copy;
     for (const index of this.#indexes) {
-      const value = copy[index.name];
+      const value = Object.hasOwn(copy, index.name) ? copy[index.name] : undefined;
       index.set(v, typeof value === 'string' ? value : undefined);
     }
   }
@@ -167,8 +169,8 @@ function readNames(method: string, option: string, value: unknown, max: number):
   }
   const seen = new Set<string>();
   for (const name of value as unknown[]) {
-    if (typeof name !== 'string' || name.length === 0 || seen.has(name)) {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: ${option} must hold distinct non-empty strings, got ${describeValue(name)}`);
+    if (typeof name !== 'string' || name.length === 0 || !isWellFormedText(name) || seen.has(name)) {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: ${option} must hold distinct well-formed non-empty strings, got ${describeValue(name)}`);
     }
     seen.add(name);
   }
@@ -240,8 +242,7 @@ export function profilesSection(profiles: { store: ProfileStore; readonly config
         } catch {
           input.fail(`profile of member ${v} is not JSON`);
         }
-        store.check(method, profile);
-        store.set(v, profile);
+        store.set(v, store.read(method, profile));
       }
     },
   };

@@ -38,8 +38,7 @@ export class Profiles {
 
   set(method: string, id: string, profile: unknown): void {
     const v = this.#core.index(method, id);
-    this.store.check(method, profile);
-    this.store.set(v, profile);
+    this.store.set(v, this.store.read(method, profile));
   }
 
   get(method: string, id: string): Readonly<Record<string, unknown>> | undefined {

@@ -36,9 +36,9 @@ const VERSION = 1;
 export function encodeCursor(position: CursorPosition): string {
   const json = JSON.stringify([VERSION, position.query, position.key, position.id, position.value]);
   const bytes = new TextEncoder().encode(json);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) parts.push(String.fromCharCode(...bytes.subarray(i, i + 8192)));
+  return btoa(parts.join('')).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /**
@@ -56,7 +56,9 @@ export function decodeCursor(method: string, cursor: unknown, query: string): Cu
   const bad = (why: string): never => {
     throw new SocialGraphError('INVALID_CURSOR', `${method}: cursor ${describeValue(cursor)} ${why}`);
   };
-  if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > 4096 || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
+  // No length cap: a cursor carries the last hit's id and sort value, which may be as long as any
+  // id or attribute value the graph accepts; decoding is O(length) whatever the input.
+  if (typeof cursor !== 'string' || cursor.length === 0 || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
     return bad('is not a cursor returned by search');
   }
   let parsed: unknown;

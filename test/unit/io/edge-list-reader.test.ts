@@ -63,7 +63,7 @@ const dataFile = (name: string): string | undefined => {
 describe('parseEdgeListText: format', () => {
   it('reads tabs, runs of spaces, CRLF and LF, comments, blank lines and a third column', () => {
     const text = '# a comment\r\n% another\r\n\r\n1\t2\r\n3   4\n  5 \t 6  \n\t\n7\t8\t1.5\n9 10 1234567890\r\n11 12';
-    const { pairs, summary } = parseText(text);
+    const { pairs, summary } = parseText(text, { extraColumns: 'ignore' });
     expect(pairs).toEqual([
       ['1', '2'],
       ['3', '4'],
@@ -84,7 +84,7 @@ describe('parseEdgeListText: format', () => {
   });
 
   it('reads comma-separated lines, trimming blanks around fields; ids may hold spaces', () => {
-    const { pairs } = parseText('alice smith, bob\r\n carol ,dave,2021-01-01\n');
+    const { pairs } = parseText('alice smith, bob\r\n carol ,dave,2021-01-01\n', { extraColumns: 'ignore' });
     expect(pairs).toEqual([
       ['alice smith', 'bob'],
       ['carol', 'dave'],
@@ -115,9 +115,10 @@ describe('parseEdgeListText: format', () => {
   });
 
   it('honours an explicit delimiter', () => {
-    expect(parseText('a b\tc d\te\n', { delimiter: '\t' }).pairs).toEqual([['a b', 'c d']]);
+    expect(parseText('a b\tc d\te\n', { delimiter: '\t', extraColumns: 'ignore' }).pairs).toEqual([['a b', 'c d']]);
     expect(parseText('a b,c\n', { delimiter: ',' }).pairs).toEqual([['a b', 'c']]);
-    expect(parseText('a  b c\n', { delimiter: ' ' }).pairs).toEqual([['a', 'b']]);
+    expect(parseText('a  b c\n', { delimiter: ' ', extraColumns: 'ignore' }).pairs).toEqual([['a', 'b']]);
+    expect(() => parseText('a  b c\n', { delimiter: ' ' })).toThrow(EdgeListFormatError);
     expect(() => parseText('a\tb\n', { delimiter: ' ' })).toThrow(EdgeListFormatError);
     expect(() => parseText('1 2\n', { delimiter: ';' as never })).toThrow(RangeError);
     expect(() => parseText('1 2\n', { header: 'yes' as never })).toThrow(RangeError);
@@ -134,8 +135,9 @@ describe('parseEdgeListText: header', () => {
     }
   });
 
-  it("'auto' skips a non-numeric first line only when the next data line is numeric", () => {
+  it("'auto' never takes a first line of ids for a header, whatever follows", () => {
     expect(parseText('person friend\n1 2\n3 4\n').pairs).toEqual([
+      ['person', 'friend'],
       ['1', '2'],
       ['3', '4'],
     ]);
@@ -146,7 +148,8 @@ describe('parseEdgeListText: header', () => {
     ]);
     expect(names.summary.headerSkipped).toBe(false);
     expect(parseText('alice bob\n').pairs).toEqual([['alice', 'bob']]);
-    expect(parseText('alice 1\n# c\n\n2 3\n').pairs).toEqual([['2', '3']]);
+    expect(parseText('alice 1\n# c\n\n2 3\n').pairs).toEqual([['alice', '1'], ['2', '3']]);
+    expect(parseText('"u" "v"\n1 2\n').pairs).toEqual([['u', 'v'], ['1', '2']]); // quoted: ids
     expect(parseText('1 2\n3 4\n').summary.headerSkipped).toBe(false);
   });
 
@@ -219,9 +222,9 @@ const SAMPLE = [
   'élodie\tзоя\r\n',
   '\r\n',
   '% matrix-market style comment\n',
-  '🙂 😀 3\n',
+  '🙂 😀\n',
   '7    7\n',
-  '10\t11\t0.25\n',
+  '10\t11\n',
   '  12 13  \n',
   '日本 中国',
 ].join('');
@@ -417,16 +420,18 @@ describe('formatEdgeList and edgeListLines', () => {
     expect(lines.next().value).toBe('m1 m2\n');
   });
 
-  it('rejects ids and headers that would not read back', () => {
-    expect(() => formatEdgeList([['a b', 'c']])).toThrow(RangeError);
+  it('quotes ids that would not read back as themselves, and rejects empty ids and bad headers', () => {
+    expect(formatEdgeList([['a b', 'c']])).toBe('"a b"\tc\n');
     expect(() => formatEdgeList([['a', '']])).toThrow(/pair 0 holds id ""/);
-    expect(() => formatEdgeList([['a', 'b'], ['c\nd', 'e']])).toThrow(/pair 1/);
-    expect(() => formatEdgeList([['a,b', 'c']], { delimiter: ',' })).toThrow(RangeError);
-    expect(() => formatEdgeList([[' a', 'c']], { delimiter: ',' })).toThrow(RangeError);
-    expect(() => formatEdgeList([['#a', 'c']])).toThrow(/comment/);
+    expect(formatEdgeList([['a', 'b'], ['c\nd', 'e']])).toBe('a\tb\n"c\\nd"\te\n');
+    expect(formatEdgeList([['a,b', 'c']], { delimiter: ',' })).toBe('"a,b",c\n');
+    expect(formatEdgeList([[' a', 'c']], { delimiter: ',' })).toBe('" a",c\n');
+    expect(formatEdgeList([['#a', 'c']])).toBe('"#a"\tc\n');
+    expect(formatEdgeList([['u', 'v']])).toBe('"u"\t"v"\n');
+    expect(formatEdgeList([['\uD800', '"q"']])).toBe('"\\ud800"\t"\\"q\\""\n');
     expect(() => formatEdgeList([['a', 'c']], { header: 'x\ny' })).toThrow(/header/);
     expect(() => formatEdgeList([['a', 'c']], { delimiter: ';' as never })).toThrow(/delimiter/);
-    expect(formatEdgeList([['a', '#c']])).toBe('a\t#c\n');
+    expect(formatEdgeList([['a', '#c']])).toBe('a\t"#c"\n');
   });
 });
 

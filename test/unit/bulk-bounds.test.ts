@@ -1,0 +1,51 @@
+/**
+ * Issue 15 items 4 and 12: every size fromIndexedEdges accepts is bounded and checked before any
+ * work; malformed input is a typed error, never a raw TypeError or a call that never returns.
+ */
+import { describe, expect, it } from 'vitest';
+import { SocialGraph, SocialGraphError } from '../../src/index.js';
+import { expectCode } from '../support/errors.js';
+
+const empty = new Int32Array(0);
+
+describe('fromIndexedEdges bounds', () => {
+  it('rejects members above 2^30 up front (it used to loop forever at 2^30 + 1)', () => {
+    for (const members of [2 ** 30 + 1, 2 ** 31, 2 ** 32 + 5, 2 ** 53, Number.MAX_VALUE]) {
+      const started = performance.now();
+      expectCode(() => SocialGraph.fromIndexedEdges({ ids: [], members, sources: empty, targets: empty }), 'INVALID_OPTION');
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+  });
+
+  it('gives a typed error, not a TypeError, for missing or wrong fields', () => {
+    const cases: unknown[] = [
+      {},
+      { members: 1 },
+      { members: 1, ids: ['a'] },
+      { members: 1, ids: ['a'], sources: empty },
+      { members: 1, ids: ['a'], sources: [0], targets: [0] },
+      { members: 1, ids: 'a', sources: empty, targets: empty },
+      { members: 1, ids: null, sources: empty, targets: empty },
+      { members: '1', ids: ['a'], sources: empty, targets: empty },
+      { members: 1, ids: ['a'], sources: empty, targets: empty, edges: 1 },
+      { members: 1, ids: ['a'], sources: empty, targets: empty, edges: -1 },
+      { members: 1, ids: ['a'], sources: empty, targets: empty, edges: '0' },
+      { members: NaN, ids: ['a'], sources: empty, targets: empty },
+    ];
+    for (const edges of cases) {
+      let caught: unknown;
+      try {
+        SocialGraph.fromIndexedEdges(edges as never);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, JSON.stringify(edges)).toBeInstanceOf(SocialGraphError);
+      expect((caught as SocialGraphError).code).toBe('INVALID_OPTION');
+    }
+  });
+
+  it('still loads a valid input', () => {
+    const graph = SocialGraph.fromIndexedEdges({ ids: ['a', 'b', 'c'], members: 3, sources: Int32Array.of(0, 1), targets: Int32Array.of(1, 2) });
+    expect(graph.degree('a', 'c')).toBe(2);
+  });
+});
