@@ -11,6 +11,10 @@
 // The working folder also holds the real networks of test/fixtures (karate.txt,
 // ca-grqc.txt.gz, email-eu-core.txt.gz, ego-facebook.txt.gz), so that a block can import one.
 //
+// Before running, every program is type-checked (strict, as tsconfig.json) by one `tsc` run
+// against the built types (dist/*.d.ts, through the same `exports`): a block that does not compile
+// fails, even if it runs.
+//
 // A program that imports `social-graph/redis` runs only when REDIS_CLUSTER_NODES names a cluster
 // (as the Redis suites; CI starts one): without it, it is counted and printed as not run.
 //
@@ -18,6 +22,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
 import { checkSource, instrument, markdownBlocks, programs, toJavaScript } from './code-blocks.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -49,6 +54,7 @@ let programsRun = 0;
 let checks = 0;
 const notRun = [];
 const failures = [];
+const prepared = [];
 
 rmSync(work, { recursive: true, force: true });
 const cleanUp = () => rmSync(work, { recursive: true, force: true });
@@ -66,10 +72,7 @@ try {
         notRun.push(`${first} (${program.blocks.length} block(s)): no-run: ${program.noRun}`);
         continue;
       }
-      if (/from\s+['"]social-graph\/redis['"]/.test(program.code) && !hasCluster) {
-        notRun.push(`${first} (${program.blocks.length} block(s)): needs a Redis Cluster (set REDIS_CLUSTER_NODES; CI does)`);
-        continue;
-      }
+      const waits = /from\s+['"]social-graph\/redis['"]/.test(program.code) && !hasCluster;
       const { code, checks: count, errors } = instrument(program.code, { where: (line) => `${name}:${program.origin[line]}` });
       if (errors.length > 0) {
         failures.push(`${first}\n  ${errors.join('\n  ')}`);
@@ -80,18 +83,66 @@ try {
       for (const f of fixtures) copyFileSync(join(root, 'test', 'fixtures', f), join(dir, f));
       const js = `import { inspect as __sg_inspect } from 'node:util';\n${toJavaScript(code)}\n${checkSource()}\n`;
       writeFileSync(join(dir, 'block.mjs'), js);
-      const run = spawnSync(process.execPath, ['block.mjs'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-      if (run.status !== 0) {
-        failures.push(`${first} (${program.blocks.length} block(s)) exited ${run.status ?? run.signal}\n${(run.stderr || run.stdout).trim().split('\n').slice(0, 12).map((l) => `  ${l}`).join('\n')}`);
-        continue;
-      }
-      blocksRun += program.blocks.length;
-      programsRun++;
-      checks += count;
+      writeFileSync(join(dir, 'block.ts'), `${program.code}\nexport {};\n`);
+      prepared.push({ dir, first, program, count, waits });
     }
+  }
+  failures.push(...typeCheck(prepared));
+  for (const { dir, first, program, count, waits } of prepared) {
+    if (waits) {
+      notRun.push(`${first} (${program.blocks.length} block(s)): type-checked, not run: needs a Redis Cluster (set REDIS_CLUSTER_NODES; CI does)`);
+      continue;
+    }
+    const run = spawnSync(process.execPath, ['block.mjs'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    if (run.status !== 0) {
+      failures.push(`${first} (${program.blocks.length} block(s)) exited ${run.status ?? run.signal}\n${(run.stderr || run.stdout).trim().split('\n').slice(0, 12).map((l) => `  ${l}`).join('\n')}`);
+      continue;
+    }
+    blocksRun += program.blocks.length;
+    programsRun++;
+    checks += count;
   }
 } finally {
   cleanUp();
+}
+
+/** One tsc run over every prepared program; returns the failures, by program. */
+function typeCheck(list) {
+  if (list.length === 0) return [];
+  writeFileSync(
+    join(work, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        lib: ['ES2022', 'DOM'],
+        types: ['node'],
+        typeRoots: [join(root, 'node_modules', '@types')],
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        skipLibCheck: true,
+        noEmit: true,
+        isolatedModules: true,
+      },
+      include: ['*/block.ts'],
+    }),
+  );
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', join(work, 'tsconfig.json'), '--pretty', 'false'], { cwd: work, encoding: 'utf8' });
+  if (run.status === 0) return [];
+  const byDir = new Map();
+  for (const line of run.stdout.split('\n')) {
+    const m = /^(\d+)[\\/]block\.ts\((\d+),(\d+)\): (.*)$/.exec(line.trim());
+    if (m === null) continue;
+    const item = list.find((p) => p.dir === join(work, m[1]));
+    if (item === undefined) continue;
+    const message = `  ${item.program.origin[Number(m[2]) - 1] ?? '?'}: ${m[4]}`;
+    byDir.set(item, [...(byDir.get(item) ?? []), message]);
+  }
+  if (byDir.size === 0) return [`type check failed:\n${run.stdout}${run.stderr}`];
+  for (const item of byDir.keys()) list.splice(list.indexOf(item), 1);
+  return [...byDir].map(([item, messages]) => `${item.first} does not type-check\n${messages.join('\n')}`);
 }
 
 for (const line of notRun) console.log(`not run: ${line}`);
