@@ -559,11 +559,10 @@ async function* gunzipText(
  * @example
  * ```ts
  * import { createReadStream } from 'node:fs';
- * const graph = new SocialGraph();
- * const summary = await readEdgeList(createReadStream('ca-GrQc.txt.gz'), (a, b) => {
- *   if (a !== b) graph.connect(a, b);
- * });
- * console.log(summary.edges, summary.selfPairs);
+ * const pairs: [string, string][] = [];
+ * const summary = await readEdgeList(createReadStream('ca-grqc.txt.gz'), (a, b) => pairs.push([a, b]));
+ * [summary.edges, summary.selfPairs]; // [28980, 12]
+ * SocialGraph.fromEdges(pairs).connectionCount; // 14484
  * ```
  * @public
  */
@@ -771,7 +770,10 @@ export function formatEdgeList(
  * ```ts
  * import { createWriteStream } from 'node:fs';
  * import { Readable } from 'node:stream';
- * Readable.from(edgeListLines(graph.connections(), { header: '# exported' })).pipe(createWriteStream('out.tsv'));
+ * import { finished } from 'node:stream/promises';
+ * const lines = edgeListLines([['ada', 'bob'], ['bob', 'cy']], { header: '# exported' });
+ * await finished(Readable.from(lines).pipe(createWriteStream('out.tsv')));
+ * [...edgeListLines([['ada', 'bob']])]; // ['ada\tbob\n']
  * ```
  * @public
  */

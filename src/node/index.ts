@@ -154,7 +154,7 @@ export function loadSync(path: string): SocialGraph {
  * @remarks O(file) time, O(chunk) memory. Rejects with `EdgeListFormatError` naming the line.
  * @example
  * ```ts
- * await readEdgeListFile('ca-GrQc.txt.gz', (a, b) => pairs.push([a, b]));
+ * await readEdgeListFile('ca-grqc.txt.gz', (a, b) => pairs.push([a, b]));
  * ```
  * @public
  */
