@@ -28,6 +28,7 @@ export {
   edgeListLines,
   EdgeListFormatError,
   type EdgeListSource,
+  type ByteStreamLike,
   type EdgeListDelimiter,
   type EdgeListReadOptions,
   type EdgeListSummary,

@@ -25,7 +25,33 @@ export type EdgeListSource =
   | Uint8Array
   | Iterable<Uint8Array | string>
   | AsyncIterable<Uint8Array | string>
-  | ReadableStream<Uint8Array>;
+  | ByteStreamLike;
+
+/**
+ * What the edge-list readers use of a web `ReadableStream<Uint8Array>` (a `fetch` body,
+ * `blob.stream()`, Node's `stream/web`): `getReader()`, whose reader reads chunks and can be
+ * cancelled. Written out structurally so that the package's types name no DOM or Node global: a
+ * project compiled with `lib: ["es2022"]` alone type-checks.
+ *
+ * @example
+ * ```ts
+ * const chunks = [new TextEncoder().encode('ada bob\n')];
+ * const stream: ByteStreamLike = {
+ *   getReader: () => ({
+ *     read: async () => (chunks.length > 0 ? { done: false, value: chunks.shift()! } : { done: true, value: undefined }),
+ *     cancel: async () => {},
+ *   }),
+ * };
+ * (await importEdgeList(stream)).graph.connectionCount; // 1
+ * ```
+ * @public
+ */
+export interface ByteStreamLike {
+  getReader(): {
+    read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
+    cancel(reason?: unknown): Promise<void>;
+  };
+}
 
 /**
  * The delimiters an edge list may use: `'auto'` (the default) picks `','` when the first data line
@@ -379,12 +405,12 @@ function openSource(fn: string, source: EdgeListSource): ChunkIterator {
     return [source][Symbol.iterator]();
   }
   if (source !== null && typeof source === 'object') {
-    const candidate = source as Partial<AsyncIterable<Chunk> & Iterable<Chunk> & ReadableStream<Uint8Array>>;
+    const candidate = source as Partial<AsyncIterable<Chunk> & Iterable<Chunk> & ByteStreamLike>;
     const asyncIterator = candidate[Symbol.asyncIterator];
     if (typeof asyncIterator === 'function') return asyncIterator.call(candidate);
     const getReader = candidate.getReader;
     if (typeof getReader === 'function') {
-      const reader = getReader.call(candidate) as ReadableStreamDefaultReader<Uint8Array>;
+      const reader = getReader.call(candidate);
       return {
         next: () => reader.read() as Promise<IteratorResult<Chunk>>,
         return: () => reader.cancel(),
