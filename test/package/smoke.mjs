@@ -2,7 +2,7 @@
 // Run after `npm run build`, from the package root (self-reference: `social-graph` resolves to
 // this package's own dist/).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { SocialGraph, SocialGraphError } from 'social-graph';
 import { checkBigLoad } from './big-load.cjs';
 
@@ -65,6 +65,14 @@ assert.ok(roundTrip instanceof SocialGraph);
 assert.equal(roundTrip.connectionCount, graph.connectionCount);
 const { RedisSocialGraph } = await import('social-graph/redis');
 assert.equal(typeof RedisSocialGraph.open, 'function');
+// social-graph/redis loads without ioredis (the client is the caller's); a wrong client says what to install.
+for (const file of readdirSync(new URL('../../dist/', import.meta.url)).filter((f) => /\.c?js$/.test(f))) {
+  const code = readFileSync(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+  assert.doesNotMatch(code, /from\s*['"]ioredis['"]|require\(['"]ioredis['"]\)/, `dist/${file} does not load ioredis`);
+}
+await assert.rejects(RedisSocialGraph.open({}), (e) => e instanceof SocialGraphError && e.code === 'INVALID_OPTION' && /npm install ioredis/.test(e.message));
+// One core per format: every entry's SocialGraph is the main entry's.
+assert.ok(node.loadSync.length >= 1 && SocialGraph.isSocialGraph(graph));
 assert.ok(SocialGraph.fromBytes(graph.toBytes()) instanceof SocialGraph);
 
 // A bulk load big enough for the worker thread gives the graph a one-thread load gives.
