@@ -1,15 +1,16 @@
 // The `social-graph` command at tiny sizes, run as users run it (a child process under tsx):
 // flags, exit codes (0 ok, 1 failure, 2 usage), the --json schema and the agreement check.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { WORKLOADS } from '../../src/cli/bench/protocol.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'social-graph-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
