@@ -7,6 +7,7 @@ import { importCommand } from './commands/import.js';
 import { infoCommand } from './commands/info.js';
 import { queryCommand } from './commands/query.js';
 import { demoCommand } from './demo.js';
+import { SocialGraphError } from '../errors.js';
 import { CliError, UsageError, type CliCommand, type CliIo } from './io.js';
 
 /**
@@ -33,6 +34,12 @@ ${names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`).join('\n')}
 Run 'social-graph <command> --help' for a command's options.
   -h, --help       this help
   -v, --version    the version
+
+Exit codes:
+  0  success
+  1  failure: an input file missing, unreadable or malformed, a failed write, a missing optional
+     package, a disagreement between bench peers (one line on stderr: 'social-graph: ...')
+  2  usage: an unknown command or option, a missing or bad value (the line and a hint to --help)
 `;
 }
 
@@ -60,11 +67,22 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
       io.stderr.write(`social-graph: ${error.message}\nRun 'social-graph ${name !== undefined && COMMANDS[name] ? `${name} ` : ''}--help' for usage.\n`);
       return 2;
     }
+    // One voice: every expected failure is one line, 'social-graph: ...', and exit code 1.
     if (error instanceof CliError) {
       io.stderr.write(`social-graph: ${error.message}\n`);
       return 1;
     }
-    io.stderr.write(`social-graph: ${(error as Error)?.stack ?? String(error)}\n`);
+    if (error instanceof SocialGraphError) {
+      io.stderr.write(`social-graph: ${error.code}: ${error.message}\n`);
+      return 1;
+    }
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && error instanceof Error) {
+      io.stderr.write(`social-graph: ${error.message}\n`); // a system error (ENOENT, EACCES, ENOSPC...): its message names the path
+      return 1;
+    }
+    // Anything else is a bug of the command: its stack helps to report it.
+    io.stderr.write(`social-graph: internal error, please report it with this trace:\n${(error as Error)?.stack ?? String(error)}\n`);
     return 1;
   }
 }
