@@ -134,7 +134,7 @@ export function unregisterSnapshotSection(name: string): boolean {
  * @remarks O(sections).
  * @example
  * ```ts
- * snapshotSections().map((s) => s.name); // ['policy']
+ * snapshotSections().map((s) => s.name).sort(); // ['invitations', 'labels', 'profiles']: policy is built in
  * ```
  * @public
  */
@@ -148,7 +148,7 @@ export function snapshotSections(): SnapshotSection[] {
  * @remarks O(1).
  * @example
  * ```ts
- * snapshotSection('policy')?.required; // true
+ * snapshotSection('invitations')?.required; // true
  * ```
  * @public
  */
