@@ -1,5 +1,5 @@
 /**
- * The search acceptance figures (issue 6), in one process, on a seeded Barabási–Albert network
+ * The search figures of docs/search.md, in one process, on a seeded Barabási–Albert network
  * with 5 indexed profile attributes drawn from skewed (Zipf) distributions:
  *
  * 1. a filtered search of a viewer's 2nd degree (`company` = one of the 20 largest companies,

@@ -10,7 +10,7 @@
  * In a project that installed the package, import from 'social-graph' instead of '../src/index.js'.
  */
 import assert from 'node:assert/strict';
-import { DEFAULT_POLICY, SocialGraph, definePolicy, degreeRule, type PairFacts } from '../src/index.js';
+import { DEFAULT_POLICY, SocialGraph, definePolicy, degreeRule, type PairFacts } from 'social-graph';
 
 const WEEK = 7 * 24 * 3600_000;
 let now = Date.UTC(2026, 0, 5);

@@ -8,7 +8,7 @@
  * It checks its own outcome with node:assert and exits non-zero on failure.
  */
 import assert from 'node:assert/strict';
-import { InvitationDeniedError, SocialGraph } from '../src/index.js';
+import { InvitationDeniedError, SocialGraph } from 'social-graph';
 
 // A fake clock, so that the invitation times below are exact.
 let now = Date.parse('2026-11-27T09:00:00Z');

@@ -10,8 +10,8 @@
  * 'social-graph/generators' instead of '../src/...'.
  */
 import assert from 'node:assert/strict';
-import { SocialGraph } from '../src/index.js';
-import { barabasiAlbert, SeededRandom } from '../src/generators/index.js';
+import { SocialGraph } from 'social-graph';
+import { barabasiAlbert, SeededRandom } from 'social-graph/generators';
 
 type Profile = { name: string; company: string; industry: string; location: string; school: string; title: string };
 

@@ -36,6 +36,7 @@ export {
   edgeListLines,
   EdgeListFormatError,
   type EdgeListSource,
+  type ByteStreamLike,
   type EdgeListDelimiter,
   type EdgeListReadOptions,
   type EdgeListSummary,

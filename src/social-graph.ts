@@ -269,6 +269,9 @@ export function replayOperation(graph: SocialGraph<object>, record: OperationRec
   return replayAt(graph, record);
 }
 
+/** The brand of {@link SocialGraph.isSocialGraph}: one symbol for every copy of the package. */
+const BRAND: unique symbol = Symbol.for('social-graph.SocialGraph') as never;
+
 /**
  * An undirected social graph of string member ids, answering connection degree (1st, 2nd, 3rd),
  * mutual connections and reach.
@@ -334,7 +337,27 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     };
   }
 
-  /** The clock's value for the top-level call in progress (NaN until read). */
+  /**
+   * Whether `value` is a SocialGraph of this package, whichever copy of the package made it. The
+   * ESM and the CJS builds (or two installed versions) each have their own class, so `instanceof`
+   * is false across copies; this reads a brand keyed by the global symbol
+   * `Symbol.for('social-graph.SocialGraph')`, which every copy puts on its prototype.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * SocialGraph.isSocialGraph(new SocialGraph()); // true
+   * SocialGraph.isSocialGraph({ degree: () => 1 }); // false
+   * ```
+   */
+  static isSocialGraph(value: unknown): value is SocialGraph {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
+  static {
+    Object.defineProperty(SocialGraph.prototype, BRAND, { value: true });
+  }
+
   constructor(options?: SocialGraphOptions<NoInfer<Profile>>) {
     const resolved = building ?? readGraphOptions('SocialGraph.constructor', options);
     building = null;

@@ -3,7 +3,7 @@
  * allowed, and counts written as `1000000`, `1_000_000`, `100k` or `1M`.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './io.js';
+import { parseArgsError, UsageError } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -12,11 +12,7 @@ export function parseFlags(command: string, args: string[], options: Options): R
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
-    const allowed = Object.entries(options)
-      .map(([name, o]) => `--${name}${o.type === 'string' ? ' VALUE' : ''}`)
-      .join(', ');
-    const message = String((error as Error).message).split('\n')[0]!.replace(/\. To specify a positional.*$/, '');
-    throw new UsageError(`${command}: ${message} (allowed: ${allowed})`);
+    throw parseArgsError(command, error, options);
   }
 }
 

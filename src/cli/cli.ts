@@ -9,8 +9,8 @@ import { infoCommand } from './commands/info.js';
 import { queryCommand } from './commands/query.js';
 import { statsCommand } from './commands/stats.js';
 import { demoCommand } from './demo.js';
+import { SocialGraphError } from '../errors.js';
 import { CliError, UsageError, type CliCommand, type CliIo } from './io.js';
-import { EdgeListFormatError, SocialGraphError } from '../index.js';
 
 /**
  * Every subcommand, in the order `--help` lists them. To add one, import its {@link CliCommand}
@@ -38,6 +38,12 @@ ${names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`).join('\n')}
 Run 'social-graph <command> --help' for a command's options.
   -h, --help       this help
   -v, --version    the version
+
+Exit codes:
+  0  success
+  1  failure: an input file missing, unreadable or malformed, a failed write, a missing optional
+     package, a disagreement between bench peers (one line on stderr: 'social-graph: ...')
+  2  usage: an unknown command or option, a missing or bad value (the line and a hint to --help)
 `;
 }
 
@@ -65,23 +71,23 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
       io.stderr.write(`social-graph: ${error.message}\nRun 'social-graph ${name !== undefined && COMMANDS[name] ? `${name} ` : ''}--help' for usage.\n`);
       return 2;
     }
+    // One voice: every expected failure is one line, 'social-graph: ...', and exit code 1.
     if (error instanceof CliError) {
       io.stderr.write(`social-graph: ${error.message}\n`);
       return 1;
     }
-    if (isExpected(error)) {
-      // Bad input or a file system problem: the message says it all, a stack trace would not help.
-      io.stderr.write(`social-graph: ${(error as Error).message}\n`);
+    if (error instanceof SocialGraphError) {
+      io.stderr.write(`social-graph: ${error.code}: ${error.message}\n`);
       return 1;
     }
-    io.stderr.write(`social-graph: ${(error as Error)?.stack ?? String(error)}\n`);
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && error instanceof Error) {
+      io.stderr.write(`social-graph: ${error.message}\n`); // a system error (ENOENT, EACCES, ENOSPC...): its message names the path
+      return 1;
+    }
+    // Anything else is a bug of the command: its stack helps to report it.
+    io.stderr.write(`social-graph: internal error, please report it with this trace:\n${(error as Error)?.stack ?? String(error)}\n`);
     return 1;
   }
 }
 
-/** Errors about the input or the system, not bugs: typed library errors and Node system errors. */
-function isExpected(error: unknown): boolean {
-  if (error instanceof SocialGraphError || error instanceof EdgeListFormatError) return true;
-  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
-  return error instanceof Error && typeof code === 'string' && (typeof syscall === 'string' || code.startsWith('Z_'));
-}

@@ -26,7 +26,33 @@ export type EdgeListSource =
   | Uint8Array
   | Iterable<Uint8Array | string>
   | AsyncIterable<Uint8Array | string>
-  | ReadableStream<Uint8Array>;
+  | ByteStreamLike;
+
+/**
+ * What the edge-list readers use of a web `ReadableStream<Uint8Array>` (a `fetch` body,
+ * `blob.stream()`, Node's `stream/web`): `getReader()`, whose reader reads chunks and can be
+ * cancelled. Written out structurally so that the package's types name no DOM or Node global: a
+ * project compiled with `lib: ["es2022"]` alone type-checks.
+ *
+ * @example
+ * ```ts
+ * const chunks = [new TextEncoder().encode('ada bob\n')];
+ * const stream: ByteStreamLike = {
+ *   getReader: () => ({
+ *     read: async () => (chunks.length > 0 ? { done: false, value: chunks.shift()! } : { done: true, value: undefined }),
+ *     cancel: async () => {},
+ *   }),
+ * };
+ * (await importEdgeList(stream)).graph.connectionCount; // 1
+ * ```
+ * @public
+ */
+export interface ByteStreamLike {
+  getReader(): {
+    read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
+    cancel(reason?: unknown): Promise<void>;
+  };
+}
 
 /**
  * The delimiters an edge list may use: `'auto'` (the default) picks `','` when the first data line
@@ -512,12 +538,12 @@ function openSource(fn: string, source: EdgeListSource): ChunkIterator {
     return [source][Symbol.iterator]();
   }
   if (source !== null && typeof source === 'object') {
-    const candidate = source as Partial<AsyncIterable<Chunk> & Iterable<Chunk> & ReadableStream<Uint8Array>>;
+    const candidate = source as Partial<AsyncIterable<Chunk> & Iterable<Chunk> & ByteStreamLike>;
     const asyncIterator = candidate[Symbol.asyncIterator];
     if (typeof asyncIterator === 'function') return asyncIterator.call(candidate);
     const getReader = candidate.getReader;
     if (typeof getReader === 'function') {
-      const reader = getReader.call(candidate) as ReadableStreamDefaultReader<Uint8Array>;
+      const reader = getReader.call(candidate);
       return {
         next: () => reader.read() as Promise<IteratorResult<Chunk>>,
         return: () => reader.cancel(),
@@ -705,11 +731,10 @@ async function* gunzipText(
  * @example
  * ```ts
  * import { createReadStream } from 'node:fs';
- * const graph = new SocialGraph();
- * const summary = await readEdgeList(createReadStream('ca-GrQc.txt.gz'), (a, b) => {
- *   if (a !== b) graph.connect(a, b);
- * });
- * console.log(summary.edges, summary.selfPairs);
+ * const pairs: [string, string][] = [];
+ * const summary = await readEdgeList(createReadStream('ca-grqc.txt.gz'), (a, b) => pairs.push([a, b]));
+ * [summary.edges, summary.selfPairs]; // [28980, 12]
+ * SocialGraph.fromEdges(pairs).connectionCount; // 14484
  * ```
  * @public
  */
@@ -938,7 +963,10 @@ export function formatEdgeList(
  * ```ts
  * import { createWriteStream } from 'node:fs';
  * import { Readable } from 'node:stream';
- * Readable.from(edgeListLines(graph.connections(), { header: '# exported' })).pipe(createWriteStream('out.tsv'));
+ * import { finished } from 'node:stream/promises';
+ * const lines = edgeListLines([['ada', 'bob'], ['bob', 'cy']], { header: '# exported' });
+ * await finished(Readable.from(lines).pipe(createWriteStream('out.tsv')));
+ * [...edgeListLines([['ada', 'bob']])]; // ['ada\tbob\n']
  * ```
  * @public
  */

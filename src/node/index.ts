@@ -157,7 +157,7 @@ export function loadSync<P extends object = Record<string, unknown>>(path: strin
  * @remarks O(file) time, O(chunk) memory. Rejects with `EdgeListFormatError` naming the line.
  * @example
  * ```ts
- * await readEdgeListFile('ca-GrQc.txt.gz', (a, b) => pairs.push([a, b]));
+ * await readEdgeListFile('ca-grqc.txt.gz', (a, b) => pairs.push([a, b]));
  * ```
  * @public
  */

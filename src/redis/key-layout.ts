@@ -31,7 +31,7 @@ const decoder = new TextDecoder();
  * ```ts
  * const layout = new KeyLayout('sg', 1024);
  * layout.memberKey(42); // 'sg:{42}'
- * layout.dictKey('ada'); // 'sg:dict:{517}'
+ * layout.dictKey('ada'); // 'sg:dict:{443}'
  * ```
  * @public
  */

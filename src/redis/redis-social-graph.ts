@@ -229,7 +229,7 @@ export class RedisSocialGraph {
       throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
     }
     if (client === null || typeof client !== 'object' || typeof (client as Redis).pipeline !== 'function') {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: client must be an ioredis Cluster or Redis, got ${describeValue(client)}`);
+      throw new SocialGraphError('INVALID_OPTION', `${method}: client must be an ioredis Cluster or Redis (ioredis is an optional peer dependency: npm install ioredis), got ${describeValue(client)}`);
     }
     const opts = options ?? {};
     const prefix = opts.prefix ?? 'sg';

@@ -1,6 +1,6 @@
 // The bench's pieces as functions: flag parsing, the answer comparison, progress output, the
 // dataset reader's clean-up and the query samples.
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,9 +83,11 @@ describe('Progress', () => {
 
 describe('readDataset', () => {
   it('numbers ids by first appearance, drops self-pairs and repeats in either direction', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'sg-ds-')), 'g.txt');
+    const dir = mkdtempSync(join(tmpdir(), 'sg-ds-'));
+    const file = join(dir, 'g.txt');
     writeFileSync(file, '# FromNodeId\tToNodeId\r\n10\t20\r\n20\t10\r\n20 30\r\n30 30\r\n10\t20\r\n');
     const g = await readDataset(file);
+    rmSync(dir, { recursive: true, force: true });
     expect(g.members).toBe(3);
     expect(g.edges).toBe(2);
     expect([...g.sources]).toEqual([0, 1]);

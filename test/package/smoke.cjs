@@ -56,4 +56,23 @@ assert.equal(typeof RedisSocialGraph.open, 'function');
 // A bulk load big enough for the worker thread gives the graph a one-thread load gives.
 require('./big-load.cjs').checkBigLoad(SocialGraph);
 
-console.log('ok');
+// The ESM copy of the package is another copy of the classes (the dual-package hazard, see the
+// README): instanceof fails across them, SocialGraph.isSocialGraph does not.
+(async () => {
+  const esm = await import('social-graph');
+  assert.notEqual(esm.SocialGraph, SocialGraph);
+  const fromEsm = new esm.SocialGraph();
+  assert.equal(fromEsm instanceof SocialGraph, false);
+  assert.equal(SocialGraph.isSocialGraph(fromEsm), true);
+  assert.equal(esm.SocialGraph.isSocialGraph(new SocialGraph()), true);
+  assert.equal(SocialGraph.isSocialGraph({}), false);
+  // Subpath entries share the main entry's core (one chunk per format).
+  const node = require('social-graph/node');
+  assert.ok(node.loadSync !== undefined);
+  const { fromGraphology, toGraphology } = require('social-graph/graphology');
+  assert.ok(fromGraphology(toGraphology(new SocialGraph())) instanceof SocialGraph);
+  console.log('ok');
+})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

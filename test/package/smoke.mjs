@@ -2,15 +2,21 @@
 // Run after `npm run build`, from the package root (self-reference: `social-graph` resolves to
 // this package's own dist/).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { SocialGraph, SocialGraphError } from 'social-graph';
 import { checkBigLoad } from './big-load.cjs';
 
 // Node takes the `node` condition (the core plus a worker thread for big bulk loads); browsers and
 // their bundlers take dist/index.js, which must not mention a Node built-in.
 assert.match(import.meta.resolve('social-graph'), /\/dist\/index\.node\.js$/, 'the ESM entry in Node is dist/index.node.js');
-const browserBuild = readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8');
-assert.doesNotMatch(browserBuild, /worker_threads|from ['"]node:|require\(['"]node:/, 'dist/index.js names no Node built-in');
+// dist/index.js and the shared chunks it imports (one core per format: see tsup.config.ts).
+const browserFiles = new Set(['index.js']);
+for (const file of browserFiles) {
+  const code = readFileSync(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+  assert.doesNotMatch(code, /worker_threads|from ['"](node:)?(fs|path|os|crypto|events|stream|zlib|module|url|util|child_process)['"]|require\(/, `dist/${file} (browser build) names no Node built-in`);
+  for (const m of code.matchAll(/(?:from|import)\s*['"]\.\/([^'"]+)['"]/g)) browserFiles.add(m[1]);
+}
+assert.ok(browserFiles.size > 1, 'dist/index.js imports the shared core chunk');
 
 const graph = SocialGraph.fromEdges([
   ['ada', 'bob'],
@@ -59,6 +65,14 @@ assert.ok(roundTrip instanceof SocialGraph);
 assert.equal(roundTrip.connectionCount, graph.connectionCount);
 const { RedisSocialGraph } = await import('social-graph/redis');
 assert.equal(typeof RedisSocialGraph.open, 'function');
+// social-graph/redis loads without ioredis (the client is the caller's); a wrong client says what to install.
+for (const file of readdirSync(new URL('../../dist/', import.meta.url)).filter((f) => /\.c?js$/.test(f))) {
+  const code = readFileSync(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+  assert.doesNotMatch(code, /from\s*['"]ioredis['"]|require\(['"]ioredis['"]\)/, `dist/${file} does not load ioredis`);
+}
+await assert.rejects(RedisSocialGraph.open({}), (e) => e instanceof SocialGraphError && e.code === 'INVALID_OPTION' && /npm install ioredis/.test(e.message));
+// One core per format: every entry's SocialGraph is the main entry's.
+assert.ok(node.loadSync.length >= 1 && SocialGraph.isSocialGraph(graph));
 assert.ok(SocialGraph.fromBytes(graph.toBytes()) instanceof SocialGraph);
 const stats = await import('social-graph/stats');
 assert.match(import.meta.resolve('social-graph/stats'), /\/dist\/stats\.node\.js$/, 'social-graph/stats in Node is dist/stats.node.js');

@@ -1,5 +1,5 @@
 /**
- * The policy presets written out plainly from the issue's table, independent of src/policy: the
+ * The policy presets written out plainly from the preset tables of docs/policy.md (and the README), independent of src/policy: the
  * expected decision from the facts of a pair (exact degree, groups, settings, quota).
  */
 import type { Decision, PolicyAction, PrivacySettings } from '../../src/index.js';

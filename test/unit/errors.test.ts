@@ -567,6 +567,7 @@ const ROWS = buildRows();
 const PUBLIC_METHODS = [
   'constructor',
   'fromEdges',
+  'isSocialGraph',
   'loadEdges',
   'fromIndexedEdges',
   'addMember',
@@ -646,7 +647,7 @@ const PUBLIC_METHODS = [
   'dismissSuggestion',
 ];
 /** The methods that accept anything (or take nothing) and never throw: see "never throw" below. */
-const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats', 'off', 'now', 'policy', 'toBytes'];
+const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats', 'off', 'now', 'policy', 'toBytes', 'isSocialGraph'];
 
 // ---------------------------------------------------------------------------------- tests
 

@@ -3,12 +3,26 @@
  * Vega-Lite and rendered to SVG headlessly (no browser, no native canvas). `vega` and
  * `vega-lite` are optional peer dependencies, loaded only here, only when a chart is asked for.
  */
+import { createRequire } from 'node:module';
 import { label } from './format.js';
 import type { SweepPoint } from './run-bench.js';
 import type { Workload } from './protocol.js';
 
 /** Thrown when the charting packages are not installed. */
 export class ChartUnavailableError extends Error {}
+
+/** The charting packages that cannot be loaded (checked before a sweep, which takes minutes). */
+export function missingChartPackages(): string[] {
+  const require = createRequire(import.meta.url);
+  return ['vega', 'vega-lite'].filter((p) => {
+    try {
+      require.resolve(p);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
 
 interface Datum {
   members: number;

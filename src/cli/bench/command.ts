@@ -7,9 +7,9 @@ import { dirname } from 'node:path';
 import { choiceFlag, intFlag, parseCount, parseFlags } from '../args.js';
 import { CliError, UsageError, type CliCommand, type CliIo } from '../io.js';
 import { Progress } from '../progress.js';
-import { ChartUnavailableError, renderChartSvg } from './chart.js';
+import { ChartUnavailableError, missingChartPackages, renderChartSvg } from './chart.js';
 import { renderMarkdown, renderText, reportMarkdown, reportText, sweepRows } from './format.js';
-import { PEERS, type BuildMode } from './peers.js';
+import { missingPackages, PEERS, type BuildMode } from './peers.js';
 import { machine, runBench, runSweep, type BenchReport, type SweepPoint } from './run-bench.js';
 import { MODEL_ALIASES, MODELS, readDataset, type GraphSpec, type Model } from './workload.js';
 
@@ -138,6 +138,10 @@ export async function runBenchCommand(args: string[], io: CliIo): Promise<number
     if (bad >= 0) throw new UsageError(`--sizes: each size must be an integer from 10 to 50M above --avg-degree (k and M suffixes allowed), got ${JSON.stringify(String(values.sizes).split(',')[bad])}`);
   }
   const peerBudgetMs = intFlag(values, 'peer-budget', 480, 1, 86_400) * 1000;
+  if (values.chart !== undefined) {
+    const missing = missingChartPackages();
+    if (missing.length > 0) throw new CliError(`--chart needs the optional packages ${missing.join(' and ')}: npm install ${missing.join(' ')} (checked before the sweep)`);
+  }
 
   const bar = new Progress(io.stderr, values['no-progress'] === true ? false : io.stderr.isTTY === true);
   const log = (line: string) => bar.log(line);
@@ -146,6 +150,9 @@ export async function runBenchCommand(args: string[], io: CliIo): Promise<number
   const querySeed = seed + 1000;
   const common = { peers, counts, querySeed, build, bulk: values['no-bulk'] !== true, budgetMs, heapMiB: 20_000, log, progress };
   const started = Date.now();
+  // Every missing optional package at once, before anything runs (each peer also says it when skipped).
+  const missing = [...new Set(peers.flatMap((name) => missingPackages(PEERS.find((p) => p.name === name)!)))];
+  if (missing.length > 0) log(`optional packages not installed: ${missing.join(', ')} (npm install ${missing.join(' ')}); their peers are skipped`);
 
   if (!sweep) {
     const graph: GraphSpec = dataset !== undefined ? { model: 'dataset', path: dataset } : { model, members, avgDegree, seed };

@@ -447,14 +447,21 @@ export const PEERS: readonly PeerInfo[] = [
   },
 ];
 
-/** Whether every package of a peer can be loaded. */
-export function peerAvailable(peer: PeerInfo): string | null {
-  for (const p of peer.packages) {
+/** The packages of a peer that cannot be loaded (all of them, in the peer's order). */
+export function missingPackages(peer: PeerInfo): string[] {
+  return peer.packages.filter((p) => {
     try {
       require.resolve(p);
+      return false;
     } catch {
-      return `package ${p} is not installed (npm install ${p})`;
+      return true;
     }
-  }
-  return null;
+  });
+}
+
+/** Why a peer cannot run for want of packages (naming every missing one), or null. */
+export function peerAvailable(peer: PeerInfo): string | null {
+  const missing = missingPackages(peer);
+  if (missing.length === 0) return null;
+  return `${missing.length === 1 ? 'package' : 'packages'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not installed (npm install ${missing.join(' ')})`;
 }

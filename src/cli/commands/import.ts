@@ -2,10 +2,12 @@
  * `social-graph import EDGES --out FILE.sg`: streams a SNAP / CSV edge list (plain or .gz) into a
  * graph, with a progress bar, and saves it as a snapshot (atomically).
  */
-import { statSync } from 'node:fs';
-import { importEdgeListFile, save } from '../../node/index.js';
-import type { EdgeListDelimiter } from '../../index.js';
-import { UsageError, type CliCommand, type CliIo } from '../io.js';
+import { closeSync, createReadStream, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { save } from '../../node/index.js';
+import { importEdgeList, type EdgeListDelimiter, type EdgeListSource } from '../../index.js';
+import { CliError, UsageError, type CliCommand, type CliIo } from '../io.js';
 import { ByteProgress, cliErrorOf, formatBytes, parseCommandLine } from './snapshot-cli.js';
 
 export const IMPORT_USAGE = `Usage: social-graph import EDGES --out FILE.sg [options]
@@ -15,7 +17,7 @@ Reads an edge list (one connection per line: two ids separated by tabs, spaces o
 snapshot.
 
 Options:
-  --out FILE.sg            snapshot to write (required; written atomically)
+  -o, --out FILE.sg        snapshot to write (required; written atomically, missing folders created)
   --delimiter D            auto (default), tab, comma or space
   --header H               auto (default), yes or no
   --max-connections N      maxConnectionsPerMember (default 30000)
@@ -58,22 +60,25 @@ export async function runImportCommand(args: string[], io: CliIo): Promise<numbe
       throw new UsageError(`import: --max-connections must be an integer from 1 to ${1 << 22}, got ${JSON.stringify(values['max-connections'])}`);
     }
   }
-  let total: number;
+  let input: { source: EdgeListSource; total: number };
   try {
-    total = statSync(edges).size;
+    input = openEdges(edges);
   } catch (error) {
     throw cliErrorOf(error, edges);
   }
+  let total = input.total;
   const started = performance.now();
   const progress = new ByteProgress(io.stderr, total, 'import');
-  let result: Awaited<ReturnType<typeof importEdgeListFile>>;
+  let result: Awaited<ReturnType<typeof importEdgeList>>;
   try {
-    result = await importEdgeListFile(edges, {
+    result = await importEdgeList(input.source, {
       delimiter,
       header,
       maxConnectionsPerMember: cap,
       onProgress: ({ phase, bytes, pairs }) => {
-        if (phase === 'read') progress.update(bytes, `${pairs.toLocaleString('en-US')} pairs`);
+        // A gzip trailer holds the size mod 2^32: past it, the next candidate (see openEdges).
+        while (bytes > total) total += 2 ** 32;
+        if (phase === 'read') progress.update(Math.min(bytes, total), `${pairs.toLocaleString('en-US')} pairs`, total);
         else if (phase === 'build') progress.update(total, `${pairs.toLocaleString('en-US')} pairs, building`);
       },
     });
@@ -86,6 +91,7 @@ export async function runImportCommand(args: string[], io: CliIo): Promise<numbe
   const readSeconds = (performance.now() - started) / 1000;
   const saveStarted = performance.now();
   try {
+    mkdirSync(dirname(out), { recursive: true });
     await save(graph, out);
   } catch (error) {
     throw cliErrorOf(error, out);
@@ -103,4 +109,39 @@ export async function runImportCommand(args: string[], io: CliIo): Promise<numbe
 }
 
 /** The `import` subcommand, for the command table of src/cli/cli.ts. */
+const SNAPSHOT_MAGIC = [0x89, 0x53, 0x47, 0x52, 0x41, 0x50, 0x48, 0x0a];
+
+/**
+ * The edge list to read, and the number of bytes the reader will consume: for a gzip file the
+ * file is gunzipped here (Node's zlib, whose errors {@link cliErrorOf} words) so that progress
+ * counts the text actually parsed, against the uncompressed size that the gzip trailer gives
+ * (mod 2^32: the smallest candidate at least the file's size; the caller moves to the next one if
+ * the text runs past it). A snapshot given as an edge list is refused with what to run instead.
+ */
+function openEdges(path: string): { source: EdgeListSource; total: number } {
+  const size = statSync(path).size;
+  const head = Buffer.alloc(8);
+  const tail = Buffer.alloc(4);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 8, 0);
+    if (size >= 18) readSync(fd, tail, 0, 4, size - 4);
+  } finally {
+    closeSync(fd);
+  }
+  if (SNAPSHOT_MAGIC.every((b, i) => head[i] === b)) {
+    throw new CliError(
+      `${path} is a social-graph snapshot, not an edge list: 'social-graph info ${path}' describes it, ` +
+        `'social-graph query ${path} degree A B' queries it (to get an edge list back, load it and call writeEdgeListFile from social-graph/node)`,
+    );
+  }
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (head[0] !== 0x1f || head[1] !== 0x8b || size < 18) return { source: stream, total: size };
+  let total = tail.readUInt32LE(0);
+  while (total < size) total += 2 ** 32;
+  const gunzip = createGunzip();
+  stream.on('error', (error) => gunzip.destroy(error));
+  return { source: stream.pipe(gunzip), total };
+}
+
 export const importCommand: CliCommand = { summary: IMPORT_SUMMARY, run: runImportCommand };

@@ -4,7 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EdgeListFormatError, SocialGraphError } from '../../index.js';
-import { CliError, UsageError, type CliStream } from '../io.js';
+import { CliError, parseArgsError, type CliStream } from '../io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -18,10 +18,7 @@ export function parseCommandLine(
     const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
-    const allowed = Object.entries(options)
-      .map(([name, o]) => `--${name}${o.type === 'string' ? ' VALUE' : ''}`)
-      .join(', ');
-    throw new UsageError(`${command}: ${String((error as Error).message).split('\n')[0]} (allowed: ${allowed})`);
+    throw parseArgsError(command, error, options);
   }
 }
 
@@ -30,6 +27,9 @@ export function cliErrorOf(error: unknown, file: string): unknown {
   if (error instanceof EdgeListFormatError) return new CliError(`${file}:${error.line}: ${error.message}`);
   if (error instanceof SocialGraphError) return new CliError(`${file}: ${error.code}: ${error.message}`);
   const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    return new CliError(`${file}: not a whole gzip file (${(error as Error).message}): truncated or damaged; download or copy it again`);
+  }
   if (code === 'ENOENT') return new CliError(`${file}: no such file`);
   if (code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') return new CliError(`${file}: cannot be read or written (${code})`);
   return error;
@@ -61,8 +61,8 @@ export class ByteProgress {
     this.#label = label;
   }
 
-  update(done: number, detail: string): void {
-    const fraction = this.#total > 0 ? Math.min(1, done / this.#total) : 1;
+  update(done: number, detail: string, total = this.#total): void {
+    const fraction = total > 0 ? Math.min(1, done / total) : 1;
     if (this.#stream.isTTY !== true) {
       const decile = Math.floor(fraction * 10);
       if (decile > this.#lastDecile) {

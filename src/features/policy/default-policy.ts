@@ -1,5 +1,5 @@
 /**
- * The default policy preset: the rules of the issue's table.
+ * The default policy preset: the rules of the README's table "The default preset (`DEFAULT_POLICY`)".
  *
  * @packageDocumentation
  */

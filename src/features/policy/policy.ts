@@ -92,6 +92,7 @@ export type ReasonCode =
  * @remarks O(1) to read.
  * @example
  * ```ts
+ * const decision = graph.can('ada', 'message', 'cy');
  * REASON_CODES.includes(decision.reason); // true
  * ```
  * @public

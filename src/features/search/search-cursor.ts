@@ -86,7 +86,7 @@ export function decodeCursor(method: string, cursor: unknown, query: string): Cu
  * @remarks O(length of the text).
  * @example
  * ```ts
- * fingerprint('{"degree":[2]}'); // '3f1c0a2b'
+ * fingerprint('{"degree":[2]}'); // '2f9889ef'
  * ```
  * @internal
  */

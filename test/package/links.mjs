@@ -1,0 +1,31 @@
+// The tarball as the registry shows it: every relative link of a shipped Markdown file (README.md,
+// docs/**/*.md) must point at a file that is in the tarball too, so links work on the registry's
+// page and in node_modules. Prints the packed and unpacked sizes (`npm pack --dry-run`).
+// Run from the package root after `npm run build`.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const [pack] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+const shipped = new Set(pack.files.map((f) => f.path));
+const broken = [];
+let links = 0;
+for (const file of shipped) {
+  if (!file.endsWith('.md')) continue;
+  const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '');
+  for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+    const target = m[1];
+    if (/^[a-z]+:/i.test(target) || target.startsWith('#')) continue;
+    links++;
+    const path = normalize(join(dirname(file), target.replace(/#.*$/, ''))).replace(/\\/g, '/');
+    if (!shipped.has(path)) broken.push(`${file}: ${target}`);
+  }
+}
+assert.deepEqual(broken, [], `links to files that are not in the tarball:\n${broken.join('\n')}`);
+const maps = [...shipped].filter((f) => f.endsWith('.map'));
+assert.deepEqual(maps, [], 'no source maps ship (tsup.config.ts)');
+console.log(
+  `tarball: ${pack.entryCount} files, ${pack.size.toLocaleString('en')} bytes packed, ${pack.unpackedSize.toLocaleString('en')} unpacked; ${links} relative links, all shipped`,
+);
