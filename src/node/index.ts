@@ -230,3 +230,15 @@ export async function writeEdgeListFile(graph: SocialGraph, path: string, option
   await syncDirectory(path);
   return lines;
 }
+
+export {
+  open,
+  readDurable,
+  isDurableDirectory,
+  DurableGraph,
+  type DurableOptions,
+  type DurableStats,
+  type RecoveryReport,
+} from './durable/durable-graph.js';
+export { JournalCorruptError } from './durable/segment-format.js';
+export type { SyncMode } from './durable/journal-writer.js';
