@@ -238,7 +238,7 @@ export class RecordEncoder {
 
   #time(time: number): void {
     const delta = time - this.#previousTime;
-    if (Number.isInteger(delta) && Math.abs(delta) <= MAX_DELTA && !Object.is(time, -0)) {
+    if (Number.isInteger(delta) && Math.abs(delta) <= MAX_DELTA && Object.is(this.#previousTime + delta, time)) {
       this.#varint((delta >= 0 ? delta * 2 : -delta * 2 - 1) * 2);
     } else {
       this.#varint(1);
