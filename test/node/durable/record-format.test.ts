@@ -117,14 +117,12 @@ describe('records', () => {
     expect(codeOf(() => new RecordDecoder(new SocialGraph(), {}).apply(bytes, 0, bytes.length, () => undefined))).toBe('INVALID_OPTION');
   });
 
-  it('costs 3 bytes per connect of known short ids (no time)', () => {
-    const names = Array.from({ length: 100 }, (_, i) => `u${i}`);
-    const first = encodeAll(names.map((id) => ({ name: 'addMember', args: [id], time: Number.NaN })));
-    const both = encodeAll([
-      ...names.map((id) => ({ name: 'addMember', args: [id], time: Number.NaN })),
-      ...names.slice(1).map((id) => ({ name: 'connect', args: ['u0', id], time: Number.NaN })),
-    ]);
-    expect((both.length - first.length) / 99).toBe(3);
+  it('costs 1 + 2 × (2 + id length) bytes per connect, 1 byte per id repeated from the last call', () => {
+    const encoded = (records: { name: string; args: unknown[] }[]) => encodeAll(records.map((r) => ({ ...r, time: Number.NaN }))).length;
+    expect(encoded([{ name: 'connect', args: ['u12345', 'u67890'] }])).toBe(1 + 2 * (2 + 6)); // 17 bytes
+    // A member connecting to several contacts in a row: its id is 1 byte after the first call.
+    const star = ['v1', 'v2', 'v3'].map((id) => ({ name: 'connect', args: ['u12345', id] }));
+    expect(encoded(star)).toBe(17 - 4 + 2 * (1 + 1 + 2 + 2));
   });
 });
 
