@@ -6,12 +6,15 @@
  * kills that landed mid-stream, acknowledged changes lost (0 expected), wrong or half-applied
  * graphs (0 expected), torn tails cut, and the p50/p99 of acknowledged and recovered prefixes.
  *
+ * The child is bundled once with esbuild (a dependency of tsx and tsup) and run by plain node.
+ *
  * Run: `npx tsx bench/durable-crash.bench.ts [killsPerMode=500] [seed=1]`
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crashOnce } from '../test/node/durable/crash-harness.js';
+import { build } from 'esbuild';
+import { CHILD, crashOnce } from '../test/node/durable/crash-harness.js';
 import { prng } from '../test/node/durable/op-stream.js';
 
 const kills = Number(process.argv[2] ?? 500);
@@ -24,6 +27,9 @@ function percentile(xs: number[], p: number): number {
 }
 
 try {
+  // One bundle of the child (esbuild, which tsx and tsup run on), so each kill starts plain node.
+  const bundledChild = join(root, 'crash-child.mjs');
+  await build({ entryPoints: [CHILD], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundledChild, logLevel: 'error' });
   for (const sync of ['always', 'batch'] as const) {
     const random = prng(seed * 7919 + (sync === 'always' ? 1 : 2));
     let midway = 0;
@@ -36,7 +42,7 @@ try {
     for (let run = 0; run < kills; run++) {
       const streamSeed = 1 + Math.floor(random() * 1e9);
       const dir = join(root, `${sync}-${run}`);
-      const result = await crashOnce({ dir, seed: streamSeed, count: 4000, sync, killAfterMs: Math.floor(random() * 600) });
+      const result = await crashOnce({ dir, seed: streamSeed, count: 4000, sync, killAfterMs: Math.floor(random() * 600), bundledChild });
       rmSync(dir, { recursive: true, force: true });
       if (!result.finished) midway++;
       if (result.k < 0) {
@@ -47,7 +53,7 @@ try {
       if (result.bytesDropped > 0) torn++;
       acked.push(result.acked);
       if (result.k >= 0) beyond.push(result.k - result.acked);
-      if ((run + 1) % 50 === 0) console.log(`  ${sync}: ${run + 1}/${kills} kills, ${wrong} wrong so far`);
+      if ((run + 1) % 25 === 0) console.log(`  ${sync}: ${run + 1}/${kills} kills, ${wrong} wrong so far`);
     }
     const seconds = (performance.now() - started) / 1000;
     console.log(

@@ -18,7 +18,7 @@ import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, 
 import { open as openFile, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SocialGraph, SocialGraphError, logOperations, type Policy, type SocialGraphOptions } from '../core.js';
-import { RecordDecoder, RecordFormatError, ReplayError } from './record-codec.js';
+import { PairPrefix, RecordDecoder, RecordFormatError, ReplayError } from './record-codec.js';
 import { JournalCorruptError, SEGMENT_HEADER_BYTES, scanSegment, segmentHeader } from './segment-format.js';
 import { JournalWriter, journalFailed, type SyncMode } from './journal-writer.js';
 
@@ -450,6 +450,18 @@ export function open(dir: string, options?: DurableOptions): DurableGraph {
   }
 }
 
+/** Whether a loaded snapshot is an empty graph that `new SocialGraph(options)` (with its cap) would give. */
+function isEmptyBase(graph: SocialGraph, snapshotBytes: Uint8Array, graphOptions: SocialGraphOptions): boolean {
+  if (graph.memberCount !== 0) return false;
+  let fresh: Uint8Array;
+  try {
+    fresh = new SocialGraph({ ...graphOptions, maxConnectionsPerMember: graph.maxConnectionsPerMember }).toBytes();
+  } catch {
+    return false;
+  }
+  return Buffer.from(fresh).equals(snapshotBytes);
+}
+
 function recover(
   dir: string,
   started: number,
@@ -469,7 +481,8 @@ function recover(
   }
   const base = snapshots[snapshots.length - 1]!;
   const loadStarted = performance.now();
-  const graph = SocialGraph.fromBytes(readFileSync(join(dir, name('snapshot', base))), { ...graphOptions, policy });
+  const snapshotBytes = readFileSync(join(dir, name('snapshot', base)));
+  let graph = SocialGraph.fromBytes(snapshotBytes, { ...graphOptions, policy });
   const snapshotSeconds = (performance.now() - loadStarted) / 1000;
   // Leftovers of a checkpoint that crashed before deleting what it covers.
   for (const s of snapshots) if (s < base) unlinkSync(join(dir, name('snapshot', s)));
@@ -478,7 +491,8 @@ function recover(
   for (let i = 0; i < segments.length; i++) {
     if (segments[i] !== base + i) throw new JournalCorruptError(name('journal', base + i), 0, `segment missing (found ${name('journal', segments[i]!)} instead)`);
   }
-  const decoder = new RecordDecoder(graph, { policy });
+  let decoder = new RecordDecoder(graph, { policy });
+  let bulkRecords = 0;
   let bytesDropped = 0;
   let olderBytes = 0;
   for (let i = 0; i < segments.length; i++) {
@@ -490,9 +504,24 @@ function recover(
     const scan = scanSegment(bytes, file, seq, last);
     decoder.reset();
     const blocks = scan.blocks;
-    for (let b = 0; b < blocks.length; b += 2) {
+    let firstBlock = 0;
+    let firstOffset = blocks[0] ?? 0;
+    if (i === 0 && blocks.length > 0 && isEmptyBase(graph, snapshotBytes, graphOptions)) {
+      // A journal that starts from an empty graph with members and connections: one bulk load
+      // builds what replaying them call by call would (same numbering: members in order of
+      // their addMember records; same lists), then the replay goes on from the first other record.
+      const prefix = new PairPrefix(bytes, blocks);
+      graph = SocialGraph.fromEdges(prefix, { ...graphOptions, maxConnectionsPerMember: graph.maxConnectionsPerMember });
+      bulkRecords = prefix.records;
+      decoder = new RecordDecoder(graph, { policy });
+      decoder.resume(prefix.last);
+      firstBlock = prefix.block;
+      firstOffset = prefix.offset;
+    }
+    for (let b = firstBlock; b < blocks.length; b += 2) {
+      const start = b === firstBlock ? firstOffset : blocks[b]!;
       try {
-        decoder.apply(bytes, blocks[b]!, blocks[b + 1]!);
+        decoder.apply(bytes, start, blocks[b + 1]!);
       } catch (error) {
         if (error instanceof RecordFormatError) throw new JournalCorruptError(file, blocks[b]!, error.message);
         if (error instanceof ReplayError) {
@@ -522,7 +551,7 @@ function recover(
   return new DurableGraph({
     graph,
     dir,
-    recovery: { created, snapshot: base, segments: segments.length, recordsReplayed: decoder.records, bytesDropped, seconds, snapshotSeconds },
+    recovery: { created, snapshot: base, segments: segments.length, recordsReplayed: bulkRecords + decoder.records, bytesDropped, seconds, snapshotSeconds },
     writer,
     segment: seq,
     olderBytes,

@@ -178,7 +178,7 @@ export class RecordEncoder {
     this.#makeRoom = makeRoom;
   }
 
-  /** Forgets the string table and the time base (a new segment starts). */
+  /** Forgets the last strings and the time base (a new segment starts). */
   reset(): void {
     this.#last0 = this.#last1 = this.#now0 = this.#now1 = undefined;
     this.#previousTime = 0;
@@ -460,10 +460,16 @@ export class RecordDecoder {
     this.#policy = options.policy;
   }
 
-  /** Forgets the string table and the time base (a new segment starts). */
+  /** Forgets the last strings and the time base (a new segment starts). */
   reset(): void {
     this.#last0 = this.#last1 = this.#now0 = this.#now1 = undefined;
     this.#previousTime = 0;
+  }
+
+  /** Continues after records read elsewhere ({@link PairPrefix}: no time read, these last strings). */
+  resume(last: readonly [unknown, unknown]): void {
+    this.#last0 = last[0];
+    this.#last1 = last[1];
   }
 
   /**
@@ -719,5 +725,133 @@ export class ReplayError extends Error {
   constructor(offset: number, cause: unknown) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
     this.offset = offset;
+  }
+}
+
+const ADD_MEMBER = CODE_OF.get('addMember')!;
+const MERGE_MEMBER = CODE_OF.get('mergeMember')!;
+
+/**
+ * The leading run of a segment's records that a bulk load can rebuild: `addMember` /
+ * `mergeMember` (as self-pairs, which create the member in order) and `connect(a, b)` without a
+ * time, as an iterator of id pairs for `SocialGraph.fromEdges`. It stops before the first other
+ * record (or anything it cannot read): {@link PairPrefix.block} and {@link PairPrefix.offset}
+ * say where the ordinary replay resumes, with {@link PairPrefix.last} as the decoder's state.
+ *
+ * @remarks O(bytes of the run); the pair array and the result object are reused (fromEdges copies
+ * the ids out of each pair as it reads it).
+ * @example
+ * ```ts
+ * const prefix = new PairPrefix(bytes, blocks);
+ * const graph = SocialGraph.fromEdges(prefix, options);
+ * ```
+ */
+export class PairPrefix implements Iterable<readonly [string, string]>, Iterator<readonly [string, string]> {
+  readonly #bytes: Uint8Array;
+  readonly #blocks: readonly number[];
+  /** Index in `blocks` (a multiple of 2) of the block where the run stopped. */
+  block = 0;
+  /** Offset of the first record not in the run (`blocks` exhausted: the end of the last block). */
+  offset: number;
+  /** Records in the run. */
+  records = 0;
+  /** The first and second string arguments of the run's last record (the decoder's state). */
+  last: [unknown, unknown] = [undefined, undefined];
+  #stopped = false;
+  readonly #pair: [string, string] = ['', ''];
+  readonly #result: { done: false; value: readonly [string, string] } = { done: false, value: this.#pair };
+  #pos = 0;
+  #end = 0;
+
+  constructor(bytes: Uint8Array, blocks: readonly number[]) {
+    this.#bytes = bytes;
+    this.#blocks = blocks;
+    this.offset = blocks[0] ?? 0;
+    this.#pos = this.offset;
+    this.#end = blocks[1] ?? 0;
+  }
+
+  [Symbol.iterator](): Iterator<readonly [string, string]> {
+    return this;
+  }
+
+  next(): IteratorResult<readonly [string, string]> {
+    if (this.#stopped) return { done: true, value: undefined };
+    while (this.#pos >= this.#end) {
+      this.block += 2;
+      if (this.block >= this.#blocks.length) {
+        this.offset = this.#end;
+        this.block = this.#blocks.length - 2;
+        this.#stopped = true;
+        return { done: true, value: undefined };
+      }
+      this.#pos = this.#blocks[this.block]!;
+      this.#end = this.#blocks[this.block + 1]!;
+    }
+    const start = this.#pos;
+    const head = this.#bytes[this.#pos++]!;
+    let a: string | null;
+    let b: string | null;
+    if (head === ADD_MEMBER || head === MERGE_MEMBER) {
+      a = this.#ref();
+      b = a;
+      if (a !== null) this.last[0] = a;
+    } else if (head === CONNECT) {
+      a = this.#ref();
+      b = a === null ? null : this.#ref();
+      if (a !== null && b !== null) {
+        this.last[0] = a;
+        this.last[1] = b;
+      }
+    } else a = b = null;
+    if (a === null || b === null) {
+      // Not part of the run: the ordinary replay takes it from here (state as before it).
+      this.#pos = start;
+      this.offset = start;
+      this.#stopped = true;
+      return { done: true, value: undefined };
+    }
+    this.#pair[0] = a;
+    this.#pair[1] = b;
+    this.records++;
+    return this.#result;
+  }
+
+  /** A string reference (null: not one this run reads, the record ends the run). */
+  #ref(): string | null {
+    if (this.#pos >= this.#end) return null;
+    const n = this.#bytes[this.#pos++]!;
+    if (n === 2) return typeof this.last[0] === 'string' ? this.last[0] : null;
+    if (n === 3) return typeof this.last[1] === 'string' ? this.last[1] : null;
+    if (n !== 0 || this.#pos >= this.#end) return null;
+    let header = this.#bytes[this.#pos++]!;
+    if (header >= 0x80) {
+      if (this.#pos >= this.#end) return null;
+      header = (header & 0x7f) | (this.#bytes[this.#pos++]! << 7);
+      if (header >= 0x4000) return null; // longer ids: left to the ordinary decoder
+    }
+    const length = header >>> 1;
+    if ((header & 1) !== 0 || length > this.#end - this.#pos) return null;
+    const bytes = this.#bytes;
+    const start = this.#pos;
+    this.#pos += length;
+    let s = '';
+    if (length < 32) {
+      for (let i = start; i < start + length; i++) {
+        const c = bytes[i]!;
+        if (c >= 0x80) {
+          s = '';
+          break;
+        }
+        s += String.fromCharCode(c);
+      }
+      if (s.length === length && length > 0) return s;
+    }
+    try {
+      s = utf8Decoder.decode(bytes.subarray(start, start + length));
+    } catch {
+      return null;
+    }
+    return s.length === 0 ? null : s;
   }
 }

@@ -13,7 +13,8 @@ import { applyOp, canonicalBytes, opStream, TestClock, type StreamOptions } from
 /** The crash streams: every operation, a checkpoint every 400 ops on average. */
 export const CRASH_STREAM: StreamOptions = { reloadSensitive: true, checkpointEvery: 400 };
 
-const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
+/** The child's source (run with tsx, or bundled by the bench). */
+export const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 
 export interface CrashResult {
   /** Ops acknowledged before the kill. */
@@ -28,9 +29,18 @@ export interface CrashResult {
 }
 
 /** Runs one child, kills it `killAfterMs` after it is ready, and checks the reopened directory. */
-export async function crashOnce(options: { dir: string; seed: number; count: number; sync: SyncMode; killAfterMs: number }): Promise<CrashResult> {
-  const { dir, seed, count, sync, killAfterMs } = options;
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, String(seed), String(count), sync], { stdio: ['ignore', 'pipe', 'inherit'] });
+export async function crashOnce(options: {
+  dir: string;
+  seed: number;
+  count: number;
+  sync: SyncMode;
+  killAfterMs: number;
+  /** The child as one bundled .mjs file run by plain node (the bench: no tsx start per kill). */
+  bundledChild?: string;
+}): Promise<CrashResult> {
+  const { dir, seed, count, sync, killAfterMs, bundledChild } = options;
+  const script = bundledChild === undefined ? ['--import', 'tsx', CHILD] : [bundledChild];
+  const child = spawn(process.execPath, [...script, dir, String(seed), String(count), sync], { stdio: ['ignore', 'pipe', 'inherit'] });
   let acked = 0;
   let finished = false;
   let buffered = '';
@@ -56,21 +66,22 @@ export async function crashOnce(options: { dir: string; seed: number; count: num
     // `live` is the child's graph (never reloaded); recovery starts from the snapshot of `live`
     // at the child's last completed checkpoint: `model` if the last checkpoint passed completed,
     // `beforeLast` if the child died while writing it.
-    let live = new SocialGraph({ clock: clock.read });
+    const live = new SocialGraph({ clock: clock.read });
     let model = live;
     let beforeLast = live;
     let k = -1;
     for (let i = 0; i <= ops.length; i++) {
+      const op = ops[i];
+      if (op?.checkpoint === true) {
+        // The child checkpoints before op i: it may have died before, during or after.
+        beforeLast = model;
+        model = SocialGraph.fromBytes(live.toBytes(), { clock: clock.read });
+      }
       if (i >= acked && (canonicalBytes(model).equals(recovered) || (beforeLast !== model && canonicalBytes(beforeLast).equals(recovered)))) {
         k = i;
         break;
       }
-      if (i === ops.length) break;
-      const op = ops[i]!;
-      if (op.checkpoint) {
-        beforeLast = model;
-        model = SocialGraph.fromBytes(live.toBytes(), { clock: clock.read });
-      }
+      if (op === undefined) break;
       for (const graph of new Set([live, model, beforeLast])) applyOp(graph, clock, op);
     }
     return { acked, k, finished, bytesDropped: durable.recovery.bytesDropped, recordsReplayed: durable.recovery.recordsReplayed };

@@ -3,7 +3,7 @@
  * OPERATION_NAMES, failing calls included), shared by the model test, the crash test's child and
  * parent, and the crash bench. Each op carries the clock value the graph sees during it.
  */
-import { SocialGraphError, type SocialGraph } from '../../../src/index.js';
+import { SocialGraph, SocialGraphError } from '../../../src/index.js';
 
 export interface Op {
   readonly name: string;
@@ -104,16 +104,20 @@ export function applyOp(graph: SocialGraph, clock: TestClock, op: Op): string {
 }
 
 /**
- * `toBytes` after creating the lazily made feature state (a query such as `can` or `profile`
- * creates an empty policy or profiles section, which changes the bytes but not the graph): two
- * graphs with the same state give the same canonical bytes whatever queries each served.
+ * `toBytes` after creating the lazily made feature state (a query such as `can` or `profile`, or
+ * a call that fails, creates an empty policy or profiles section, which changes the bytes but not
+ * the graph): two graphs with the same state give the same canonical bytes whatever queries and
+ * failed calls each served. Works on a copy (a graph without members gets a probe member, removed
+ * after).
  */
 export function canonicalBytes(graph: SocialGraph): Buffer {
-  const first = graph.members()[0];
-  if (first !== undefined) {
-    graph.can(first, 'message', first);
-    graph.profile(first);
-    graph.sentInvitations(first);
-  }
-  return Buffer.from(graph.toBytes());
+  const copy = SocialGraph.fromBytes(graph.toBytes(), { clock: () => 0 });
+  const first = copy.members()[0];
+  const probe = first ?? '\u0001probe';
+  if (first === undefined) copy.addMember(probe);
+  copy.can(probe, 'message', probe);
+  copy.profile(probe);
+  copy.sentInvitations(probe);
+  if (first === undefined) copy.removeMember(probe);
+  return Buffer.from(copy.toBytes());
 }
