@@ -3,6 +3,7 @@
  * (0 ok, 1 failure, 2 usage).
  */
 import { benchCommand } from './bench/command.js';
+import { checkpointCommand } from './commands/checkpoint.js';
 import { importCommand } from './commands/import.js';
 import { infoCommand } from './commands/info.js';
 import { queryCommand } from './commands/query.js';
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   import: importCommand,
   info: infoCommand,
   query: queryCommand,
+  checkpoint: checkpointCommand,
 };
 
 /** The top-level help: every command with its summary. */
