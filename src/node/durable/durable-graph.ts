@@ -85,7 +85,7 @@ export interface DurableStats {
   readonly segment: number;
   /** Bytes of journal since the last checkpoint (all segments after it, buffered bytes included). */
   readonly journalBytes: number;
-  /** Records journaled since the last checkpoint (in this process). */
+  /** Records journaled since the last checkpoint (replayed at open plus appended since). */
   readonly recordsSinceCheckpoint: number;
   /** Bytes buffered, not yet written to the file. */
   readonly pendingBytes: number;
@@ -228,6 +228,8 @@ export class DurableGraph {
   #checkpointing: Promise<void> | null = null;
   #autoScheduled = false;
   #closed: Promise<void> | null = null;
+  /** Writes what is buffered when the process exits without close (a script that just ends). */
+  readonly #onExit = (): void => this.#writer.flushSync();
 
   /** @internal */
   constructor(init: { graph: SocialGraph; dir: string; recovery: RecoveryReport; writer: JournalWriter; segment: number; olderBytes: number; checkpointBytes: number }) {
@@ -238,7 +240,9 @@ export class DurableGraph {
     this.#segment = init.segment;
     this.#olderBytes = init.olderBytes;
     this.#checkpointBytes = init.checkpointBytes;
+    this.#recordsBefore = init.recovery.recordsReplayed;
     if (this.#checkpointBytes > 0) this.#writer.onGrow = (bytes) => this.#maybeCheckpoint(bytes);
+    process.on('exit', this.#onExit);
   }
 
   /**
@@ -324,6 +328,7 @@ export class DurableGraph {
         if (this.#checkpointing !== null) await this.#checkpointing.catch(() => undefined);
         await this.#writer.close();
       } finally {
+        process.off('exit', this.#onExit);
         openHere.delete(this.dir);
         try {
           unlinkSync(join(this.dir, LOCK));

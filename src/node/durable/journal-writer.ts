@@ -156,6 +156,20 @@ export class JournalWriter {
   }
 
   /**
+   * Writes and fsyncs what is buffered, synchronously, ignoring errors (the failure is recorded):
+   * for the process's `exit` event, when no promise can run any more.
+   */
+  flushSync(): void {
+    if (this.#failure !== null || this.#closed) return;
+    try {
+      this.#writeBlock();
+      this.#syncNow();
+    } catch {
+      // recorded in #failure
+    }
+  }
+
+  /**
    * Writes and fsyncs everything, synchronously, then waits for no fsync in flight: the segment
    * is complete on disk. Used before a checkpoint switches segments and by close.
    */
