@@ -8,7 +8,7 @@
  *
  * The child is bundled once with esbuild (a dependency of tsx and tsup) and run by plain node.
  *
- * Run: `npx tsx bench/durable-crash.bench.ts [killsPerMode=500] [seed=1]`
+ * Run: `npx tsx bench/durable-crash.bench.ts [killsPerMode=500] [seed=1] [modes=always,batch]`
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { prng } from '../test/node/durable/op-stream.js';
 
 const kills = Number(process.argv[2] ?? 500);
 const seed = Number(process.argv[3] ?? 1);
+const modes = (process.argv[4] ?? 'always,batch').split(',') as ('always' | 'batch')[];
 const root = mkdtempSync(join(tmpdir(), 'sg-durable-crash-bench-'));
 
 function percentile(xs: number[], p: number): number {
@@ -30,7 +31,7 @@ try {
   // One bundle of the child (esbuild, which tsx and tsup run on), so each kill starts plain node.
   const bundledChild = join(root, 'crash-child.mjs');
   await build({ entryPoints: [CHILD], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundledChild, logLevel: 'error' });
-  for (const sync of ['always', 'batch'] as const) {
+  for (const sync of modes) {
     const random = prng(seed * 7919 + (sync === 'always' ? 1 : 2));
     let midway = 0;
     let lost = 0;
