@@ -13,6 +13,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// The main entry as Node loads it from the package: bulk loads (the replay of a journal that
+// starts from an empty graph) get their worker thread.
+import '../src/node/main.js';
 import { barabasiAlbert } from '../src/generators/index.js';
 import { SocialGraph } from '../src/index.js';
 import { open } from '../src/node/index.js';

@@ -30,7 +30,10 @@ interface Waiter {
   readonly reject: (error: unknown) => void;
 }
 
-/** The error every call gets once the journal failed (`cause`: the first failure). */
+/**
+ * The error every call gets once the journal failed (`cause`: the first failure).
+ * @internal
+ */
 export function journalFailed(message: string, cause?: unknown): SocialGraphError {
   const error = new SocialGraphError('JOURNAL_FAILED', message);
   if (cause !== undefined) Object.defineProperty(error, 'cause', { value: cause, configurable: true, writable: true });

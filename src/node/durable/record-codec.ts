@@ -136,7 +136,10 @@ function isWellFormed(s: string): boolean {
   return true;
 }
 
-/** A value the journal cannot store: the durable graph fails (see JournalWriter). */
+/**
+ * A value the journal cannot store: the durable graph fails (see JournalWriter).
+ * @internal
+ */
 export class JournalEncodeError extends Error {}
 
 /**
@@ -426,7 +429,10 @@ export interface DecodedRecord {
   time: number;
 }
 
-/** A record that cannot be decoded: the caller reports where. */
+/**
+ * A record that cannot be decoded: the caller reports where.
+ * @internal
+ */
 export class RecordFormatError extends Error {}
 
 /**
@@ -719,7 +725,10 @@ export class RecordDecoder {
 /** The journal names a custom policy the caller did not pass. */
 class MissingPolicyError extends SocialGraphError {}
 
-/** A record that decoded but failed to apply: the journal does not match the snapshot. */
+/**
+ * A record that decoded but failed to apply: the journal does not match the snapshot.
+ * @internal
+ */
 export class ReplayError extends Error {
   readonly offset: number;
   constructor(offset: number, cause: unknown) {

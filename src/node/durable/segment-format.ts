@@ -27,6 +27,16 @@ const MAJOR = 1;
 /**
  * A journal segment that is damaged before its tail (or a segment missing from the sequence):
  * recovery refuses to build a graph with a shorter history. `code` is `JOURNAL_CORRUPT`.
+ *
+ * @remarks O(1) to construct.
+ * @example
+ * ```ts
+ * try {
+ *   open('data/network');
+ * } catch (error) {
+ *   if (error instanceof JournalCorruptError) console.error(error.segment, error.offset);
+ * }
+ * ```
  * @public
  */
 export class JournalCorruptError extends SocialGraphError {
@@ -63,7 +73,10 @@ function headerCheck(offset: number, length: number, payloadCrc: number): number
   return crc32(check, 0, 16);
 }
 
-/** The header of segment number `seq`. */
+/**
+ * The header of segment number `seq`.
+ * @internal
+ */
 export function segmentHeader(seq: number): Uint8Array {
   const out = new Uint8Array(SEGMENT_HEADER_BYTES);
   out.set(MAGIC, 0);
@@ -77,6 +90,7 @@ export function segmentHeader(seq: number): Uint8Array {
 /**
  * Fills the 12 header bytes of a block whose payload is `buf[at + 12, at + 12 + length)`, to be
  * written at file offset `offset`. O(length).
+ * @internal
  */
 export function sealBlock(buf: Uint8Array, at: number, length: number, offset: number): void {
   const payloadCrc = crc32(buf, at + BLOCK_HEADER_BYTES, at + BLOCK_HEADER_BYTES + length);
@@ -115,6 +129,10 @@ export interface SegmentScan {
  *
  * @remarks O(bytes) when intact; after a damaged block, the search for a later valid block tries
  * every offset (O(bytes) header checks, each 16 bytes of CRC).
+ * @example
+ * ```ts
+ * const { blocks, droppedBytes } = scanSegment(bytes, 'journal-00000003.log', 3, true);
+ * ```
  */
 export function scanSegment(bytes: Uint8Array, name: string, seq: number, last: boolean): SegmentScan {
   const end = bytes.length;
