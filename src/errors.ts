@@ -32,7 +32,10 @@ export type SocialGraphErrorCode =
   | 'UNKNOWN_ATTRIBUTE'
   | 'INVALID_CURSOR'
   | 'LIST_NOT_FOUND'
-  | 'DUPLICATE_LIST';
+  | 'DUPLICATE_LIST'
+  | 'JOURNAL_CORRUPT'
+  | 'JOURNAL_FAILED'
+  | 'JOURNAL_LOCKED';
 
 /**
  * Base class of every error thrown on purpose by social-graph.

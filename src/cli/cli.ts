@@ -3,6 +3,7 @@
  * (0 ok, 1 failure, 2 usage).
  */
 import { benchCommand } from './bench/command.js';
+import { checkpointCommand } from './commands/checkpoint.js';
 import { exploreCommand } from './commands/explore.js';
 import { importCommand } from './commands/import.js';
 import { infoCommand } from './commands/info.js';
@@ -24,6 +25,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   query: queryCommand,
   stats: statsCommand,
   explore: exploreCommand,
+  checkpoint: checkpointCommand,
 };
 
 /** The top-level help: every command with its summary. */

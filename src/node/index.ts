@@ -238,3 +238,15 @@ export async function writeEdgeListFile<P extends object>(graph: SocialGraph<P>,
   await removeStaleTemporaries(target);
   return lines;
 }
+
+export {
+  open,
+  readDurable,
+  isDurableDirectory,
+  DurableGraph,
+  type DurableOptions,
+  type DurableStats,
+  type RecoveryReport,
+} from './durable/durable-graph.js';
+export { JournalCorruptError } from './durable/segment-format.js';
+export type { SyncMode } from './durable/journal-writer.js';

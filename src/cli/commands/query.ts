@@ -1,12 +1,14 @@
 /**
  * `social-graph query FILE.sg degree|mutual|reach ...`: loads a snapshot and answers one query.
  */
-import { loadSync } from '../../node/index.js';
+import { isDurableDirectory, loadSync, readDurable } from '../../node/index.js';
 import { SocialGraphError, type SocialGraph } from '../../index.js';
 import { CliError, UsageError, type CliCommand, type CliIo } from '../io.js';
 import { cliErrorOf, parseCommandLine } from './snapshot-cli.js';
 
-export const QUERY_USAGE = `Usage: social-graph query FILE.sg <query> [options]
+export const QUERY_USAGE = `Usage: social-graph query FILE.sg|DIR <query> [options]
+
+FILE.sg is a snapshot; DIR a durable directory (snapshot + journal, read without writing).
 
 Queries:
   degree A B         connection degree from A to B (0, 1, 2, 3 or "none")
@@ -46,7 +48,7 @@ export async function runQueryCommand(args: string[], io: CliIo): Promise<number
   }
   let graph: SocialGraph;
   try {
-    graph = loadSync(file);
+    graph = isDurableDirectory(file) ? readDurable(file).graph : loadSync(file);
   } catch (error) {
     throw cliErrorOf(error, file);
   }

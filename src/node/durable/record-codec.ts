@@ -1,0 +1,866 @@
+/**
+ * The records of a journal segment: one operation-log record (`{ name, args, time }`) as a few
+ * bytes, specified in docs/durability.md.
+ *
+ * record = u8 head · [time] · args
+ *   head bits 0–5: the operation's index in OPERATION_NAMES; bit 6: a time follows; bit 7: the
+ *   optional trailing argument of the operation (connect's and invite's options,
+ *   configureInvitations' settings) is present.
+ *   time: varint v; v even: the time is the previous record's time (0 at a segment's start) plus
+ *   unzigzag(v / 2); v = 1: a float64 follows (little-endian).
+ * A string argument (member ids, groups, tags, list names, invitation ids, actions) is a
+ * reference: varint 0 = the string follows; 1 = not a string, a tagged value follows; 2 / 3 = the
+ * same string as the first / second string argument of the last record that had one (a member
+ * making many calls in a row, as when a new member connects to its first contacts).
+ *
+ * Why not a table of every id seen (a varint per reference): measured at 100k ids, the Map lookup
+ * per reference (a cache miss each) cost more than the whole `connect` it journals; copying the
+ * few bytes of a short id costs a tenth of that.
+ *
+ * Invariants: the encoder and the decoder of one segment see the same records in the same order,
+ * so their last-strings agree; an encoder never leaves part of a record in its buffer when it
+ * throws (the caller rewinds to {@link RecordEncoder.recordStart}).
+ *
+ * @packageDocumentation
+ */
+import { DEFAULT_POLICY, OPERATION_NAMES, STRICT_POLICY, SocialGraph, SocialGraphError, replayOperation, type OperationName, type Policy } from '../core.js';
+
+/** Slot kinds of an argument. */
+const REF = 0; // a string: literal or a repeat of the last record's
+const VALUE = 1; // a tagged value (settings and options objects)
+const JSON_TEXT = 2; // JSON text (profiles: what a snapshot keeps of them)
+const POLICY = 3; // setPolicy's argument: a preset or a custom policy's name
+
+interface Schema {
+  /** Kinds of the required arguments. */
+  readonly slots: readonly number[];
+  /** Whether one optional trailing tagged value may follow (head bit 7). */
+  readonly optional: boolean;
+}
+
+const R1: Schema = { slots: [REF], optional: false };
+const R2: Schema = { slots: [REF, REF], optional: false };
+const R3: Schema = { slots: [REF, REF, REF], optional: false };
+const R2_OPT: Schema = { slots: [REF, REF], optional: true };
+
+/** The argument layout of each operation, by name (checked against OPERATION_NAMES below). */
+const SCHEMAS: Readonly<Record<OperationName, Schema>> = {
+  addMember: R1,
+  mergeMember: R1,
+  removeMember: R1,
+  connect: R2_OPT,
+  disconnect: R2,
+  block: R2,
+  unblock: R2,
+  setPrivacy: { slots: [REF, VALUE], optional: false },
+  joinGroup: R2,
+  leaveGroup: R2,
+  setPolicy: { slots: [POLICY], optional: false },
+  setQuota: { slots: [REF, VALUE], optional: false },
+  attempt: R3,
+  invite: R2_OPT,
+  accept: R1,
+  ignore: R1,
+  withdraw: R1,
+  configureInvitations: { slots: [], optional: true },
+  dismissSuggestion: R2,
+  setProfile: { slots: [REF, JSON_TEXT], optional: false },
+  removeProfile: R1,
+  tag: R3,
+  untag: R3,
+  createList: R2,
+  renameList: R3,
+  deleteList: R2,
+  addToList: R3,
+  removeFromList: R3,
+  favorite: R2,
+  unfavorite: R2,
+  hide: R2,
+  unhide: R2,
+};
+
+/** Schemas by op code; an operation this build has no schema for is refused at module load. */
+const BY_CODE: readonly Schema[] = OPERATION_NAMES.map((name) => {
+  const schema = (SCHEMAS as Record<string, Schema | undefined>)[name];
+  if (schema === undefined) throw new Error(`durable journal: no record layout for operation ${name}`);
+  return schema;
+});
+if (OPERATION_NAMES.length > 63) throw new Error('durable journal: more than 63 operations do not fit the record head');
+const CODE_OF: ReadonlyMap<string, number> = new Map(OPERATION_NAMES.map((name, i) => [name, i]));
+const CONNECT = CODE_OF.get('connect')!;
+
+const HAS_TIME = 0x40;
+const HAS_OPTIONAL = 0x80;
+/** Largest time delta stored as a varint (beyond: a float64). */
+const MAX_DELTA = 2 ** 50;
+/** Deepest nesting of a tagged value. */
+const MAX_DEPTH = 64;
+
+// Tags of tagged values.
+const T_UNDEFINED = 0;
+const T_NULL = 1;
+const T_FALSE = 2;
+const T_TRUE = 3;
+const T_INT = 4;
+const T_FLOAT = 5;
+const T_STRING = 6;
+const T_ARRAY = 7;
+const T_OBJECT = 8;
+const T_JSON = 9; // profiles only: JSON text
+
+/** A profile that is not plain data (stored as JSON text instead). */
+class NotPlain extends Error {}
+
+// Policy argument kinds.
+const P_DEFAULT_NAME = 0;
+const P_STRICT_NAME = 1;
+const P_DEFAULT = 2;
+const P_STRICT = 3;
+const P_CUSTOM = 4;
+
+const f64 = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64.buffer);
+const utf8 = new TextEncoder();
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Whether a string has no lone surrogate (UTF-8 holds it exactly). */
+function isWellFormed(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c >= 0xdc00) return false;
+    const d = s.charCodeAt(i + 1);
+    if (!(d >= 0xdc00 && d <= 0xdfff)) return false;
+    i++;
+  }
+  return true;
+}
+
+/**
+ * A value the journal cannot store: the durable graph fails (see JournalWriter).
+ * @internal
+ */
+export class JournalEncodeError extends Error {}
+
+/**
+ * Encodes records into a byte buffer that its owner ({@link JournalWriter}) frames into blocks.
+ *
+ * @remarks A record costs one Map lookup per string argument plus its bytes; the buffer is
+ * reused (no allocation per record but for new strings in the table).
+ * @example
+ * ```ts
+ * const encoder = new RecordEncoder(makeRoom);
+ * encoder.encode('connect', ['a', 'b'], Number.NaN);
+ * ```
+ */
+export class RecordEncoder {
+  /** The buffer (replaced by {@link RecordEncoder.makeRoom} when it grows). */
+  buf: Uint8Array;
+  /** Next byte to write. */
+  pos: number;
+  /** Where the record being encoded starts. */
+  recordStart: number;
+  /** First and second string arguments of the last record that had them. */
+  #last0: unknown = undefined;
+  #last1: unknown = undefined;
+  #now0: unknown = undefined;
+  #now1: unknown = undefined;
+  #previousTime = 0;
+  readonly #makeRoom: (encoder: RecordEncoder, bytes: number) => void;
+
+  /**
+   * @param buf - the initial buffer.
+   * @param pos - where records start in it.
+   * @param makeRoom - called when `bytes` more bytes do not fit: must leave room for them after
+   *   `pos` (moving the record in progress, `[recordStart, pos)`, along).
+   */
+  constructor(buf: Uint8Array, pos: number, makeRoom: (encoder: RecordEncoder, bytes: number) => void) {
+    this.buf = buf;
+    this.pos = pos;
+    this.recordStart = pos;
+    this.#makeRoom = makeRoom;
+  }
+
+  /** Forgets the last strings and the time base (a new segment starts). */
+  reset(): void {
+    this.#last0 = this.#last1 = this.#now0 = this.#now1 = undefined;
+    this.#previousTime = 0;
+  }
+
+  /**
+   * Appends one record. Throws {@link JournalEncodeError} for an argument it cannot store (the
+   * bytes written since `recordStart` must then be discarded and the encoder not used again).
+   */
+  encode(name: string, args: readonly unknown[], time: number): void {
+    if (this.pos + 32 > this.buf.length) this.#makeRoom(this, 32);
+    this.recordStart = this.pos;
+    if (name === 'connect' && time !== time && args.length <= 2) {
+      // The hot path: connect(a, b), clock unread.
+      this.buf[this.pos++] = CONNECT;
+      this.#now0 = this.#last0;
+      this.#now1 = this.#last1;
+      this.#ref(args[0], 0);
+      this.#ref(args[1], 1);
+      this.#last0 = this.#now0;
+      this.#last1 = this.#now1;
+      return;
+    }
+    const code = CODE_OF.get(name);
+    if (code === undefined) throw new JournalEncodeError(`unknown operation ${String(name)}`);
+    const timed = time === time; // not NaN
+    this.#now0 = this.#last0;
+    this.#now1 = this.#last1;
+    let refs = 0;
+    const schema = BY_CODE[code]!;
+    const slots = schema.slots;
+    const optional = schema.optional && args.length > slots.length && args[slots.length] !== undefined;
+    this.buf[this.pos++] = code | (timed ? HAS_TIME : 0) | (optional ? HAS_OPTIONAL : 0);
+    if (timed) this.#time(time);
+    for (let i = 0; i < slots.length; i++) {
+      const value = args[i];
+      switch (slots[i]) {
+        case REF:
+          this.#ref(value, refs++);
+          break;
+        case VALUE:
+          this.#value(value, 0);
+          break;
+        case JSON_TEXT: {
+          // Plain data exactly (-0, NaN, undefined kept); anything else as JSON text, which is
+          // what a snapshot keeps of a profile.
+          const at = this.pos;
+          try {
+            this.#value(value, 0, true);
+          } catch (error) {
+            if (!(error instanceof NotPlain)) throw error;
+            this.pos = at;
+            let text: string | undefined;
+            try {
+              text = JSON.stringify(value);
+            } catch (cause) {
+              throw new JournalEncodeError(`profile is not JSON: ${(cause as Error).message}`);
+            }
+            if (text === undefined) this.#value(undefined, 0);
+            else {
+              this.#byte(T_JSON);
+              this.#string(text);
+            }
+          }
+          break;
+        }
+        default:
+          this.#policy(value);
+      }
+    }
+    if (optional) this.#value(args[slots.length], 0);
+    this.#last0 = this.#now0;
+    this.#last1 = this.#now1;
+  }
+
+  #time(time: number): void {
+    const delta = time - this.#previousTime;
+    if (Number.isInteger(delta) && Math.abs(delta) <= MAX_DELTA && Object.is(this.#previousTime + delta, time)) {
+      this.#varint((delta >= 0 ? delta * 2 : -delta * 2 - 1) * 2);
+    } else {
+      this.#varint(1);
+      this.#float(time);
+    }
+    this.#previousTime = time;
+  }
+
+  #byte(b: number): void {
+    if (this.pos >= this.buf.length) this.#makeRoom(this, 1);
+    this.buf[this.pos++] = b;
+  }
+
+  #varint(n: number): void {
+    if (this.pos + 10 > this.buf.length) this.#makeRoom(this, 10);
+    const buf = this.buf;
+    let pos = this.pos;
+    if (n < 0x80) buf[pos++] = n;
+    else if (n < 0x4000) {
+      buf[pos++] = (n & 0x7f) | 0x80;
+      buf[pos++] = n >>> 7;
+    } else {
+      while (n >= 0x80) {
+        buf[pos++] = (n % 0x80) | 0x80;
+        n = Math.floor(n / 0x80);
+      }
+      buf[pos++] = n;
+    }
+    this.pos = pos;
+  }
+
+  #float(x: number): void {
+    if (this.pos + 8 > this.buf.length) this.#makeRoom(this, 8);
+    f64[0] = x;
+    this.buf.set(f64Bytes, this.pos);
+    this.pos += 8;
+  }
+
+  /** A string: varint (byte length × 2 + 1 if UTF-16LE code units, + 0 if UTF-8) · bytes. */
+  #string(s: string): void {
+    const n = s.length;
+    if (this.pos + 10 + 3 * n > this.buf.length) this.#makeRoom(this, 10 + 3 * n);
+    const buf = this.buf;
+    // ASCII: one byte per unit, length known up front.
+    let ascii = n < 0x2000; // header below 2^14: at most 2 varint bytes
+    if (ascii) {
+      let pos = this.pos + (n < 0x40 ? 1 : 2);
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) {
+          ascii = false;
+          break;
+        }
+        buf[pos++] = c;
+      }
+      if (ascii) {
+        const header = n * 2;
+        if (n < 0x40) buf[this.pos] = header;
+        else {
+          buf[this.pos] = (header & 0x7f) | 0x80;
+          buf[this.pos + 1] = header >>> 7;
+        }
+        this.pos = pos;
+        return;
+      }
+    }
+    if (isWellFormed(s)) {
+      const bytes = utf8.encode(s);
+      this.#varint(bytes.length * 2);
+      this.buf.set(bytes, this.pos);
+      this.pos += bytes.length;
+    } else {
+      this.#varint(n * 4 + 1);
+      let pos = this.pos;
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        this.buf[pos++] = c & 0xff;
+        this.buf[pos++] = c >>> 8;
+      }
+      this.pos = pos;
+    }
+  }
+
+  /** String argument number `k` of its record. */
+  #ref(value: unknown, k: number): void {
+    if (typeof value !== 'string') {
+      this.#varint(1);
+      this.#value(value, 0);
+      return;
+    }
+    if (this.pos + 1 > this.buf.length) this.#makeRoom(this, 1);
+    if (value === this.#last0) this.buf[this.pos++] = 2;
+    else if (value === this.#last1) this.buf[this.pos++] = 3;
+    else {
+      this.buf[this.pos++] = 0;
+      this.#string(value);
+    }
+    if (k === 0) this.#now0 = value;
+    else if (k === 1) this.#now1 = value;
+  }
+
+  /** A tagged value; `plain`: throw {@link NotPlain} for anything but plain data. */
+  #value(value: unknown, depth: number, plain = false): void {
+    if (depth > MAX_DEPTH) throw plain ? new NotPlain() : new JournalEncodeError(`a value nested deeper than ${MAX_DEPTH}`);
+    switch (typeof value) {
+      case 'undefined':
+        return this.#byte(T_UNDEFINED);
+      case 'boolean':
+        return this.#byte(value ? T_TRUE : T_FALSE);
+      case 'number':
+        if (Number.isInteger(value) && Math.abs(value) <= MAX_DELTA && !Object.is(value, -0)) {
+          this.#byte(T_INT);
+          return this.#varint(value >= 0 ? value * 2 : -value * 2 - 1);
+        }
+        this.#byte(T_FLOAT);
+        return this.#float(value);
+      case 'string':
+        this.#byte(T_STRING);
+        return this.#string(value);
+      case 'object': {
+        if (value === null) return this.#byte(T_NULL);
+        if (Array.isArray(value)) {
+          this.#byte(T_ARRAY);
+          this.#varint(value.length);
+          for (let i = 0; i < value.length; i++) this.#value(value[i], depth + 1, plain);
+          return;
+        }
+        if (plain) {
+          const proto: unknown = Object.getPrototypeOf(value);
+          if (proto !== Object.prototype && proto !== null) throw new NotPlain();
+        }
+        const keys = Object.keys(value);
+        this.#byte(T_OBJECT);
+        this.#varint(keys.length);
+        for (const key of keys) {
+          this.#string(key);
+          this.#value((value as Record<string, unknown>)[key], depth + 1, plain);
+        }
+        return;
+      }
+      default:
+        if (plain) throw new NotPlain();
+        throw new JournalEncodeError(`cannot store a ${typeof value} argument`);
+    }
+  }
+
+  #policy(value: unknown): void {
+    if (value === 'default') return this.#byte(P_DEFAULT_NAME);
+    if (value === 'strict') return this.#byte(P_STRICT_NAME);
+    if (value !== null && typeof value === 'object') {
+      const policy = value as Policy;
+      if (policy.name === DEFAULT_POLICY.name && policy.rules === DEFAULT_POLICY.rules) return this.#byte(P_DEFAULT);
+      if (policy.name === STRICT_POLICY.name && policy.rules === STRICT_POLICY.rules) return this.#byte(P_STRICT);
+      if (typeof policy.name === 'string') {
+        this.#byte(P_CUSTOM);
+        return this.#string(policy.name);
+      }
+    }
+    throw new JournalEncodeError('setPolicy argument is neither a preset nor a named policy');
+  }
+}
+
+/** A record decoded (the arguments array is reused: copy it to keep it). */
+export interface DecodedRecord {
+  name: OperationName;
+  args: unknown[];
+  time: number;
+}
+
+/**
+ * A record that cannot be decoded: the caller reports where.
+ * @internal
+ */
+export class RecordFormatError extends Error {}
+
+/**
+ * Decodes and applies the records of one segment, in order.
+ *
+ * @remarks O(bytes); each record is applied as it is decoded. Records without a time call the
+ * graph's method directly (a call that did not read the clock does not read it on replay
+ * either); timed ones go through `replayOperation`, the clock pinned to their time.
+ * @example
+ * ```ts
+ * const decoder = new RecordDecoder(graph, { policy });
+ * decoder.apply(bytes, start, end);
+ * ```
+ */
+export class RecordDecoder {
+  #last0: unknown = undefined;
+  #last1: unknown = undefined;
+  #now0: unknown = undefined;
+  #now1: unknown = undefined;
+  #previousTime = 0;
+  #buf: Uint8Array = new Uint8Array(0);
+  #pos = 0;
+  #end = 0;
+  readonly #graph: SocialGraph;
+  readonly #policy: Policy | undefined;
+  /** Records applied so far. */
+  records = 0;
+
+  constructor(graph: SocialGraph, options: { policy?: Policy | undefined }) {
+    this.#graph = graph;
+    this.#policy = options.policy;
+  }
+
+  /** Forgets the last strings and the time base (a new segment starts). */
+  reset(): void {
+    this.#last0 = this.#last1 = this.#now0 = this.#now1 = undefined;
+    this.#previousTime = 0;
+  }
+
+  /** Continues after records read elsewhere ({@link PairPrefix}: no time read, these last strings). */
+  resume(last: readonly [unknown, unknown]): void {
+    this.#last0 = last[0];
+    this.#last1 = last[1];
+  }
+
+  /**
+   * Decodes the records of `bytes[start, end)` (whole records: a block) and calls `each` for
+   * each, or applies it to the graph when `each` is left out. Throws {@link RecordFormatError}
+   * for bytes that are not records, with the offset of the record.
+   */
+  apply(bytes: Uint8Array, start: number, end: number, each?: (record: DecodedRecord, offset: number) => void): void {
+    this.#buf = bytes;
+    this.#pos = start;
+    this.#end = end;
+    const graph = this.#graph;
+    const record: DecodedRecord = { name: 'addMember', args: [], time: Number.NaN };
+    while (this.#pos < end) {
+      const offset = this.#pos;
+      try {
+        const head = bytes[this.#pos++]!;
+        const code = head & 0x3f;
+        const schema = BY_CODE[code];
+        if (schema === undefined) throw new RecordFormatError(`unknown operation code ${code}`);
+        const name = OPERATION_NAMES[code]!;
+        if (code === CONNECT && head === CONNECT) {
+          this.#now0 = this.#last0;
+          this.#now1 = this.#last1;
+          const a = this.#ref(0);
+          const b = this.#ref(1);
+          this.#last0 = this.#now0;
+          this.#last1 = this.#now1;
+          if (each === undefined) {
+            graph.connect(a as string, b as string);
+            this.records++;
+            continue;
+          }
+          record.name = name;
+          record.args = [a, b];
+          record.time = Number.NaN;
+          each(record, offset);
+          this.records++;
+          continue;
+        }
+        if ((head & HAS_OPTIONAL) !== 0 && !schema.optional) throw new RecordFormatError(`operation ${name} has no optional argument`);
+        const time = (head & HAS_TIME) !== 0 ? this.#time() : Number.NaN;
+        const args: unknown[] = [];
+        this.#now0 = this.#last0;
+        this.#now1 = this.#last1;
+        let refs = 0;
+        for (const slot of schema.slots) args.push(slot === REF ? this.#ref(refs++) : this.#slot(slot));
+        if ((head & HAS_OPTIONAL) !== 0) args.push(this.#value(0));
+        this.#last0 = this.#now0;
+        this.#last1 = this.#now1;
+        record.name = name;
+        record.args = args;
+        record.time = time;
+        if (each !== undefined) each(record, offset);
+        else if (time === time) replayOperation(graph, { name, args, time });
+        else (graph[name] as (...a: unknown[]) => unknown)(...args);
+        this.records++;
+      } catch (error) {
+        if (error instanceof RecordFormatError) throw new RecordFormatError(`record at offset ${offset}: ${error.message}`);
+        if (error instanceof MissingPolicyError) throw error;
+        throw new ReplayError(offset, error);
+      }
+    }
+  }
+
+  #need(n: number): void {
+    if (this.#pos + n > this.#end) throw new RecordFormatError('truncated record');
+  }
+
+  #byte(): number {
+    this.#need(1);
+    return this.#buf[this.#pos++]!;
+  }
+
+  #varint(): number {
+    const buf = this.#buf;
+    let result = 0;
+    let scale = 1;
+    for (let i = 0; i < 8; i++) {
+      if (this.#pos >= this.#end) throw new RecordFormatError('truncated varint');
+      const b = buf[this.#pos++]!;
+      result += (b & 0x7f) * scale;
+      if (b < 0x80) {
+        if (result > Number.MAX_SAFE_INTEGER) break;
+        return result;
+      }
+      scale *= 0x80;
+    }
+    throw new RecordFormatError('bad varint');
+  }
+
+  #float(): number {
+    this.#need(8);
+    f64Bytes.set(this.#buf.subarray(this.#pos, this.#pos + 8));
+    this.#pos += 8;
+    return f64[0]!;
+  }
+
+  #time(): number {
+    const v = this.#varint();
+    let time: number;
+    if (v === 1) time = this.#float();
+    else if (v % 2 === 0) {
+      const z = v / 2;
+      time = this.#previousTime + (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+    } else throw new RecordFormatError(`bad time tag ${v}`);
+    this.#previousTime = time;
+    return time;
+  }
+
+  #string(): string {
+    const header = this.#varint();
+    const length = Math.floor(header / 2);
+    this.#need(length);
+    const buf = this.#buf;
+    const start = this.#pos;
+    this.#pos += length;
+    if (header % 2 === 0) {
+      if (length < 32) {
+        let s = '';
+        let i = start;
+        for (; i < start + length; i++) {
+          const c = buf[i]!;
+          if (c >= 0x80) break;
+          s += String.fromCharCode(c);
+        }
+        if (i === start + length) return s;
+      }
+      try {
+        return utf8Decoder.decode(buf.subarray(start, start + length));
+      } catch {
+        throw new RecordFormatError('bad UTF-8');
+      }
+    }
+    if (length % 2 !== 0) throw new RecordFormatError('odd UTF-16 length');
+    let s = '';
+    for (let i = start; i < start + length; i += 2) s += String.fromCharCode(buf[i]! | (buf[i + 1]! << 8));
+    return s;
+  }
+
+  /** String argument number `k` of its record. */
+  #ref(k: number): unknown {
+    const n = this.#byte();
+    let value: unknown;
+    if (n === 0) value = this.#string();
+    else if (n === 1) return this.#value(0);
+    else if (n === 2) value = this.#last0;
+    else if (n === 3) value = this.#last1;
+    else throw new RecordFormatError(`bad string reference ${n}`);
+    if (typeof value !== 'string') throw new RecordFormatError('repeat of a string never seen');
+    if (k === 0) this.#now0 = value;
+    else if (k === 1) this.#now1 = value;
+    return value;
+  }
+
+  #slot(kind: number): unknown {
+    switch (kind) {
+      case VALUE:
+        return this.#value(0);
+      case JSON_TEXT: {
+        if (this.#pos < this.#end && this.#buf[this.#pos] === T_JSON) {
+          this.#pos++;
+          try {
+            return JSON.parse(this.#string()) as unknown;
+          } catch (error) {
+            if (error instanceof RecordFormatError) throw error;
+            throw new RecordFormatError('profile is not JSON');
+          }
+        }
+        return this.#value(0);
+      }
+      default:
+        return this.#policyArg();
+    }
+  }
+
+  #value(depth: number): unknown {
+    if (depth > MAX_DEPTH) throw new RecordFormatError('value nested too deep');
+    const tag = this.#byte();
+    switch (tag) {
+      case T_UNDEFINED:
+        return undefined;
+      case T_NULL:
+        return null;
+      case T_FALSE:
+        return false;
+      case T_TRUE:
+        return true;
+      case T_INT: {
+        const z = this.#varint();
+        return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+      }
+      case T_FLOAT:
+        return this.#float();
+      case T_STRING:
+        return this.#string();
+      case T_ARRAY: {
+        const n = this.#varint();
+        if (n > this.#end - this.#pos) throw new RecordFormatError(`array of ${n} items in ${this.#end - this.#pos} bytes`);
+        const out: unknown[] = [];
+        for (let i = 0; i < n; i++) out.push(this.#value(depth + 1));
+        return out;
+      }
+      case T_OBJECT: {
+        const n = this.#varint();
+        if (n > this.#end - this.#pos) throw new RecordFormatError(`object of ${n} keys in ${this.#end - this.#pos} bytes`);
+        const out: Record<string, unknown> = {};
+        for (let i = 0; i < n; i++) {
+          const key = this.#string();
+          Object.defineProperty(out, key, { value: this.#value(depth + 1), enumerable: true, writable: true, configurable: true });
+        }
+        return out;
+      }
+      default:
+        throw new RecordFormatError(`bad value tag ${tag}`);
+    }
+  }
+
+  #policyArg(): unknown {
+    const kind = this.#byte();
+    switch (kind) {
+      case P_DEFAULT_NAME:
+        return 'default';
+      case P_STRICT_NAME:
+        return 'strict';
+      case P_DEFAULT:
+        return DEFAULT_POLICY;
+      case P_STRICT:
+        return STRICT_POLICY;
+      case P_CUSTOM: {
+        const name = this.#string();
+        const given = this.#policy;
+        if (given === undefined || given.name !== name) {
+          throw new MissingPolicyError(
+            'INVALID_OPTION',
+            `open: the journal sets the custom policy ${JSON.stringify(name)}, which a journal cannot hold: pass it as options.policy`,
+          );
+        }
+        return given;
+      }
+      default:
+        throw new RecordFormatError(`bad policy kind ${kind}`);
+    }
+  }
+}
+
+/** The journal names a custom policy the caller did not pass. */
+class MissingPolicyError extends SocialGraphError {}
+
+/**
+ * A record that decoded but failed to apply: the journal does not match the snapshot.
+ * @internal
+ */
+export class ReplayError extends Error {
+  readonly offset: number;
+  constructor(offset: number, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.offset = offset;
+  }
+}
+
+const ADD_MEMBER = CODE_OF.get('addMember')!;
+const MERGE_MEMBER = CODE_OF.get('mergeMember')!;
+
+/**
+ * The leading run of a segment's records that a bulk load can rebuild: `addMember` /
+ * `mergeMember` (as self-pairs, which create the member in order) and `connect(a, b)` without a
+ * time, as an iterator of id pairs for `SocialGraph.fromEdges`. It stops before the first other
+ * record (or anything it cannot read): {@link PairPrefix.block} and {@link PairPrefix.offset}
+ * say where the ordinary replay resumes, with {@link PairPrefix.last} as the decoder's state.
+ *
+ * @remarks O(bytes of the run); the pair array and the result object are reused (fromEdges copies
+ * the ids out of each pair as it reads it).
+ * @example
+ * ```ts
+ * const prefix = new PairPrefix(bytes, blocks);
+ * const graph = SocialGraph.fromEdges(prefix, options);
+ * ```
+ */
+export class PairPrefix implements Iterable<readonly [string, string]>, Iterator<readonly [string, string]> {
+  readonly #bytes: Uint8Array;
+  readonly #blocks: readonly number[];
+  /** Index in `blocks` (a multiple of 2) of the block where the run stopped. */
+  block = 0;
+  /** Offset of the first record not in the run (`blocks` exhausted: the end of the last block). */
+  offset: number;
+  /** Records in the run. */
+  records = 0;
+  /** The first and second string arguments of the run's last record (the decoder's state). */
+  last: [unknown, unknown] = [undefined, undefined];
+  #stopped = false;
+  readonly #pair: [string, string] = ['', ''];
+  readonly #result: { done: false; value: readonly [string, string] } = { done: false, value: this.#pair };
+  #pos = 0;
+  #end = 0;
+
+  constructor(bytes: Uint8Array, blocks: readonly number[]) {
+    this.#bytes = bytes;
+    this.#blocks = blocks;
+    this.offset = blocks[0] ?? 0;
+    this.#pos = this.offset;
+    this.#end = blocks[1] ?? 0;
+  }
+
+  [Symbol.iterator](): Iterator<readonly [string, string]> {
+    return this;
+  }
+
+  next(): IteratorResult<readonly [string, string]> {
+    if (this.#stopped) return { done: true, value: undefined };
+    while (this.#pos >= this.#end) {
+      this.block += 2;
+      if (this.block >= this.#blocks.length) {
+        this.offset = this.#end;
+        this.block = this.#blocks.length - 2;
+        this.#stopped = true;
+        return { done: true, value: undefined };
+      }
+      this.#pos = this.#blocks[this.block]!;
+      this.#end = this.#blocks[this.block + 1]!;
+    }
+    const start = this.#pos;
+    const head = this.#bytes[this.#pos++]!;
+    let a: string | null;
+    let b: string | null;
+    if (head === ADD_MEMBER || head === MERGE_MEMBER) {
+      a = this.#ref();
+      b = a;
+      if (a !== null) this.last[0] = a;
+    } else if (head === CONNECT) {
+      a = this.#ref();
+      b = a === null ? null : this.#ref();
+      if (a !== null && b !== null) {
+        this.last[0] = a;
+        this.last[1] = b;
+      }
+    } else a = b = null;
+    if (a === null || b === null) {
+      // Not part of the run: the ordinary replay takes it from here (state as before it).
+      this.#pos = start;
+      this.offset = start;
+      this.#stopped = true;
+      return { done: true, value: undefined };
+    }
+    this.#pair[0] = a;
+    this.#pair[1] = b;
+    this.records++;
+    return this.#result;
+  }
+
+  /** A string reference (null: not one this run reads, the record ends the run). */
+  #ref(): string | null {
+    if (this.#pos >= this.#end) return null;
+    const n = this.#bytes[this.#pos++]!;
+    if (n === 2) return typeof this.last[0] === 'string' ? this.last[0] : null;
+    if (n === 3) return typeof this.last[1] === 'string' ? this.last[1] : null;
+    if (n !== 0 || this.#pos >= this.#end) return null;
+    let header = this.#bytes[this.#pos++]!;
+    if (header >= 0x80) {
+      if (this.#pos >= this.#end) return null;
+      header = (header & 0x7f) | (this.#bytes[this.#pos++]! << 7);
+      if (header >= 0x4000) return null; // longer ids: left to the ordinary decoder
+    }
+    const length = header >>> 1;
+    if ((header & 1) !== 0 || length > this.#end - this.#pos) return null;
+    const bytes = this.#bytes;
+    const start = this.#pos;
+    this.#pos += length;
+    let s = '';
+    if (length < 32) {
+      for (let i = start; i < start + length; i++) {
+        const c = bytes[i]!;
+        if (c >= 0x80) {
+          s = '';
+          break;
+        }
+        s += String.fromCharCode(c);
+      }
+      if (s.length === length && length > 0) return s;
+    }
+    try {
+      s = utf8Decoder.decode(bytes.subarray(start, start + length));
+    } catch {
+      return null;
+    }
+    return s.length === 0 ? null : s;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The child of the crash test (crash-harness.ts): opens a durable directory, applies the seeded
+ * op stream and writes to stdout, synchronously, the number of ops acknowledged (durable): after
+ * each op in sync 'always', after each flush otherwise. The parent SIGKILLs it at a random moment.
+ *
+ * Arguments: DIR SEED COUNT SYNC
+ */
+import { writeSync } from 'node:fs';
+import { open, type SyncMode } from '../../../src/node/index.js';
+import { applyOp, opStream, prng, TestClock } from './op-stream.js';
+import { CRASH_STREAM } from './crash-harness.js';
+
+const [dir, seedText, countText, sync] = process.argv.slice(2) as [string, string, string, SyncMode];
+const seed = Number(seedText);
+const ops = opStream(seed, Number(countText), CRASH_STREAM);
+const random = prng(seed ^ 0xc4a5);
+const clock = new TestClock();
+const durable = open(dir, { clock: clock.read, sync, batchMs: 2 });
+writeSync(1, 'ready\n');
+for (let i = 0; i < ops.length; i++) {
+  const op = ops[i]!;
+  if (op.checkpoint) await durable.checkpoint();
+  applyOp(durable.graph, clock, op);
+  if (sync === 'always') writeSync(1, `${i + 1}\n`);
+  else if (random() < 0.05) {
+    await durable.flush();
+    writeSync(1, `${i + 1}\n`);
+  } else if (random() < 0.05) await new Promise((resolve) => setImmediate(resolve));
+}
+await durable.flush();
+writeSync(1, `${ops.length}\ndone\n`);
+await durable.close();

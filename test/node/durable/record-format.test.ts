@@ -1,0 +1,342 @@
+/**
+ * The journal's record format and framing: records round-trip exactly (fast-check over every
+ * operation's argument shapes), every truncation of a segment keeps exactly the whole blocks
+ * before it, every single bit flip is caught (a damaged block before the tail is an error, in the
+ * tail it is cut off), a failing disk poisons the journal, and the directory lock and recovery
+ * errors are typed.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, OPERATION_NAMES, SocialGraph, SocialGraphError, definePolicy, degreeRule } from '../../../src/index.js';
+import { JournalCorruptError, open } from '../../../src/node/index.js';
+import { JournalWriter } from '../../../src/node/durable/journal-writer.js';
+import { RecordDecoder, RecordEncoder } from '../../../src/node/durable/record-codec.js';
+import { BLOCK_HEADER_BYTES, SEGMENT_HEADER_BYTES, scanSegment, sealBlock, segmentHeader } from '../../../src/node/durable/segment-format.js';
+import { fcParams } from '../../support/fc-config.js';
+
+const root = mkdtempSync(join(tmpdir(), 'sg-durable-format-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let dirs = 0;
+const freshDir = (): string => join(root, `d${dirs++}`);
+
+function codeOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (error) {
+    return error instanceof SocialGraphError ? error.code : `not typed: ${String(error)}`;
+  }
+  return undefined;
+}
+
+/** Encodes records into one buffer (growing it as needed) and returns the bytes. */
+function encodeAll(records: { name: string; args: unknown[]; time: number }[]): Uint8Array {
+  const encoder = new RecordEncoder(new Uint8Array(16), 0, (e, bytes) => {
+    const grown = new Uint8Array(Math.max(e.buf.length * 2, e.pos + bytes));
+    grown.set(e.buf.subarray(0, e.pos));
+    e.buf = grown;
+  });
+  for (const r of records) encoder.encode(r.name, r.args, r.time);
+  return encoder.buf.slice(0, encoder.pos);
+}
+
+function decodeAll(bytes: Uint8Array): { name: string; args: unknown[]; time: number }[] {
+  const out: { name: string; args: unknown[]; time: number }[] = [];
+  new RecordDecoder(new SocialGraph(), {}).apply(bytes, 0, bytes.length, (r) => out.push({ name: r.name, args: [...r.args], time: r.time }));
+  return out;
+}
+
+const stringArb = fc.oneof(
+  fc.constantFrom('a', 'u1', '', '__proto__', '\u0000', '\uD800', 'x\uDC00y', '😀', 'é', 'x'.repeat(70), 'y'.repeat(9000)),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+);
+const plainValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(undefined, null, true, false, 0, -0, Number.NaN, Infinity, -Infinity, 2 ** 53, -(2 ** 50), 2 ** 50 + 1, 0.1, 1e-300),
+    fc.double(),
+    fc.integer(),
+    stringArb,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(stringArb, tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+const timeArb = fc.oneof(fc.constant(Number.NaN), fc.integer({ min: 0, max: 2 ** 42 }), fc.double(), fc.constantFrom(-0, 1_700_000_000_000, 2 ** 53));
+const recordArb = fc.record({
+  name: fc.constantFrom(...OPERATION_NAMES.filter((n) => n !== 'setPolicy')),
+  args: fc.array(fc.oneof(stringArb, plainValue), { maxLength: 4 }),
+  time: timeArb,
+});
+
+describe('records', () => {
+  it('round-trip exactly: strings of any kind, plain values, times (fast-check)', () => {
+    let optional = 0;
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 30, size: 'large' }), (records) => {
+        const decoded = decodeAll(encodeAll(records));
+        expect(decoded.length).toBe(records.length);
+        decoded.forEach((d, i) => {
+          const r = records[i]!;
+          expect(d.name).toBe(r.name);
+          expect(Object.is(d.time, r.time) || (Number.isNaN(d.time) && Number.isNaN(r.time))).toBe(true);
+          // The layout keeps the required arguments and the optional trailing one when defined.
+          if (d.args.length > 0 && r.name === 'connect' && d.args.length === 3) optional++;
+          d.args.forEach((arg, j) => {
+            if (r.name === 'setProfile' && j === 1) return; // profiles: checked below
+            expect(arg).toEqual(r.args[j]);
+          });
+        });
+      }),
+      { ...fcParams(300) },
+    );
+    expect(optional).toBeGreaterThan(0);
+  });
+
+  it('keeps profiles exactly when plain data, as JSON otherwise', () => {
+    const date = new Date(0);
+    const [plain, other] = decodeAll(
+      encodeAll([
+        { name: 'setProfile', args: ['a', { n: -0, x: Number.NaN, u: undefined, deep: [{ a: 1 }] }], time: Number.NaN },
+        { name: 'setProfile', args: ['a', { when: date }], time: Number.NaN },
+      ]),
+    );
+    expect(plain!.args[1]).toEqual({ n: -0, x: Number.NaN, u: undefined, deep: [{ a: 1 }] });
+    expect(other!.args[1]).toEqual({ when: date.toJSON() });
+  });
+
+  it('stores policies by preset or name', () => {
+    const custom = definePolicy('mine', DEFAULT_POLICY, { message: degreeRule({ upTo: 1 }) });
+    const bytes = encodeAll(['default', 'strict', DEFAULT_POLICY, custom].map((p) => ({ name: 'setPolicy', args: [p], time: Number.NaN })));
+    const out: unknown[] = [];
+    new RecordDecoder(new SocialGraph(), { policy: custom }).apply(bytes, 0, bytes.length, (r) => out.push(r.args[0]));
+    expect(out).toEqual(['default', 'strict', DEFAULT_POLICY, custom]);
+    expect(codeOf(() => new RecordDecoder(new SocialGraph(), {}).apply(bytes, 0, bytes.length, () => undefined))).toBe('INVALID_OPTION');
+  });
+
+  it('costs 1 + 2 × (2 + id length) bytes per connect, 1 byte per id repeated from the last call', () => {
+    const encoded = (records: { name: string; args: unknown[] }[]) => encodeAll(records.map((r) => ({ ...r, time: Number.NaN }))).length;
+    expect(encoded([{ name: 'connect', args: ['u12345', 'u67890'] }])).toBe(1 + 2 * (2 + 6)); // 17 bytes
+    // A member connecting to several contacts in a row: its id is 1 byte after the first call.
+    const star = ['v1', 'v2', 'v3'].map((id) => ({ name: 'connect', args: ['u12345', id] }));
+    expect(encoded(star)).toBe(17 - 4 + 2 * (1 + 1 + 2 + 2));
+  });
+});
+
+/** A segment of `blocks` blocks of a few records each: its bytes and the blocks' start offsets. */
+function segment(blocks: number): { bytes: Uint8Array; starts: number[] } {
+  const parts: Uint8Array[] = [segmentHeader(7)];
+  const starts: number[] = [];
+  let offset = SEGMENT_HEADER_BYTES;
+  for (let b = 0; b < blocks; b++) {
+    const payload = encodeAll([{ name: 'addMember', args: [`m${b}`], time: Number.NaN }, { name: 'connect', args: [`m${b}`, 'x'], time: 1000 + b }]);
+    const block = new Uint8Array(BLOCK_HEADER_BYTES + payload.length);
+    block.set(payload, BLOCK_HEADER_BYTES);
+    sealBlock(block, 0, payload.length, offset);
+    starts.push(offset);
+    parts.push(block);
+    offset += block.length;
+  }
+  const bytes = new Uint8Array(offset);
+  let at = 0;
+  for (const p of parts) (bytes.set(p, at), (at += p.length));
+  return { bytes, starts };
+}
+
+describe('segments', () => {
+  const { bytes, starts } = segment(6);
+  const ends = [...starts.slice(1), bytes.length];
+
+  it('an intact segment yields every block', () => {
+    const scan = scanSegment(bytes, 'journal-7.log', 7, false);
+    expect(scan.blocks.length).toBe(12);
+    expect(scan.droppedBytes).toBe(0);
+  });
+
+  it('every truncation keeps exactly the whole blocks before it (last segment), and is an error otherwise', () => {
+    for (let length = 0; length <= bytes.length; length++) {
+      const cut = bytes.subarray(0, length);
+      if (length > 0 && length < SEGMENT_HEADER_BYTES) {
+        expect(scanSegment(cut, 's', 7, true).droppedBytes).toBe(length);
+        continue;
+      }
+      if (length === 0) continue;
+      const whole = ends.filter((end) => end <= length).length;
+      const scan = scanSegment(cut, 's', 7, true);
+      expect(scan.blocks.length).toBe(2 * whole);
+      expect(scan.validEnd).toBe(whole === 0 ? SEGMENT_HEADER_BYTES : ends[whole - 1]);
+      expect(scan.droppedBytes).toBe(length - scan.validEnd);
+      if (scan.droppedBytes > 0) expect(() => scanSegment(cut, 's', 7, false)).toThrow(JournalCorruptError);
+    }
+  });
+
+  it('every single bit flip is caught: an error before the last block, the last block cut off in it', () => {
+    let errors = 0;
+    let cut = 0;
+    const lastStart = starts[starts.length - 1]!;
+    for (let bit = 0; bit < bytes.length * 8; bit++) {
+      const flipped = bytes.slice();
+      flipped[bit >> 3]! ^= 1 << (bit & 7);
+      const byte = bit >> 3;
+      if (byte < lastStart) {
+        const code = codeOf(() => scanSegment(flipped, 's', 7, true));
+        expect(code === 'JOURNAL_CORRUPT' || code === 'SNAPSHOT_VERSION', `bit ${bit}: ${code}`).toBe(true);
+        errors++;
+      } else {
+        const scan = scanSegment(flipped, 's', 7, true);
+        expect(scan.validEnd).toBe(lastStart);
+        expect(scan.blocks.length).toBe(2 * (starts.length - 1));
+        cut++;
+      }
+    }
+    expect(errors + cut).toBe(bytes.length * 8);
+    expect(cut).toBeGreaterThan(0);
+  });
+
+  it('a block copied to another offset does not validate there', () => {
+    const { bytes: other } = segment(1);
+    const moved = new Uint8Array(bytes.length + 16);
+    moved.set(bytes.subarray(0, SEGMENT_HEADER_BYTES));
+    moved.set(other.subarray(SEGMENT_HEADER_BYTES), SEGMENT_HEADER_BYTES + 16); // at the wrong offset
+    expect(scanSegment(moved, 's', 7, true).blocks.length).toBe(0);
+  });
+});
+
+describe('failures', () => {
+  it('a failing write makes the call and every later one throw JOURNAL_FAILED (sync always)', () => {
+    const writer = new JournalWriter(openSync('/dev/full', 'w'), 32, { sync: 'always', batchMs: 2, batchBytes: 4096 });
+    expect(codeOf(() => writer.append('addMember', ['a'], Number.NaN))).toBe('JOURNAL_FAILED');
+    expect(codeOf(() => writer.append('addMember', ['b'], Number.NaN))).toBe('JOURNAL_FAILED');
+    expect(writer.failure?.code).toBe('JOURNAL_FAILED');
+  });
+
+  it('a failing write rejects flush and fails every later call (sync batch)', async () => {
+    const writer = new JournalWriter(openSync('/dev/full', 'w'), 32, { sync: 'batch', batchMs: 2, batchBytes: 4096 });
+    writer.append('addMember', ['a'], Number.NaN); // buffered: not acknowledged
+    await expect(writer.flush()).rejects.toMatchObject({ code: 'JOURNAL_FAILED' });
+    expect(codeOf(() => writer.append('addMember', ['b'], Number.NaN))).toBe('JOURNAL_FAILED');
+    await expect(writer.flush()).rejects.toMatchObject({ code: 'JOURNAL_FAILED' });
+  });
+
+  it('a value no snapshot or journal could store is refused at the call: nothing changes, the graph goes on', async () => {
+    const dir = freshDir();
+    const durable = open(dir);
+    durable.graph.addMember('a');
+    await durable.flush();
+    // setProfile accepts only what round-trips (issue 15): a BigInt never reaches the journal.
+    expect(codeOf(() => durable.graph.setProfile('a', { big: 1n } as never))).toBe('INVALID_OPTION');
+    durable.graph.addMember('b');
+    await durable.flush();
+    await durable.close();
+    const again = open(dir);
+    expect(again.graph.members()).toEqual(['a', 'b']);
+    expect(again.graph.profile('a')).toBeUndefined();
+    await again.close();
+  });
+
+  it('a closed durable graph refuses changes', async () => {
+    const durable = open(freshDir());
+    await durable.close();
+    expect(codeOf(() => durable.graph.addMember('a'))).toBe('JOURNAL_FAILED');
+  });
+});
+
+describe('directories', () => {
+  it('a second open gets JOURNAL_LOCKED (this process, or a live other one); a stale lock is taken over', async () => {
+    const dir = freshDir();
+    const durable = open(dir);
+    expect(codeOf(() => open(dir))).toBe('JOURNAL_LOCKED');
+    await durable.close();
+    writeFileSync(join(dir, 'LOCK'), `${process.ppid}\n`); // a live process
+    expect(codeOf(() => open(dir))).toBe('JOURNAL_LOCKED');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    writeFileSync(join(dir, 'LOCK'), `${dead}\n`);
+    const reopened = open(dir);
+    await reopened.close();
+  });
+
+  it('a torn tail is cut and reported; damage before it is JOURNAL_CORRUPT naming segment and offset', async () => {
+    const dir = freshDir();
+    const durable = open(dir, { sync: 'always' });
+    for (let i = 0; i < 20; i++) durable.graph.addMember(`m${i}`);
+    await durable.close();
+    const segmentFile = readdirSync(dir).find((f) => f.startsWith('journal-') && readFileSync(join(dir, f)).length > SEGMENT_HEADER_BYTES)!;
+    const path = join(dir, segmentFile);
+    const whole = readFileSync(path);
+    truncateSync(path, whole.length - 2);
+    const torn = open(dir);
+    expect(torn.recovery.bytesDropped).toBeGreaterThan(0);
+    expect(torn.recovery.recordsReplayed).toBe(19);
+    expect(torn.graph.memberCount).toBe(19);
+    await torn.close();
+    // Damage the 3rd block of the segment (now followed by valid blocks).
+    const damaged = readFileSync(path);
+    damaged[SEGMENT_HEADER_BYTES + 2 * (BLOCK_HEADER_BYTES + 5) + BLOCK_HEADER_BYTES + 1]! ^= 0x10;
+    writeFileSync(path, damaged);
+    let error: unknown;
+    try {
+      open(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(JournalCorruptError);
+    expect((error as JournalCorruptError).segment).toBe(segmentFile);
+    expect((error as JournalCorruptError).offset).toBeGreaterThanOrEqual(SEGMENT_HEADER_BYTES);
+  });
+
+  it('a missing segment is JOURNAL_CORRUPT, never a shorter history', async () => {
+    const dir = freshDir();
+    let durable = open(dir);
+    durable.graph.addMember('a');
+    await durable.close();
+    durable = open(dir);
+    durable.graph.addMember('b');
+    await durable.close();
+    const segments = readdirSync(dir).filter((f) => f.startsWith('journal-')).sort();
+    rmSync(join(dir, segments[0]!));
+    expect(codeOf(() => open(dir))).toBe('JOURNAL_CORRUPT');
+  });
+
+  it('a custom policy is journaled by name and resolved from options.policy on reopen', async () => {
+    const custom = definePolicy('mine', DEFAULT_POLICY, { message: degreeRule({ upTo: 1 }) });
+    const dir = freshDir();
+    const durable = open(dir);
+    durable.graph.setPolicy(custom);
+    await durable.close();
+    expect(codeOf(() => open(dir))).toBe('INVALID_OPTION');
+    const again = open(dir, { policy: custom });
+    expect(again.graph.policy.name).toBe('mine');
+    await again.checkpoint();
+    await again.close();
+    const third = open(dir, { policy: custom });
+    expect(third.graph.policy.name).toBe('mine');
+    await third.close();
+  });
+
+  it('stats count records and bytes since the checkpoint; checkpoint deletes what it covers', async () => {
+    const dir = freshDir();
+    const durable = open(dir, { sync: 'batch' });
+    for (let i = 0; i < 100; i++) durable.graph.addMember(`u${i}`);
+    for (let i = 1; i < 100; i++) durable.graph.connect('u0', `u${i}`);
+    await durable.flush();
+    const stats = durable.stats();
+    expect(stats.recordsSinceCheckpoint).toBe(199);
+    expect(stats.pendingBytes).toBe(0);
+    expect(stats.unsyncedBytes).toBe(0);
+    expect(stats.lastSync).not.toBeNull();
+    await durable.checkpoint();
+    expect(durable.stats().recordsSinceCheckpoint).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['LOCK', 'journal-00000001.log', 'snapshot-00000001.sg']);
+    await durable.close();
+    const fd = openSync(join(dir, 'LOCK'), 'a'); // close released the lock: the file is gone, so this creates it
+    closeSync(fd);
+    rmSync(join(dir, 'LOCK'));
+    const again = open(dir);
+    expect(again.recovery.snapshot).toBe(1);
+    expect(again.graph.connectionCount).toBe(99);
+    await again.close();
+  });
+});
