@@ -2,8 +2,8 @@
  * hyperBallFirst: the counters of the balls of radius 1 (a member and its connections), built by
  * adding hashes directly (O(degree) per member instead of a union of counters).
  *
- * Self-contained (no imports, no outer names): Node's helper thread runs it from its source text
- * (src/node/helper-thread.ts) on the same shared arrays.
+ * A pass over typed arrays only: Node's helper thread (src/node/helper-worker.ts, which imports
+ * it) runs it on the same shared arrays.
  *
  * @packageDocumentation
  */

@@ -1,8 +1,8 @@
 /**
  * hyperBallStep: one HyperBall iteration over a range of members.
  *
- * Self-contained (no imports, no outer names): Node's helper thread runs it from its source text
- * (src/node/helper-thread.ts) on the same shared arrays while the calling thread runs another range.
+ * A pass over typed arrays only: Node's helper thread (src/node/helper-worker.ts, which imports
+ * it) runs it on the same shared arrays while the calling thread runs another range.
  *
  * @packageDocumentation
  */

@@ -1,7 +1,7 @@
 /**
  * `social-graph/stats` as Node loads it (the `node` condition of `exports["./stats"]`): the same
  * functions, with HyperBall's iterations split with a worker thread (the helper thread of bulk
- * loads, src/node/helper-thread.ts). Elsewhere they run on one thread.
+ * loads, src/node/worker-helper.ts). Elsewhere they run on one thread.
  *
  * @packageDocumentation
  */

@@ -1,9 +1,8 @@
 /**
  * The passes of a bulk load that fill and sort neighbour lists, as plain functions over typed
  * arrays, so that a helper thread (helper-thread.ts) can run one of them on the same memory while
- * the store's thread runs another. Each is self-contained (a worker runs it from its source
- * text): it refers to nothing outside its body but `sortUnique` and `listInt32` of this module.
- * Keep it that way.
+ * the store's thread runs another (Node's worker program, src/node/helper-worker.ts, imports
+ * them). They work on numbers and typed arrays only.
  *
  * @internal
  * @packageDocumentation
@@ -11,8 +10,7 @@
 
 /**
  * A zeroed `Int32Array` of `length` entries over a `SharedArrayBuffer` where available, else an
- * `ArrayBuffer`: bulkInt32 of bulk-buffer.ts, restated here because a worker runs this module's
- * functions from their source text, which cannot import.
+ * `ArrayBuffer` (as bulkInt32 of bulk-buffer.ts).
  *
  * @remarks O(length).
  * @internal

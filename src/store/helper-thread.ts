@@ -4,7 +4,7 @@
  * A bulk load runs faster with a helper that runs one of its passes while the loading thread runs
  * another: steps 2–5 of interning a chunk of ids ({@link processChunk}) while the loading thread
  * reads and hashes the next chunk, and the second members' half of the store's passes
- * (bulk-lists.ts). Those passes are self-contained functions over typed arrays in shared memory,
+ * (bulk-lists.ts). Those passes are functions over typed arrays in shared memory,
  * named by {@link HelperTask}. The core has no threads of its own: a platform entry point sets a
  * starter ({@link setHelperThreadStarter}); Node's (src/node/main.ts, the package's `node`
  * export condition) starts a worker thread. Without one, {@link startHelperThread} returns `null`

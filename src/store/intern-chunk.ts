@@ -3,9 +3,8 @@
  * is nothing but numbers and typed arrays, so that a worker thread can run it on the same memory
  * (see helper-thread.ts) while the caller's thread reads the next chunk.
  *
- * The functions are self-contained on purpose: they refer to nothing outside their own bodies
- * but {@link internArray} of this module (no imports, no module constants), because the worker
- * runs them from their source text (`processChunk.toString()`). Keep it that way.
+ * Node's worker program (src/node/helper-worker.ts, its own built entry) imports these functions:
+ * they work on numbers and typed arrays only, so either thread can run them on the same memory.
  *
  * @internal
  * @packageDocumentation
@@ -71,8 +70,7 @@ export interface ChunkInput {
 
 /**
  * A zeroed typed array of `length` entries over a `SharedArrayBuffer` where available, else an
- * `ArrayBuffer`: bulkInt32 of bulk-buffer.ts, restated here because a worker runs this module's
- * functions from their source text, which cannot import.
+ * `ArrayBuffer` (as bulkInt32 of bulk-buffer.ts).
  *
  * @remarks O(length).
  * @internal
