@@ -73,12 +73,10 @@ describe('save is atomic', () => {
     const expected = [a.toBytes(), b.toBytes()];
     const path = join(dir, 'graph.sg');
     let midWrites = 0;
-    let lastMidWrite = false;
     for (let k = 0; k < KILLS; k++) {
       // Kill during the 2nd or 3rd save of this child, at varying moments inside it.
       const { saved, midWrite } = await runAndKill(path, 1 + (k % 2), [0, 1, 3, 8][k % 4]!);
       if (midWrite) midWrites++;
-      lastMidWrite = midWrite;
       expect(saved).toBeGreaterThanOrEqual(1);
       expect(existsSync(path)).toBe(true);
       const loaded = await load(path);
@@ -90,9 +88,8 @@ describe('save is atomic', () => {
     // The kills did land mid-save (a temporary file existed), and left it behind, never read.
     expect(midWrites).toBeGreaterThanOrEqual(KILLS / 2);
     const left = readdirSync(dir).filter((name) => name.endsWith('.tmp')).length;
-    // The last kill's temporary file is still there when that kill landed mid-save (each save
-    // removes those of processes that are gone, so earlier ones may be cleaned already).
-    if (lastMidWrite) expect(left).toBeGreaterThanOrEqual(1);
+    // (Whether the last kill's temporary file is still there depends on timing: a save may finish
+    // within the kill's delay, and the next one be killed before it writes. Not asserted.)
     // ...and the next save removes those of processes that are gone: they do not pile up.
     expect(left).toBeLessThanOrEqual(2);
     // Only the snapshot and the temporary files of killed saves are there.
