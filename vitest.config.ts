@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // fast-check's global size and seed (test/support/fc-global.ts) in every test file.
+    setupFiles: ['test/support/fc-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
