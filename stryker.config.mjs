@@ -6,8 +6,13 @@ export default {
   vitest: { configFile: 'test/mutation/vitest.config.ts', related: false },
   mutate: ['src/algorithms/**/*.ts', 'src/store/**/*.ts'],
   coverageAnalysis: 'perTest',
+  // Error messages are free text (tests assert on codes); static initialisers would rerun every test.
+  mutator: { excludedMutations: ['StringLiteral'] },
+  ignoreStatic: true,
   concurrency: 1,
-  timeoutMS: 30_000,
+  // A mutant that loops or slows a search 10x counts as detected (timeout) quickly.
+  timeoutMS: 4_000,
+  timeoutFactor: 1.25,
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
