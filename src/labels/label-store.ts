@@ -360,7 +360,12 @@ export const LABELS_SECTION: SnapshotSection = {
     const store = existingLabelStore(internals);
     if (store === undefined) return false;
     const rows: [number, Readonly<ViewerLabels>][] = [];
-    store.forEachViewer((viewer, labels) => rows.push([context.denseIndex[viewer]!, labels]));
+    // Viewers whose labels all went (untags, blocks, removals) hold nothing: leaving them out
+    // keeps the snapshot canonical (a loaded copy writes the same bytes).
+    store.forEachViewer((viewer, labels) => {
+      if (labels.tags.size + labels.lists.size + labels.favorites.size + labels.hidden.size > 0) rows.push([context.denseIndex[viewer]!, labels]);
+    });
+    if (rows.length === 0) return false;
     rows.sort((a, b) => a[0] - b[0]);
     const list = (members: Iterable<number>, size: number): void => {
       out.varint(size);
