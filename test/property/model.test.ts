@@ -455,7 +455,7 @@ describe('SocialGraph against a naive model', () => {
         'bulk load': 0.4,
         'snapshot': 0.4,
         'INVALID_* call': 0.4,
-        'recorded time read back': 0.2,
+        'recorded time read back': 0.12,
       },
       { commands: 110, connections: 45 },
     );
