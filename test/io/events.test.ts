@@ -5,8 +5,9 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SocialGraph, type SocialGraphEvent } from '../../src/index.js';
+import { SocialGraph, SocialGraphError, type SocialGraphEvent } from '../../src/index.js';
 import { EventQueue } from '../../src/graph/event-queue.js';
+import { Coverage } from '../support/coverage.js';
 import { fcParams } from '../support/fc-config.js';
 import { graphState, opsArb, type Op } from './graph-state.js';
 
@@ -32,8 +33,10 @@ function apply(graph: SocialGraph, ops: readonly Op[]): void {
         else if (op.kind === 'disconnect') graph.disconnect(a, members[op.y % members.length]!);
         else graph.mergeMember(op.text.length > 0 ? op.text : a);
       } else if (op.kind === 'connect') graph.connect('nobody', 'none');
-    } catch {
+    } catch (error) {
       // Failed calls (duplicates, self connections, the cap, unknown ids): no event expected.
+      // Anything else (a listener's failed assertion) is the test failing.
+      if (!(error instanceof SocialGraphError)) throw error;
     }
   }
 }
@@ -133,23 +136,43 @@ describe('change events', () => {
   });
 
   it('streams every change: a replica fed only the events ends equal (property)', () => {
+    const cov = new Coverage('event replica');
     fc.assert(
       fc.property(opsArb, fc.integer({ min: 1, max: 6 }), (ops, cap) => {
         const graph = new SocialGraph({ maxConnectionsPerMember: cap });
         const replica = new SocialGraph({ maxConnectionsPerMember: cap });
-        graph.on('memberAdded', (e) => replica.addMember(e.id));
-        graph.on('memberRemoved', (e) => replica.removeMember(e.id));
-        graph.on('connected', (e) => expect(replica.connect(e.a, e.b)).toBe(true));
-        graph.on('disconnected', (e) => expect(replica.disconnect(e.a, e.b)).toBe(true));
+        // Each listener records what went wrong: a throw would land in the caller's graph call.
+        const wrong: string[] = [];
+        const seen = { connected: 0, disconnected: 0, removed: 0 };
+        const check = (what: string, call: () => unknown, expected: unknown) => {
+          try {
+            const got = call();
+            if (got !== expected) wrong.push(`${what}: ${String(got)}, expected ${String(expected)}`);
+          } catch (error) {
+            wrong.push(`${what}: threw ${String(error)}`);
+          }
+        };
+        graph.on('memberAdded', (e) => check(`addMember(${e.id})`, () => replica.addMember(e.id), undefined));
+        graph.on('memberRemoved', (e) => (seen.removed++, check(`removeMember(${e.id})`, () => replica.removeMember(e.id), undefined)));
+        graph.on('connected', (e) => (seen.connected++, check(`connect(${e.a}, ${e.b})`, () => replica.connect(e.a, e.b), true)));
+        graph.on('disconnected', (e) => (seen.disconnected++, check(`disconnect(${e.a}, ${e.b})`, () => replica.disconnect(e.a, e.b), true)));
         apply(graph, ops);
+        expect(wrong).toEqual([]);
         // Same members and connections (index order may differ: compare as sets).
         const canon = (g: SocialGraph) => {
           const s = graphState(g);
           return { members: [...s.members].sort(), lists: s.members.map((id, i) => `${id}:${[...s.lists[i]!].sort().join(',')}`).sort() };
         };
         expect(canon(replica)).toEqual(canon(graph));
+        cov.hit({
+          '>= 5 connected events': seen.connected >= 5,
+          'disconnected event': seen.disconnected > 0,
+          'memberRemoved event': seen.removed > 0,
+          'a member at the cap': graph.members().some((m) => graph.connectionCountOf(m) >= cap),
+        });
       }),
       fcParams(200),
     );
+    cov.expect({ '>= 5 connected events': 0.4, 'disconnected event': 0.25, 'memberRemoved event': 0.4, 'a member at the cap': 0.45 });
   });
 });

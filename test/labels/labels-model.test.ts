@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph, SocialGraphError } from '../../src/index.js';
+import { Coverage } from '../support/coverage.js';
 import { fcParams } from '../support/fc-config.js';
 import { graphInternals, hiddenBy } from '../support/internals.js';
 
@@ -74,8 +75,10 @@ class Step implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     const { kind } = this.op;
     const a = name(this.op.a);
-    const b = name(this.op.b);
     const tag = TAGS[this.op.x % TAGS.length]!;
+    // Half the untags aim at a member `a` tagged (picked from the model), so removals happen.
+    const taggedByA = kind === 'untag' && this.op.y % 2 === 0 ? m.labels.get(a)?.tags.get(tag) : undefined;
+    const b = taggedByA !== undefined && taggedByA.length > 0 ? taggedByA[this.op.b % taggedByA.length]! : name(this.op.b);
     const list = LISTS[this.op.x % LISTS.length]!;
     const other = LISTS[this.op.y % LISTS.length]!;
     const both = m.members.has(a) && m.members.has(b);
@@ -123,16 +126,18 @@ class Step implements fc.Command<Model, Real> {
       case 'tag':
       case 'untag': {
         if (!both) return void expect(code(() => (kind === 'tag' ? r.tag(a, b, tag) : r.untag(a, b, tag)))).toBe('MEMBER_NOT_FOUND');
-        if (a === b) return void expect(code(() => r.tag(a, b, tag))).toBe('INVALID_OPTION');
+        if (a === b) return void expect(code(() => (kind === 'tag' ? r.tag(a, b, tag) : r.untag(a, b, tag))), `${kind} on self`).toBe('INVALID_OPTION');
         const l = labelsOf(m, a);
         const has = l.tags.get(tag)?.includes(b) ?? false;
         if (kind === 'tag') {
           const ok = !has && !blocked(m, a, b);
+          if (ok) stats.tagged++;
           expect(r.tag(a, b, tag)).toBe(ok);
           if (ok) l.tags.set(tag, [...(l.tags.get(tag) ?? []), b]);
         } else {
           expect(r.untag(a, b, tag)).toBe(has);
           if (has) {
+            stats.untagged++;
             const next = without(l.tags.get(tag)!, b);
             if (next.length === 0) l.tags.delete(tag);
             else l.tags.set(tag, next);
@@ -217,10 +222,15 @@ const op = fc.record({
   y: fc.nat(5),
 });
 
+/** Per-run counters for the coverage table (reset at the start of each run). */
+const stats = { steps: 0, tagged: 0, untagged: 0 };
+
 describe('labels', () => {
   it('match the model under tags, lists, favorites, hides, blocks and removals', () => {
+    const cov = new Coverage('labels model');
     fc.assert(
       fc.property(fc.commands([op.map((o) => new Step(o))], { maxCommands: 80 }), (cmds) => {
+        Object.assign(stats, { steps: 0, tagged: 0, untagged: 0 });
         const graph = new SocialGraph();
         const members = new Set<string>();
         for (let i = 0; i < N - 1; i++) {
@@ -228,8 +238,11 @@ describe('labels', () => {
           members.add(name(i));
         }
         fc.modelRun(() => ({ model: { members, blocks: new Set<string>(), labels: new Map() }, real: graph }), cmds);
+        stats.steps = [...cmds].length;
+        cov.hit({ '>= 40 steps': stats.steps >= 40, '>= 3 tags set': stats.tagged >= 3, 'a tag removed': stats.untagged > 0 });
       }),
       fcParams(200),
     );
+    cov.expect({ '>= 40 steps': 0.42, '>= 3 tags set': 0.3, 'a tag removed': 0.1 });
   });
 });

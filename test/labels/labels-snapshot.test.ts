@@ -11,7 +11,8 @@ describe('profile and label snapshot sections', () => {
   it('round-trip, with removed members leaving holes', () => {
     const graph = new SocialGraph<Profile>({ indexedAttributes: ['company', 'location'], limitedProfileFields: ['name'] });
     for (let i = 0; i < 12; i++) graph.addMember(`m${i}`);
-    for (let i = 1; i < 12; i++) graph.connect(`m${i}`, `m${(i * 5) % i === 0 ? 0 : i - 1}`);
+    // Chains hanging off m0 (m1-m2, m3-m4-m5, ...): search sees degrees 1, 2 and 3.
+    for (let i = 1; i < 12; i++) graph.connect(`m${i}`, `m${i % 3 === 1 ? 0 : i - 1}`);
     graph.connect('m0', 'm7');
     for (let i = 0; i < 12; i++) if (i % 3 !== 0) graph.setProfile(`m${i}`, { name: `M${i}`, company: i % 2 ? 'Acme' : 'Birch', location: 'Oslo' });
     graph.tag('m0', 'm2', 'recruiter');
@@ -37,6 +38,9 @@ describe('profile and label snapshot sections', () => {
       const query = { degree: [1, 2, 3] as (1 | 2 | 3)[], where: { company: 'Acme' }, sort: { attribute: 'location' as const } };
       expect(copy.viewAs(id).search(query)).toEqual(graph.viewAs(id).search(query));
     }
+    // Every feature's state: the copy's snapshot is the original's, byte for byte.
+    expect(copy.toBytes()).toEqual(graph.toBytes());
+    expect(graph.viewAs('m0').search({ degree: [3] }).hits.length).toBeGreaterThan(0);
     expect(copy.lists('m0')).toEqual(['hiring', 'empty']);
     expect(copy.hiddenMembers('m0')).toEqual(['m8']);
   });

@@ -5,6 +5,7 @@ import {
   bidirectionalDistance,
   intersectionSize,
   intersectInto,
+  GALLOP_RATIO,
   levelCounts,
   runSearch,
   Scratch,
@@ -12,7 +13,9 @@ import {
 } from '../../src/index.js';
 import { CompactAdjacencyStore } from '../../src/store/compact-adjacency-store.js';
 import { smallGraph, type SmallGraph } from '../support/arbitraries.js';
+import { Coverage } from '../support/coverage.js';
 import { fcParams } from '../support/fc-config.js';
+import { bfsAll, graphShape, shapeLabels } from '../support/graph-shape.js';
 import { naiveDistance, naiveFromEdges, naiveLevels, naiveMutual } from '../support/oracle.js';
 
 function build(g: SmallGraph): SocialGraph {
@@ -45,43 +48,82 @@ function storeOf(g: SmallGraph): { store: CompactAdjacencyStore; index: Map<stri
 
 describe('degree against BFS oracle', () => {
   it('every pair, every maxDepth 0..6, both build paths', () => {
+    const cov = new Coverage('degree: every pair, maxDepth 0..6');
     fc.assert(
       fc.property(smallGraph, (g) => {
         const naive = naiveFromEdges(g.members, g.edges);
         for (const graph of [build(g), buildBulk(g)]) {
           for (const a of g.members) {
+            const dist = bfsAll(naive, a);
+            // One comparison per source member (expect() per call would dominate the run time).
+            const actual: (number | null)[] = [];
+            const expected: (number | null)[] = [];
             for (const b of g.members) {
+              const full = dist.get(b);
               for (let d = 0; d <= 6; d++) {
-                expect(graph.degree(a, b, { maxDepth: d })).toBe(naiveDistance(naive, a, b, d));
+                actual.push(graph.degree(a, b, { maxDepth: d }));
+                expected.push(full !== undefined && full <= d ? full : null);
               }
             }
+            expect(actual, `degree(${a}, *)`).toEqual(expected);
           }
         }
+        cov.hit(shapeLabels(graphShape(naive)));
       }),
       fcParams(150),
     );
+    cov.expect({
+      'pair at distance 1': 0.8,
+      'pair at distance 2': 0.7,
+      'pair at distance 3': 0.5,
+      'pair at distance 4': 0.35,
+      'pair at distance 5': 0.15,
+      'pair at distance 6': 0.07,
+      'pair at distance 7+': 0.02,
+      'unreachable pair': 0.8,
+      'hub (>= 8 connections)': 0.15,
+      'isolated member': 0.7,
+      '2+ components with connections': 0.45,
+      '>= 20 connections': 0.3,
+    });
   });
 
   it('default maxDepth is 3', () => {
+    const cov = new Coverage('degree: default maxDepth');
     fc.assert(
       fc.property(smallGraph, (g) => {
         const naive = naiveFromEdges(g.members, g.edges);
         const graph = build(g);
         for (const a of g.members) for (const b of g.members) expect(graph.degree(a, b)).toBe(naiveDistance(naive, a, b, 3));
+        const shape = graphShape(naive);
+        cov.hit({ 'pair at distance 3': shape.distances[3]!, 'pair at distance 4+ (null by default)': shape.distances.slice(4).some(Boolean) });
       }),
       fcParams(100),
     );
+    cov.expect({ 'pair at distance 3': 0.5, 'pair at distance 4+ (null by default)': 0.3 });
   });
 });
 
 describe('degrees (batched) against the oracle', () => {
   it('any page (repeats, self, any order), maxDepth 0..6, with and without the depth-2 ball', () => {
+    const cov = new Coverage('degrees (batched)');
     fc.assert(
       fc.property(smallGraph, fc.array(fc.nat(), { maxLength: 30 }), fc.nat(), (g, picks, v) => {
         const naive = naiveFromEdges(g.members, g.edges);
         const graph = build(g);
         const viewer = g.members[v % g.members.length]!;
         const page = picks.map((i) => g.members[i % g.members.length]!);
+        const dist = bfsAll(naive, viewer);
+        const onPage = new Set(page.map((t) => dist.get(t) ?? -1));
+        cov.hit({
+          'page of 10+': page.length >= 10,
+          'target at distance 1': onPage.has(1),
+          'target at distance 2': onPage.has(2),
+          'target at distance 3': onPage.has(3),
+          'target at distance 4..6': onPage.has(4) || onPage.has(5) || onPage.has(6),
+          'unreachable target': onPage.has(-1),
+          'repeated target': new Set(page).size < page.length,
+        });
         for (let d = 0; d <= 6; d++) {
           const expected = page.map((t) => naiveDistance(naive, viewer, t, d));
           expect(graph.degrees(viewer, page, { maxDepth: d })).toEqual(expected);
@@ -98,31 +140,57 @@ describe('degrees (batched) against the oracle', () => {
       }),
       fcParams(150),
     );
+    cov.expect({
+      'page of 10+': 0.5,
+      'target at distance 1': 0.3,
+      'target at distance 2': 0.25,
+      'target at distance 3': 0.15,
+      'target at distance 4..6': 0.06,
+      'unreachable target': 0.5,
+      'repeated target': 0.5,
+    });
   });
 });
 
 describe('mutual connections against the oracle', () => {
   it('list and count for every pair', () => {
+    const cov = new Coverage('mutual connections');
     fc.assert(
       fc.property(smallGraph, (g) => {
         const naive = naiveFromEdges(g.members, g.edges);
         const graph = build(g);
+        let most = 0;
         for (const a of g.members) {
+          const actual: unknown[] = [];
+          const wanted: unknown[] = [];
           for (const b of g.members) {
             const expected = naiveMutual(naive, a, b);
-            expect(graph.mutualConnections(a, b).sort()).toEqual(expected);
-            expect(graph.mutualCount(a, b)).toBe(expected.length);
+            if (a !== b) most = Math.max(most, expected.length);
+            actual.push(graph.mutualConnections(a, b).sort(), graph.mutualCount(a, b));
+            wanted.push(expected, expected.length);
           }
+          expect(actual, `mutual(${a}, *)`).toEqual(wanted);
         }
+        cov.hit({ 'a pair with 1+ mutual': most >= 1, 'a pair with 3+ mutual': most >= 3 });
       }),
       fcParams(100),
     );
+    cov.expect({ 'a pair with 1+ mutual': 0.7, 'a pair with 3+ mutual': 0.3 });
   });
 
   it('intersection (merge and galloping) equals a Set intersection', () => {
-    const sortedSet = (max: number) => fc.uniqueArray(fc.integer({ min: 0, max }), { maxLength: 400 }).map((a) => Int32Array.from(a.sort((x, y) => x - y)));
+    const sortedSet = (max: number, maxLength: number) =>
+      fc.uniqueArray(fc.integer({ min: 0, max }), { maxLength }).map((a) => Int32Array.from(a.sort((x, y) => x - y)));
+    const cov = new Coverage('intersection');
     fc.assert(
-      fc.property(sortedSet(2000), sortedSet(60), fc.nat(5), fc.nat(5), (big, small, padA, padB) => {
+      fc.property(sortedSet(2000, 400), fc.oneof(sortedSet(60, 12), sortedSet(60, 60)), fc.nat(5), fc.nat(5), (big, small, padA, padB) => {
+        cov.hit({
+          // The longer list more than GALLOP_RATIO times the shorter one (so 25+ entries): galloping.
+          gallops: small.length >= 1 && big.length > GALLOP_RATIO * small.length,
+          'gallops over 4+ entries': small.length >= 4 && big.length > GALLOP_RATIO * small.length,
+          'merges (lists of 25+ of similar length)': small.length >= 25 && big.length <= GALLOP_RATIO * small.length,
+          'empty list': big.length === 0 || small.length === 0,
+        });
         // Embed each list in a larger array at an offset, as the store does.
         const a = new Int32Array(big.length + padA * 2).fill(-7);
         a.set(big, padA);
@@ -137,14 +205,18 @@ describe('mutual connections against the oracle', () => {
       }),
       fcParams(300),
     );
+    cov.expect({ gallops: 0.22, 'gallops over 4+ entries': 0.1, 'merges (lists of 25+ of similar length)': 0.12, 'empty list': 0.02 });
   });
 });
 
 describe('reach against the oracle', () => {
   it('levels 1..3 for every member; top-down only and direction-optimizing agree', () => {
+    const cov = new Coverage('reach');
     fc.assert(
       fc.property(smallGraph, (g) => {
         const naive = naiveFromEdges(g.members, g.edges);
+        const shape = graphShape(naive);
+        cov.hit({ 'level 3 non-empty': shape.distances[3]!, 'level 5+ non-empty': shape.distances.slice(5).some(Boolean), hub: shape.maxDegree >= 8 });
         const graph = buildBulk(g);
         for (const m of g.members) {
           const [first, second, third] = naiveLevels(naive, m, 3);
@@ -162,6 +234,7 @@ describe('reach against the oracle', () => {
       }),
       fcParams(100),
     );
+    cov.expect({ 'level 3 non-empty': 0.5, 'level 5+ non-empty': 0.15, hub: 0.15 });
   });
 });
 

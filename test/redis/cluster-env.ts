@@ -1,13 +1,33 @@
 /**
  * Connection to the test cluster named by REDIS_CLUSTER_NODES ("127.0.0.1:7000,127.0.0.1:7001,...").
- * Unset: the Redis suites skip.
+ * Unset: the Redis suites skip (test/support/skip-reporter.ts names them at the end of the run),
+ * except with CI set, where each suite fails instead (.ci/run starts the cluster).
  */
 import { Cluster } from 'ioredis';
+import { describe, it } from 'vitest';
 import { RedisSocialGraph } from '../../src/redis/index.js';
 import type { AsyncGraph, BackendOptions, CreateBackend } from '../conformance/backend.js';
 
 export const CLUSTER_NODES = process.env.REDIS_CLUSTER_NODES ?? '';
 export const HAS_CLUSTER = CLUSTER_NODES.trim().length > 0;
+/** CI runs every test: a missing cluster fails the run there. */
+export const IN_CI = (process.env.CI ?? '') !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
+
+/**
+ * `describe` for a suite that needs the cluster: runs when REDIS_CLUSTER_NODES is set; with CI
+ * set and no cluster, one failing test in its place; otherwise skipped (every test of the suite
+ * counted as skipped, so the skip reporter's count is the real one).
+ */
+export function clusterDescribe(name: string, body: () => void): void {
+  if (HAS_CLUSTER) describe(name, body);
+  else if (IN_CI) {
+    describe(name, () => {
+      it('needs a Redis Cluster: REDIS_CLUSTER_NODES is not set (CI must run every Redis test; see .ci/run)', () => {
+        throw new Error('REDIS_CLUSTER_NODES is not set while CI is: start the cluster as .ci/run does');
+      });
+    });
+  } else describe.skip(name, body);
+}
 
 export function startupNodes(list: string = CLUSTER_NODES): { host: string; port: number }[] {
   return list

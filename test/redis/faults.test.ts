@@ -14,18 +14,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Cluster } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { barabasiAlbert } from '../../src/generators/index.js';
 import { SocialGraph, SocialGraphError } from '../../src/index.js';
 import { RedisSocialGraph } from '../../src/redis/index.js';
-import { HAS_CLUSTER } from './cluster-env.js';
+import { clusterDescribe } from './cluster-env.js';
 
 const run = promisify(execFile);
 const SCRIPT = join(process.cwd(), 'scripts/redis-cluster.sh');
 /** Where to look for free ports; the suite takes the first free run of 12 when it starts. */
 const FROM = Number(process.env.REDIS_FAULT_PORT ?? 7100);
 let BASE = FROM;
-const suite = HAS_CLUSTER ? describe : describe.skip;
 
 let dir = '';
 let cluster: Cluster;
@@ -91,7 +90,7 @@ async function queryLoop(graph: RedisSocialGraph, local: SocialGraph, members: n
   return tally;
 }
 
-suite('RedisSocialGraph under resharding and failover', () => {
+clusterDescribe('RedisSocialGraph under resharding and failover', () => {
   const members = 3000;
   let local: SocialGraph;
   let graph: RedisSocialGraph;

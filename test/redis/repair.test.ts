@@ -7,12 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { barabasiAlbert } from '../../src/generators/index.js';
 import { SocialGraph, SocialGraphError } from '../../src/index.js';
 import { RedisSocialGraph, withRetry, isTransientClusterError } from '../../src/redis/index.js';
-import { connectCluster, HAS_CLUSTER } from './cluster-env.js';
+import { clusterDescribe, connectCluster } from './cluster-env.js';
 
 let cluster: Cluster;
-const suite = HAS_CLUSTER ? describe : describe.skip;
 
-suite('RedisSocialGraph consistency (REDIS_CLUSTER_NODES)', () => {
+clusterDescribe('RedisSocialGraph consistency (REDIS_CLUSTER_NODES)', () => {
   beforeAll(() => {
     cluster = connectCluster();
   });

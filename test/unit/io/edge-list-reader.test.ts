@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -52,13 +52,8 @@ async function* slowly<T>(items: T[]): AsyncGenerator<T> {
   }
 }
 
-const dataDir = [resolve(process.cwd(), '../shared/data'), resolve(process.cwd(), 'shared/data')].find((dir) =>
-  existsSync(dir),
-);
-const dataFile = (name: string): string | undefined => {
-  const path = dataDir === undefined ? undefined : resolve(dataDir, name);
-  return path !== undefined && existsSync(path) ? path : undefined;
-};
+/** The committed copies of the real networks (test/fixtures, see its README). */
+const dataFile = (name: string): string => resolve(process.cwd(), 'test/fixtures', name);
 
 describe('parseEdgeListText: format', () => {
   it('reads tabs, runs of spaces, CRLF and LF, comments, blank lines and a third column', () => {
@@ -437,10 +432,10 @@ describe('formatEdgeList and edgeListLines', () => {
 
 describe('real SNAP files', () => {
   const karate = dataFile('karate.txt');
-  it.skipIf(karate === undefined)('reads karate.txt: 78 connections among 34 members', async () => {
+  it('reads karate.txt: 78 connections among 34 members', async () => {
     const members = new Set<string>();
     const edges = new Set<string>();
-    const summary = await readEdgeList(createReadStream(karate!), (a, b) => {
+    const summary = await readEdgeList(createReadStream(karate), (a, b) => {
       members.add(a);
       members.add(b);
       edges.add(a < b ? `${a} ${b}` : `${b} ${a}`);
@@ -451,12 +446,12 @@ describe('real SNAP files', () => {
   });
 
   const grqc = dataFile('ca-grqc.txt.gz');
-  it.skipIf(grqc === undefined)('reads ca-grqc.txt.gz: tabs, CRLF, comments, 28980 directed lines', async () => {
+  it('reads ca-grqc.txt.gz: tabs, CRLF, comments, 28980 directed lines', async () => {
     const members = new Set<string>();
     const edges = new Set<string>();
     const progress: number[] = [];
     const summary = await readEdgeList(
-      createReadStream(grqc!, { highWaterMark: 4096 }),
+      createReadStream(grqc, { highWaterMark: 4096 }),
       (a, b) => {
         members.add(a);
         members.add(b);
@@ -464,7 +459,7 @@ describe('real SNAP files', () => {
       },
       { onProgress: (bytes) => progress.push(bytes) },
     );
-    const size = readFileSync(grqc!).length;
+    const size = readFileSync(grqc).length;
     expect(summary).toEqual({
       lines: 28984,
       edges: 28980,

@@ -1,0 +1,31 @@
+/**
+ * vitest settings for mutation testing (`npm run mutation`, stryker.config.mjs): the test files
+ * that exercise src/algorithms and src/store, with property runs scaled down (FC_RUNS_SCALE) and
+ * no shrinking, so a mutant fails fast. Worker-thread loads (test/unit/parallel-load.test.ts)
+ * stay out, and so do the worker cases of the store and interner tests: Stryker cannot attribute coverage inside a worker, and they take 30 s a run.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  test: {
+    include: [
+      'test/property/algorithms.test.ts',
+      'test/algorithms/*.test.ts',
+      'test/unit/compact-adjacency-store.test.ts',
+      'test/unit/id-interner.test.ts',
+      'test/unit/intern-pairs.test.ts',
+      'test/unit/bulk-buffer.test.ts',
+      'test/unit/connection-times.test.ts',
+      'test/unit/mutation-targets.test.ts',
+    ],
+    // Left out: tests that hand work to a worker thread (the worker runs the instrumented copy
+    // outside Stryker's reach) and the 11 s churn test (its bound is checked by `npm test`).
+    testNamePattern: /^(?!.*(with a helper thread|helper thread: true|churn at a steady size)).*$/,
+    setupFiles: ['test/support/fc-setup.ts'],
+    env: { FC_RUNS_SCALE: '0.05', NO_WORKER_HELPER: '1' },
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
