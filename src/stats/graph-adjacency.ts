@@ -29,12 +29,12 @@ export interface GraphAdjacency {
   indexOf(id: string): number;
 }
 
-/** An Int32Array of `length` in a SharedArrayBuffer where there is one (worker threads read it), else in an ArrayBuffer. */
+/** An Int32Array of `length` in a SharedArrayBuffer where there is one (worker threads read it), else in an ArrayBuffer. @internal */
 export function sharedInt32(length: number): Int32Array {
   return new Int32Array(sharedBuffer(length * 4));
 }
 
-/** A zeroed buffer of `bytes`, shared where the platform allows it. */
+/** A zeroed buffer of `bytes`, shared where the platform allows it. @internal */
 export function sharedBuffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
   if (typeof SharedArrayBuffer === 'function') {
     try {

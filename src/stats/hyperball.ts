@@ -24,8 +24,8 @@ import { pause, runSplit } from './run-split.js';
 import type { StatsSettings } from './stats-options.js';
 import { statsMemory } from './stats-memory.js';
 
-/** Members below which the helper thread is not worth its start (~30 ms). */
-const PARALLEL_MIN_MEMBERS = 4096;
+/** Register bytes (n·2^precision) below which the helper thread is not worth its start (~30 ms). */
+const PARALLEL_MIN_REGISTER_BYTES = 2 ** 22;
 
 /** What a run found. @internal */
 export interface BallCounts {
@@ -79,7 +79,7 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
   let changedNow = new Uint8Array(sharedBuffer(n));
   const estimates = new Float64Array(sharedBuffer(8 * n));
   const canShare = [offsets, targets, cur, next, changedBefore, changedNow, estimates].every(isShared);
-  let helper: HelperThread | null = settings.parallel && canShare && n >= PARALLEL_MIN_MEMBERS ? startHelperThread() : null;
+  let helper: HelperThread | null = settings.parallel && canShare && n * size >= PARALLEL_MIN_REGISTER_BYTES ? startHelperThread() : null;
   const threads = (): number => (helper?.threaded === true ? 2 : 1);
   const within = [n];
   let ball2: Float64Array | null = null;

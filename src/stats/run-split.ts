@@ -22,7 +22,7 @@ export interface RangedPass<R> {
   run(from: number, to: number): R;
 }
 
-/** Yields to the event loop (a macrotask), then throws if `signal` was aborted. */
+/** Yields to the event loop (a macrotask), then throws if `signal` was aborted. @internal */
 export async function pause(signal: AbortSignal | null): Promise<void> {
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
   signal?.throwIfAborted();

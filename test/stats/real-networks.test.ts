@@ -70,15 +70,16 @@ describe.each(NETWORKS)('stats on $name', ({ name, file }) => {
     const exact = exactOf.get(name) ?? (await distanceDistribution(graph, { exact: true }));
     const estimate = await distanceDistribution(graph);
     const sigma = estimate.relativeStandardError;
-    expect(estimate.precision).toBe(12);
+    expect(estimate.precision).toBe(14);
     // Calibrated on the exact component sizes: once every counter of a component is the
     // component's counter, its members' counts are exact, so reachable pairs are exact.
     expect(estimate.reachablePairs).toBe(exact.reachablePairs);
-    // Average distance within 1% (measured ≤ 0.5% at σ = 1.6%).
+    // Average distance within 1%.
     expect(Math.abs(estimate.averageDistance / exact.averageDistance - 1)).toBeLessThanOrEqual(0.01);
     expect(Math.abs(estimate.effectiveDiameter - exact.effectiveDiameter)).toBeLessThanOrEqual(1);
-    // Per member: median relative error of the counts within 2 and 3 (and of the counts at
-    // exactly 2 and 3) at most the stated relative standard error.
+    // Per member: median relative error of the counts within 2 and 3 (what each counter
+    // estimates) at most the stated relative standard error; of the counts at exactly 2 and 3
+    // (differences of two estimates) at most 1.5 times it (measured: ego-facebook's third 1.2σ).
     const exactReach = await reachEstimates(graph, { exact: true });
     const reach = await reachEstimates(graph);
     const errors2: number[] = [];
@@ -98,15 +99,14 @@ describe.each(NETWORKS)('stats on $name', ({ name, file }) => {
     const median = (x: number[]): number => x.sort((p, q) => p - q)[Math.floor(x.length / 2)]!;
     expect(median(errors2)).toBeLessThanOrEqual(sigma);
     expect(median(errors3)).toBeLessThanOrEqual(sigma);
-    expect(median(exactly2)).toBeLessThanOrEqual(sigma);
-    expect(median(exactly3)).toBeLessThanOrEqual(sigma);
-    // The distance distribution: every distance holding ≥ 1% of reachable pairs within 5%, except
-    // ego-facebook's tail (distances 6 and 7: measured +9% and +11% at this precision, see docs/stats.md).
+    expect(median(exactly2)).toBeLessThanOrEqual(1.5 * sigma);
+    expect(median(exactly3)).toBeLessThanOrEqual(1.5 * sigma);
+    // The distance distribution: every distance holding ≥ 1% of reachable pairs within 5%.
     for (let t = 1; t < exact.orderedPairs.length; t++) {
       const share = exact.orderedPairs[t]! / exact.reachablePairs;
       if (share < 0.01) continue;
       const error = Math.abs((estimate.orderedPairs[t] ?? 0) / exact.orderedPairs[t]! - 1);
-      expect(error).toBeLessThanOrEqual(name === 'ego-facebook' && t >= 6 ? 0.15 : 0.05);
+      expect(error).toBeLessThanOrEqual(0.05);
     }
   }, 120_000);
 });

@@ -23,7 +23,7 @@ Estimates come from HyperBall (one HyperLogLog counter per member; relative stan
 instead (O(members x connections): small networks only).
 
 Options:
-  --precision N     log2 of the registers per counter, ${MIN_PRECISION}-${MAX_PRECISION} (default: 12 up to 32,768 members, 7 at 1M)
+  --precision N     log2 of the registers per counter, ${MIN_PRECISION}-${MAX_PRECISION} (default: 14 up to 8,192 members, 12 up to 32,768, 7 at 1M)
   --exact           exact counts (all-pairs BFS)
   --seed N          seed of the members' hash (default 24301)
   --json            print a JSON object instead of the table
