@@ -170,6 +170,8 @@ class Connect implements Cmd {
     const options = this.at === undefined ? undefined : { at: this.at };
     const call = () => r.graph.connect(a, b, options);
     if (!m.g.has(b)) failsCleanly(r, call, 'MEMBER_NOT_FOUND', `connect(${a}, ${b})`);
+    // Second 0 means "unknown": a time below 1 s is refused, before any other check of the pair.
+    else if (this.at !== undefined && this.at < 1000) failsCleanly(r, call, 'INVALID_OPTION', `connect(${a}, ${b}, at ${this.at})`);
     else if (a === b) failsCleanly(r, call, 'SELF_CONNECTION', `connect(${a}, ${a})`);
     else if (m.g.get(a)!.has(b)) same(call(), false, `connect(${a}, ${b}) again`);
     else if (m.g.get(a)!.size >= CAP || m.g.get(b)!.size >= CAP) {
