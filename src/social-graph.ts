@@ -332,7 +332,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
         ok = true;
         return result;
       } finally {
-        core.finish(ok ? record.name : undefined, record.args);
+        core.finish(ok ? record.name : undefined, record.args.length, record.args[0], record.args[1], record.args[2]);
       }
     };
   }
@@ -559,7 +559,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       ok = true;
       return result;
     } finally {
-      core.finish(ok ? name : undefined, args);
+      core.finish(ok ? name : undefined, args.length, args[0], args[1], args[2]);
     }
   }
 
@@ -601,7 +601,16 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   addMember(id: string): void {
-    this.#run('addMember', arguments, () => this.#core.addMember('SocialGraph.addMember', id, true));
+    // The hot mutations are written out (no closure, no arguments object): see #run.
+    const core = this.#core;
+    core.begin();
+    let ok = false;
+    try {
+      core.addMember('SocialGraph.addMember', id, true);
+      ok = true;
+    } finally {
+      if (!ok || !core.finishQuietly()) core.finish(ok ? 'addMember' : undefined, 1, id);
+    }
   }
 
   /**
@@ -615,7 +624,16 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   mergeMember(id: string): boolean {
-    return this.#run('mergeMember', arguments, () => this.#core.addMember('SocialGraph.mergeMember', id, false));
+    const core = this.#core;
+    core.begin();
+    let ok = false;
+    try {
+      const added = core.addMember('SocialGraph.mergeMember', id, false);
+      ok = true;
+      return added;
+    } finally {
+      if (!ok || !core.finishQuietly()) core.finish(ok ? 'mergeMember' : undefined, 1, id);
+    }
   }
 
   /**
@@ -685,7 +703,16 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   connect(a: string, b: string, options?: ConnectOptions): boolean {
-    return this.#run('connect', arguments, () => this.#core.connect('SocialGraph.connect', a, b, options));
+    const core = this.#core;
+    core.begin();
+    let ok = false;
+    try {
+      const connected = core.connect('SocialGraph.connect', a, b, options);
+      ok = true;
+      return connected;
+    } finally {
+      if (!ok || !core.finishQuietly()) core.finish(ok ? 'connect' : undefined, options === undefined ? 2 : 3, a, b, options);
+    }
   }
 
   /**
@@ -699,7 +726,16 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * ```
    */
   disconnect(a: string, b: string): boolean {
-    return this.#run('disconnect', arguments, () => this.#core.disconnect('SocialGraph.disconnect', a, b));
+    const core = this.#core;
+    core.begin();
+    let ok = false;
+    try {
+      const removed = core.disconnect('SocialGraph.disconnect', a, b);
+      ok = true;
+      return removed;
+    } finally {
+      if (!ok || !core.finishQuietly()) core.finish(ok ? 'disconnect' : undefined, 2, a, b);
+    }
   }
 
   /**

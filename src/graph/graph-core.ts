@@ -192,11 +192,24 @@ export class GraphCore {
   }
 
   /**
+   * Ends a successful outermost operation that nobody logs and nobody listens to: the common case
+   * of the hot mutations, in a few field reads. Returns false when {@link GraphCore.finish} must
+   * do the work instead (and then does nothing).
+   */
+  finishQuietly(): boolean {
+    if (this.#depth !== 1 || this.#log !== null || this.events.size !== 0) return false;
+    this.#depth = 0;
+    this.#callTime = Number.NaN;
+    return true;
+  }
+
+  /**
    * Ends the operation begun last. When it is the outermost one and `name` is given (it
-   * succeeded), appends it to the operation log, then delivers its events; when it failed
+   * succeeded), appends it to the operation log with its first `count` arguments `a0`, `a1`, `a2`
+   * (an array is built only when a log is attached), then delivers its events; when it failed
    * (`name` undefined), drops its events.
    */
-  finish(name: OperationName | undefined, args: ArrayLike<unknown>): void {
+  finish(name: OperationName | undefined, count = 0, a0?: unknown, a1?: unknown, a2?: unknown): void {
     if (--this.#depth > 0) return;
     const time = this.#callTime;
     this.#callTime = Number.NaN;
@@ -205,8 +218,9 @@ export class GraphCore {
       return;
     }
     if (this.#log !== null) {
+      const args = count === 0 ? [] : count === 1 ? [a0] : count === 2 ? [a0, a1] : [a0, a1, a2];
       try {
-        this.#log.append({ name, args: Array.from(args), time });
+        this.#log.append({ name, args, time });
       } catch (error) {
         this.events.truncate(this.#eventMark);
         throw error;

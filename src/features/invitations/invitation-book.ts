@@ -383,6 +383,7 @@ export class InvitationBook {
 
   /** A connection was made: a pending invitation between the two is accepted. */
   connected(a: number, b: number): void {
+    if (this.#pending.size === 0) return; // the common case: one check per connection
     const record = this.#pending.get(a, b) ?? this.#pending.get(b, a);
     if (record === undefined) return;
     this.#close(record, 'accepted');
