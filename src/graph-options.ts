@@ -7,7 +7,8 @@
  */
 import { describeValue, SocialGraphError } from './errors.js';
 import { checkOptionsObject } from './graph/checks.js';
-import { DEFAULT_MAX_CONNECTIONS, MAX_CONNECTIONS_LIMIT } from './graph/graph-core.js';
+import { readCoreOptions } from './graph/core-options.js';
+import { DEFAULT_MAX_CONNECTIONS } from './graph/graph-core.js';
 import { isFreeSectionName } from './graph/snapshot-section.js';
 import { DEFAULT_VIEWER_CACHE_SIZE, MAX_VIEWER_CACHE_SIZE } from './features/cache/viewer-cache.js';
 import { checkPolicy } from './features/policy/define-policy.js';
@@ -77,18 +78,7 @@ export function readGraphOptions(method: string, options: unknown, extra: readon
       throw new SocialGraphError('INVALID_OPTION', `${method}: unknown option ${describeValue(key)}`);
     }
   }
-  const rawCap = o['maxConnectionsPerMember'];
-  if (rawCap !== undefined && (!Number.isInteger(rawCap) || (rawCap as number) < 1 || (rawCap as number) > MAX_CONNECTIONS_LIMIT)) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: maxConnectionsPerMember must be an integer from 1 to ${MAX_CONNECTIONS_LIMIT}, got ${describeValue(rawCap)}`);
-  }
-  const clock = o['clock'];
-  if (clock !== undefined && typeof clock !== 'function') {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: clock must be a function returning milliseconds, got ${describeValue(clock)}`);
-  }
-  const times = o['connectionTimes'];
-  if (times !== undefined && typeof times !== 'boolean') {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: connectionTimes must be a boolean, got ${describeValue(times)}`);
-  }
+  const core = readCoreOptions(method, o);
   const profiles = readProfileOptions(method, { indexedAttributes: o['indexedAttributes'], limitedProfileFields: o['limitedProfileFields'] });
   const cache = o['viewerCache'];
   if (cache !== undefined && (!Number.isInteger(cache) || (cache as number) < 0 || (cache as number) > MAX_VIEWER_CACHE_SIZE)) {
@@ -101,9 +91,9 @@ export function readGraphOptions(method: string, options: unknown, extra: readon
     throw new SocialGraphError('INVALID_OPTION', `${method}: onListenerError must be a function, got ${describeValue(onListenerError)}`);
   }
   return Object.freeze({
-    cap: rawCap as number | undefined,
-    clock: (clock as (() => number) | undefined) ?? Date.now,
-    connectionTimes: times as boolean | undefined,
+    cap: core.cap,
+    clock: core.clock ?? Date.now,
+    connectionTimes: core.connectionTimes,
     profiles,
     viewerCache: (cache as number | undefined) ?? DEFAULT_VIEWER_CACHE_SIZE,
     policy,

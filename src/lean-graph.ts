@@ -10,6 +10,7 @@
  */
 import { loadIndexed, loadPairs, type IndexedEdges } from './graph/bulk-load.js';
 import { checkOptionsObject } from './graph/checks.js';
+import { readCoreOptions } from './graph/core-options.js';
 import { DEFAULT_MAX_CONNECTIONS, GraphCore, MAX_CONNECTIONS_LIMIT, type ConnectOptions, type DegreeOptions, type Reach } from './graph/graph-core.js';
 import { readSnapshot, writeSnapshot } from './graph/snapshot-format.js';
 import { describeValue, SocialGraphError } from './errors.js';
@@ -35,23 +36,12 @@ function readLeanOptions(method: string, options: unknown): { cap: number | unde
       throw new SocialGraphError('INVALID_OPTION', `${method}: unknown option ${describeValue(key)} (a LeanGraph takes maxConnectionsPerMember, clock, connectionTimes)`);
     }
   }
-  const cap = o['maxConnectionsPerMember'];
-  if (cap !== undefined && (!Number.isInteger(cap) || (cap as number) < 1 || (cap as number) > MAX_CONNECTIONS_LIMIT)) {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: maxConnectionsPerMember must be an integer from 1 to ${MAX_CONNECTIONS_LIMIT}, got ${describeValue(cap)}`);
-  }
-  const clock = o['clock'];
-  if (clock !== undefined && typeof clock !== 'function') {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: clock must be a function returning milliseconds, got ${describeValue(clock)}`);
-  }
-  const times = o['connectionTimes'];
-  if (times !== undefined && typeof times !== 'boolean') {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: connectionTimes must be a boolean, got ${describeValue(times)}`);
-  }
+  const { cap, clock, connectionTimes } = readCoreOptions(method, o);
   const parallel = o['parallel'];
   if (parallel !== undefined && typeof parallel !== 'boolean') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: parallel must be a boolean, got ${describeValue(parallel)}`);
   }
-  return { cap: cap as number | undefined, clock: (clock as (() => number) | undefined) ?? Date.now, times: times === true };
+  return { cap, clock: clock ?? Date.now, times: connectionTimes === true };
 }
 
 /**
