@@ -35,10 +35,15 @@ export async function crashOnce(options: {
   count: number;
   sync: SyncMode;
   killAfterMs: number;
+  /**
+   * Kill `killAfterMs` after this many ops are acknowledged instead of after the child is ready:
+   * the kill then lands mid-stream however fast the machine runs the stream.
+   */
+  killAtAcked?: number;
   /** The child as one bundled .mjs file run by plain node (the bench: no tsx start per kill). */
   bundledChild?: string;
 }): Promise<CrashResult> {
-  const { dir, seed, count, sync, killAfterMs, bundledChild } = options;
+  const { dir, seed, count, sync, killAfterMs, killAtAcked, bundledChild } = options;
   const script = bundledChild === undefined ? ['--import', 'tsx', CHILD] : [bundledChild];
   const child = spawn(process.execPath, [...script, dir, String(seed), String(count), sync], { stdio: ['ignore', 'pipe', 'inherit'] });
   let acked = 0;
@@ -51,9 +56,13 @@ export async function crashOnce(options: {
     const lines = buffered.split('\n');
     buffered = lines.pop() ?? '';
     for (const line of lines) {
-      if (line === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-      else if (line === 'done') finished = true;
-      else if (line !== '') acked = Math.max(acked, Number(line));
+      if (line === 'ready') {
+        if (killAtAcked === undefined) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      } else if (line === 'done') finished = true;
+      else if (line !== '') {
+        acked = Math.max(acked, Number(line));
+        if (killAtAcked !== undefined && timer === null && acked >= killAtAcked) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      }
     }
   });
   await new Promise<void>((resolve) => child.on('exit', () => resolve()));
