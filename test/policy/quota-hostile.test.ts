@@ -168,3 +168,20 @@ describe('quota charged once per invitation (item 11)', () => {
     expect(graph.quota('ada', 'invite')).toMatchObject({ used: 1 });
   });
 });
+
+describe('a prepaid invitation and a reused member index', () => {
+  it('the unit an attempt prepaid for a removed member does not pay for the member that reuses its index', () => {
+    const graph = new SocialGraph({ clock: () => 1_700_000_000_000 });
+    for (const id of ['a', 'b', 'c']) graph.addMember(id);
+    graph.connect('a', 'b');
+    graph.connect('b', 'c');
+    graph.setQuota('invite', { limit: 5, windowMs: 60_000 });
+    expect(graph.attempt('a', 'invite', 'c').allowed).toBe(true); // one unit, prepaid for c
+    graph.removeMember('c');
+    graph.addMember('d'); // takes c's index
+    graph.connect('b', 'd');
+    graph.invite('a', 'd');
+    // The unit prepaid for c still counts (an attempt is a use), and d's invitation is a new one.
+    expect(graph.quota('a', 'invite')?.used).toBe(2);
+  });
+});

@@ -183,9 +183,22 @@ export class SlidingWindowQuota {
     return { limit: this.limit, windowMs: this.windowMs, used, remaining: Math.max(0, this.limit - used), resetAt };
   }
 
-  /** Forgets every use of `member` (the member was removed: its index will be reused). O(1). */
+  /**
+   * Forgets every use of `member`, and drops the tags other members' uses hold for it (the member
+   * was removed: its index will be reused, and a use prepaid for it must not pay for another
+   * member's invitation). O(1), plus O(uses) over members with tagged uses.
+   */
   clear(member: number): void {
     this.#logs[member] = undefined;
+    for (const log of this.#logs) {
+      if (log === undefined || log.tagged === 0 || log.tags === null) continue;
+      for (let i = log.start; i < log.start + log.size; i++) {
+        if (log.tags[i] === member) {
+          log.tags[i] = -1;
+          log.tagged--;
+        }
+      }
+    }
   }
 
   /** Copies the latest uses (at most this limit) of each member from `other`, a quota being replaced. O(uses kept). */
