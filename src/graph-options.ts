@@ -11,10 +11,8 @@ import { readCoreOptions } from './graph/core-options.js';
 import { DEFAULT_MAX_CONNECTIONS } from './graph/graph-core.js';
 import { isFreeSectionName } from './graph/snapshot-section.js';
 import { DEFAULT_VIEWER_CACHE_SIZE, MAX_VIEWER_CACHE_SIZE } from './features/cache/viewer-cache.js';
-import { checkPolicy } from './features/policy/define-policy.js';
-import { DEFAULT_POLICY } from './features/policy/default-policy.js';
 import type { Policy } from './features/policy/policy.js';
-import { STRICT_POLICY } from './features/policy/strict-policy.js';
+import { resolvePolicy } from './features/policy/permissions.js';
 import { readProfileOptions, type ProfileOptions } from './features/profiles/profile-store.js';
 import type { SocialGraphEvent } from './features/events.js';
 
@@ -118,12 +116,7 @@ export function capOf(options: ResolvedGraphOptions): number {
  * @internal
  */
 export function readPolicy(method: string, value: unknown): Policy | undefined {
-  if (value === undefined) return undefined;
-  const resolved = value === 'default' ? DEFAULT_POLICY : value === 'strict' ? STRICT_POLICY : value;
-  checkPolicy(method, resolved);
-  const policy = resolved as Policy;
-  // Later changes to a caller's unfrozen object must not bypass validation: keep a frozen copy.
-  return Object.isFrozen(policy) && Object.isFrozen(policy.rules) ? policy : Object.freeze({ name: policy.name, rules: Object.freeze({ ...policy.rules }) });
+  return value === undefined ? undefined : resolvePolicy(method, value);
 }
 
 function readSections(method: string, value: unknown): readonly AppSection[] {

@@ -134,11 +134,7 @@ export class Permissions {
   }
 
   setPolicy(method: string, policy: Policy | 'default' | 'strict'): void {
-    const resolved = policy === 'default' ? DEFAULT_POLICY : policy === 'strict' ? STRICT_POLICY : policy;
-    checkPolicy(method, resolved);
-    // Later changes to a caller's unfrozen object must not bypass validation: keep a frozen copy.
-    const frozen = Object.isFrozen(resolved) && Object.isFrozen(resolved.rules);
-    this.state.policy = frozen ? resolved : Object.freeze({ name: resolved.name, rules: Object.freeze({ ...resolved.rules }) });
+    this.state.policy = resolvePolicy(method, policy);
   }
 
   setQuota(method: string, action: PolicyAction, limit: QuotaLimit | null): void {
@@ -181,6 +177,24 @@ export class Permissions {
     if (decision.allowed && decision.reason !== 'self') chargeAttempt(this.state.quotas.get(action), action, u, v, now);
     return decision;
   }
+}
+
+/**
+ * A policy given by the caller (a preset name or a {@link Policy}), checked and frozen: a copy
+ * when the caller's object is not frozen, so that later changes to it cannot bypass validation.
+ * Throws `INVALID_OPTION` naming `method`.
+ *
+ * @remarks O(actions).
+ * @example
+ * ```ts
+ * resolvePolicy('SocialGraph.setPolicy', 'strict').name; // 'strict'
+ * ```
+ * @internal
+ */
+export function resolvePolicy(method: string, value: unknown): Policy {
+  const resolved = value === 'default' ? DEFAULT_POLICY : value === 'strict' ? STRICT_POLICY : value;
+  checkPolicy(method, resolved);
+  return Object.isFrozen(resolved) && Object.isFrozen(resolved.rules) ? resolved : Object.freeze({ name: resolved.name, rules: Object.freeze({ ...resolved.rules }) });
 }
 
 function checkGroup(method: string, group: unknown): asserts group is string {

@@ -86,7 +86,7 @@ function read(state: MemberPolicyState, given: Policy | undefined, input: ByteRe
         `SocialGraph.fromBytes: the snapshot uses the custom policy ${JSON.stringify(name)}, which a snapshot cannot hold: pass it as options.policy`,
       );
     }
-    state.policy = Object.isFrozen(given) && Object.isFrozen(given.rules) ? given : Object.freeze({ name: given.name, rules: Object.freeze({ ...given.rules }) });
+    state.policy = given; // checked and frozen by the options pipeline (resolvePolicy)
   } else input.fail(`unknown policy kind ${kind}`);
   const quotas = input.varint();
   for (let i = 0; i < quotas; i++) {
