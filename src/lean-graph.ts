@@ -32,15 +32,11 @@ function readLeanOptions(method: string, options: unknown): { cap: number | unde
   checkOptionsObject(method, options);
   const o = (options ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (key !== 'maxConnectionsPerMember' && key !== 'clock' && key !== 'connectionTimes' && key !== 'parallel') {
+    if (key !== 'maxConnectionsPerMember' && key !== 'clock' && key !== 'connectionTimes') {
       throw new SocialGraphError('INVALID_OPTION', `${method}: unknown option ${describeValue(key)} (a LeanGraph takes maxConnectionsPerMember, clock, connectionTimes)`);
     }
   }
   const { cap, clock, connectionTimes } = readCoreOptions(method, o);
-  const parallel = o['parallel'];
-  if (parallel !== undefined && typeof parallel !== 'boolean') {
-    throw new SocialGraphError('INVALID_OPTION', `${method}: parallel must be a boolean, got ${describeValue(parallel)}`);
-  }
   return { cap, clock: clock ?? Date.now, times: connectionTimes === true };
 }
 
