@@ -8,6 +8,7 @@
  */
 import { graphParts, SocialGraphError, type SocialGraph } from '../index.js';
 import { describeValue } from '../errors.js';
+import { bulkInt32 } from '../store/bulk-buffer.js';
 
 /**
  * A graph's adjacency over dense indices: the neighbours of member `v` are
@@ -27,23 +28,6 @@ export interface GraphAdjacency {
   idOf(v: number): string;
   /** Dense index of a live member `id`, or -1. */
   indexOf(id: string): number;
-}
-
-/** An Int32Array of `length` in a SharedArrayBuffer where there is one (worker threads read it), else in an ArrayBuffer. @internal */
-export function sharedInt32(length: number): Int32Array {
-  return new Int32Array(sharedBuffer(length * 4));
-}
-
-/** A zeroed buffer of `bytes`, shared where the platform allows it. @internal */
-export function sharedBuffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
-  if (typeof SharedArrayBuffer === 'function') {
-    try {
-      return new SharedArrayBuffer(bytes);
-    } catch {
-      // A browser page without cross-origin isolation: an ordinary buffer (one thread).
-    }
-  }
-  return new ArrayBuffer(bytes);
 }
 
 /**
@@ -71,7 +55,7 @@ export function graphAdjacency(graph: SocialGraph<object>, method: string): Grap
   // The ids as they are now: lookups after the graph changed (a removed member's index reused)
   // must not answer for another member.
   const idList: string[] = new Array<string>(members);
-  const offsets = sharedInt32(members + 1);
+  const offsets = bulkInt32(members + 1);
   let total = 0;
   for (let v = 0; v < bound; v++) {
     const d = dense[v]!;
@@ -82,7 +66,7 @@ export function graphAdjacency(graph: SocialGraph<object>, method: string): Grap
     total += store.degreeOf(v);
   }
   offsets[members] = total;
-  const targets = sharedInt32(total);
+  const targets = bulkInt32(total);
   for (let d = 0; d < members; d++) {
     const v = storeIndex[d]!;
     const slab = store.slabOf(v);

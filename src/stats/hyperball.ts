@@ -7,7 +7,8 @@
  */
 import { SocialGraphError } from '../index.js';
 import { startHelperThread, type HelperThread } from '../store/helper-thread.js';
-import { sharedBuffer, type GraphAdjacency } from './graph-adjacency.js';
+import type { GraphAdjacency } from './graph-adjacency.js';
+import { bulkBuffer } from '../store/bulk-buffer.js';
 import { hyperBallFirst } from './hyperball-first.js';
 import { hyperBallStep } from './hyperball-step.js';
 import { UNION_WASM, unionMemory } from './union-wasm.js';
@@ -72,12 +73,12 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
   const scratchBytes = size + 16 * Math.ceil((4 * Math.max(1, maxDegree)) / 16);
   const memory = settings.wasm ? unionMemory(2 * n * size + 2 * scratchBytes) : null;
   const wasm = memory === null ? null : UNION_WASM;
-  let cur = memory === null ? new Int32Array(sharedBuffer(n * size)) : new Int32Array(memory.buffer, 0, n * words);
-  let next = memory === null ? new Int32Array(sharedBuffer(n * size)) : new Int32Array(memory.buffer, n * size, n * words);
+  let cur = memory === null ? new Int32Array(bulkBuffer(n * size)) : new Int32Array(memory.buffer, 0, n * words);
+  let next = memory === null ? new Int32Array(bulkBuffer(n * size)) : new Int32Array(memory.buffer, n * size, n * words);
   const scratch = [2 * n * size, 2 * n * size + scratchBytes];
-  let changedBefore = new Uint8Array(sharedBuffer(n));
-  let changedNow = new Uint8Array(sharedBuffer(n));
-  const estimates = new Float64Array(sharedBuffer(8 * n));
+  let changedBefore = new Uint8Array(bulkBuffer(n));
+  let changedNow = new Uint8Array(bulkBuffer(n));
+  const estimates = new Float64Array(bulkBuffer(8 * n));
   const canShare = [offsets, targets, cur, next, changedBefore, changedNow, estimates].every(isShared);
   let helper: HelperThread | null = settings.parallel && canShare && n * size >= PARALLEL_MIN_REGISTER_BYTES ? startHelperThread() : null;
   const threads = (): number => (helper?.threaded === true ? 2 : 1);

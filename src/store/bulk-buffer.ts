@@ -26,7 +26,14 @@ const Shared: typeof SharedArrayBuffer | undefined = typeof SharedArrayBuffer ==
  * @internal
  */
 export function bulkBuffer(bytes: number): ArrayBufferLike {
-  return Shared !== undefined ? new Shared(bytes) : new ArrayBuffer(bytes);
+  if (Shared !== undefined) {
+    try {
+      return new Shared(bytes);
+    } catch {
+      // A browser page without cross-origin isolation: an ordinary buffer (one thread).
+    }
+  }
+  return new ArrayBuffer(bytes);
 }
 
 /**
