@@ -126,7 +126,15 @@ export function chartSpec(points: SweepPoint[], subtitle: string): object {
 }
 
 /** Renders the chart to an SVG string; needs `vega` and `vega-lite` installed. */
-export async function renderChartSvg(points: SweepPoint[], subtitle: string): Promise<string> {
+export function renderChartSvg(points: SweepPoint[], subtitle: string): Promise<string> {
+  return renderVegaLiteSvg(chartSpec(points, subtitle));
+}
+
+/**
+ * Renders a Vega-Lite spec to an SVG string (the bench's and `stats`'s charts); throws
+ * {@link ChartUnavailableError} when the optional `vega` and `vega-lite` are not installed.
+ */
+export async function renderVegaLiteSvg(spec: object): Promise<string> {
   let vega: typeof import('vega');
   let vegaLite: typeof import('vega-lite');
   try {
@@ -135,7 +143,7 @@ export async function renderChartSvg(points: SweepPoint[], subtitle: string): Pr
   } catch {
     throw new ChartUnavailableError('--chart needs the optional packages vega and vega-lite: npm install vega vega-lite');
   }
-  const compiled = vegaLite.compile(chartSpec(points, subtitle) as Parameters<typeof vegaLite.compile>[0]).spec;
+  const compiled = vegaLite.compile(spec as Parameters<typeof vegaLite.compile>[0]).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   return view.toSVG();
 }

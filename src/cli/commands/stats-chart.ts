@@ -5,7 +5,7 @@
  * only when a chart is asked for.
  */
 import type { DistanceDistribution } from '../../stats/index.js';
-import { ChartUnavailableError } from '../bench/chart.js';
+import { renderVegaLiteSvg } from '../bench/chart.js';
 
 /** The Vega-Lite specification of the distance distribution chart. */
 export function distanceChartSpec(stats: DistanceDistribution, title: string): object {
@@ -55,16 +55,6 @@ export function distanceChartSpec(stats: DistanceDistribution, title: string): o
 }
 
 /** Renders the chart to an SVG string; needs `vega` and `vega-lite` installed. */
-export async function renderDistanceChartSvg(stats: DistanceDistribution, title: string): Promise<string> {
-  let vega: typeof import('vega');
-  let vegaLite: typeof import('vega-lite');
-  try {
-    vega = await import('vega');
-    vegaLite = await import('vega-lite');
-  } catch {
-    throw new ChartUnavailableError('--chart needs the optional packages vega and vega-lite: npm install vega vega-lite');
-  }
-  const compiled = vegaLite.compile(distanceChartSpec(stats, title) as Parameters<typeof vegaLite.compile>[0]).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
-  return view.toSVG();
+export function renderDistanceChartSvg(stats: DistanceDistribution, title: string): Promise<string> {
+  return renderVegaLiteSvg(distanceChartSpec(stats, title));
 }
