@@ -18,7 +18,7 @@ import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, 
 import { open as openFile, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SocialGraph, SocialGraphError, logOperations, type Policy, type SocialGraphOptions } from '../core.js';
-import { PairPrefix, RecordDecoder, RecordFormatError, ReplayError } from './record-codec.js';
+import { BulkPrefix, RecordDecoder, RecordFormatError, ReplayError } from './record-codec.js';
 import { JournalCorruptError, SEGMENT_HEADER_BYTES, scanSegment, segmentHeader } from './segment-format.js';
 import { JournalWriter, journalFailed, type SyncMode } from './journal-writer.js';
 
@@ -524,8 +524,14 @@ function recover(
       // A journal that starts from an empty graph with members and connections: one bulk load
       // builds what replaying them call by call would (same numbering: members in order of
       // their addMember records; same lists), then the replay goes on from the first other record.
-      const prefix = new PairPrefix(bytes, blocks);
-      graph = SocialGraph.fromEdges(prefix, { ...graphOptions, maxConnectionsPerMember: graph.maxConnectionsPerMember });
+      const prefix = new BulkPrefix(bytes, blocks);
+      try {
+        graph = SocialGraph.fromIndexedEdges(prefix.edges(), { ...graphOptions, maxConnectionsPerMember: graph.maxConnectionsPerMember });
+      } catch (error) {
+        // Only a journal whose connections break the cap gets here: not records of calls that succeeded.
+        if (error instanceof SocialGraphError) throw new JournalCorruptError(file, blocks[0]!, `its leading members and connections do not load (${error.message})`);
+        throw error;
+      }
       bulkRecords = prefix.records;
       decoder = new RecordDecoder(graph, { policy });
       decoder.resume(prefix.last);

@@ -742,20 +742,28 @@ const MERGE_MEMBER = CODE_OF.get('mergeMember')!;
 
 /**
  * The leading run of a segment's records that a bulk load can rebuild: `addMember` /
- * `mergeMember` (as self-pairs, which create the member in order) and `connect(a, b)` without a
- * time, as an iterator of id pairs for `SocialGraph.fromEdges`. It stops before the first other
- * record (or anything it cannot read): {@link PairPrefix.block} and {@link PairPrefix.offset}
- * say where the ordinary replay resumes, with {@link PairPrefix.last} as the decoder's state.
+ * `mergeMember` and `connect(a, b)` without a time or options, read straight into dense member
+ * indices and two index arrays for `SocialGraph.fromIndexedEdges`. Ids are interned on their
+ * bytes (a hash table of member numbers keyed by the id's bytes in the segment), so a JS string
+ * is made once per member, not once per reference. Members are numbered in the order of their
+ * `addMember` records, as call-by-call replay numbers them.
  *
- * @remarks O(bytes of the run); the pair array and the result object are reused (fromEdges copies
- * the ids out of each pair as it reads it).
+ * It stops before the first record it does not take, leaving it to the ordinary replay with the
+ * state that replay would have: any other operation; a string it does not read here (UTF-16, or
+ * 2^13 bytes and more); an `addMember` of a member that exists; a `connect` naming an unknown
+ * member or one member twice (call-by-call replay reports those as not applying).
+ * {@link BulkPrefix.block} and {@link BulkPrefix.offset} say where, {@link BulkPrefix.last} is
+ * the decoder's last-strings state.
+ *
+ * @remarks O(bytes of the run) with one hash probe per id reference; memory: 8 bytes per
+ * connection (the index arrays, grown by doubling) and 16 bytes per member (table and keys).
  * @example
  * ```ts
- * const prefix = new PairPrefix(bytes, blocks);
- * const graph = SocialGraph.fromEdges(prefix, options);
+ * const prefix = new BulkPrefix(bytes, blocks);
+ * const graph = SocialGraph.fromIndexedEdges(prefix.edges(), options);
  * ```
  */
-export class PairPrefix implements Iterable<readonly [string, string]>, Iterator<readonly [string, string]> {
+export class BulkPrefix {
   readonly #bytes: Uint8Array;
   readonly #blocks: readonly number[];
   /** Index in `blocks` (a multiple of 2) of the block where the run stopped. */
@@ -764,103 +772,251 @@ export class PairPrefix implements Iterable<readonly [string, string]>, Iterator
   offset: number;
   /** Records in the run. */
   records = 0;
-  /** The first and second string arguments of the run's last record (the decoder's state). */
-  last: [unknown, unknown] = [undefined, undefined];
-  #stopped = false;
-  readonly #pair: [string, string] = ['', ''];
-  readonly #result: { done: false; value: readonly [string, string] } = { done: false, value: this.#pair };
-  #pos = 0;
-  #end = 0;
+  /** Connections read (`sources[0, connections)`, `targets[0, connections)`). */
+  connections = 0;
+  /** Members read, numbered `0..members-1` in order of first appearance. */
+  members = 0;
+  /** The id of each member, by number. */
+  readonly ids: string[] = [];
+  sources: Int32Array = new Int32Array(1 << 16);
+  targets: Int32Array = new Int32Array(1 << 16);
+  /** Member numbers of the last record's first and second string (-1: none). */
+  #last0 = -1;
+  #last1 = -1;
+  /**
+   * Open addressing on the id's bytes, 4 int32 per slot so that a probe touches one cache line:
+   * [member number + 1 (0: empty), length, w0, w1]. An id of at most 8 bytes is its own key: w0
+   * and w1 hold its bytes (little-endian, zero-padded). A longer id keeps its hash in w0 and its
+   * offset in the segment in w1, compared there on a hash match. Load factor at most 1/2.
+   */
+  #slots = new Int32Array(4 << 16);
+  /** Member number of the reference just read; -1 when it names no member yet. */
+  #found = -1;
+  /** The literal just read (when #found is -1): place, length (0: a repeat of no string), key. */
+  #refStart = 0;
+  #refLength = 0;
+  #refHash = 0;
+  #refW0 = 0;
+  #refW1 = 0;
 
   constructor(bytes: Uint8Array, blocks: readonly number[]) {
     this.#bytes = bytes;
     this.#blocks = blocks;
     this.offset = blocks[0] ?? 0;
-    this.#pos = this.offset;
-    this.#end = blocks[1] ?? 0;
+    this.#run();
   }
 
-  [Symbol.iterator](): Iterator<readonly [string, string]> {
-    return this;
+  /** The decoder's last-strings state after the run. */
+  get last(): [unknown, unknown] {
+    return [this.#last0 < 0 ? undefined : this.ids[this.#last0], this.#last1 < 0 ? undefined : this.ids[this.#last1]];
   }
 
-  next(): IteratorResult<readonly [string, string]> {
-    if (this.#stopped) return { done: true, value: undefined };
-    while (this.#pos >= this.#end) {
-      this.block += 2;
-      if (this.block >= this.#blocks.length) {
-        this.offset = this.#end;
-        this.block = this.#blocks.length - 2;
-        this.#stopped = true;
-        return { done: true, value: undefined };
+  /** The run as indexed edges (members with no connection included). */
+  edges(): { ids: readonly string[]; members: number; sources: Int32Array; targets: Int32Array; edges: number } {
+    return { ids: this.ids, members: this.members, sources: this.sources, targets: this.targets, edges: this.connections };
+  }
+
+  #run(): void {
+    const bytes = this.#bytes;
+    const blocks = this.#blocks;
+    for (let b = 0; b < blocks.length; b += 2) {
+      let pos = blocks[b]!;
+      const end = blocks[b + 1]!;
+      while (pos < end) {
+        const start = pos;
+        const head = bytes[pos++]!;
+        if (head === ADD_MEMBER || head === MERGE_MEMBER) {
+          pos = this.#ref(pos, end);
+          if (pos < 0) return this.#stop(b, start);
+          let a = this.#found;
+          if (a < 0) {
+            if (this.#refLength === 0) return this.#stop(b, start); // a repeat of no string
+            a = this.#add();
+            if (a < 0) return this.#stop(b, start);
+          } else if (head === ADD_MEMBER) return this.#stop(b, start);
+          this.#last0 = a;
+        } else if (head === CONNECT) {
+          pos = this.#ref(pos, end);
+          if (pos < 0) return this.#stop(b, start);
+          const a = this.#found;
+          if (a < 0) return this.#stop(b, start);
+          pos = this.#ref(pos, end);
+          if (pos < 0) return this.#stop(b, start);
+          const c = this.#found;
+          if (c < 0 || c === a) return this.#stop(b, start);
+          let n = this.connections;
+          if (n === this.sources.length) {
+            this.sources = grow(this.sources);
+            this.targets = grow(this.targets);
+          }
+          this.sources[n] = a;
+          this.targets[n++] = c;
+          this.connections = n;
+          this.#last0 = a;
+          this.#last1 = c;
+        } else return this.#stop(b, start);
+        this.records++;
       }
-      this.#pos = this.#blocks[this.block]!;
-      this.#end = this.#blocks[this.block + 1]!;
     }
-    const start = this.#pos;
-    const head = this.#bytes[this.#pos++]!;
-    let a: string | null;
-    let b: string | null;
-    if (head === ADD_MEMBER || head === MERGE_MEMBER) {
-      a = this.#ref();
-      b = a;
-      if (a !== null) this.last[0] = a;
-    } else if (head === CONNECT) {
-      a = this.#ref();
-      b = a === null ? null : this.#ref();
-      if (a !== null && b !== null) {
-        this.last[0] = a;
-        this.last[1] = b;
-      }
-    } else a = b = null;
-    if (a === null || b === null) {
-      // Not part of the run: the ordinary replay takes it from here (state as before it).
-      this.#pos = start;
-      this.offset = start;
-      this.#stopped = true;
-      return { done: true, value: undefined };
-    }
-    this.#pair[0] = a;
-    this.#pair[1] = b;
-    this.records++;
-    return this.#result;
+    this.block = Math.max(0, blocks.length - 2);
+    this.offset = blocks[blocks.length - 1] ?? this.offset;
   }
 
-  /** A string reference (null: not one this run reads, the record ends the run). */
-  #ref(): string | null {
-    if (this.#pos >= this.#end) return null;
-    const n = this.#bytes[this.#pos++]!;
-    if (n === 2) return typeof this.last[0] === 'string' ? this.last[0] : null;
-    if (n === 3) return typeof this.last[1] === 'string' ? this.last[1] : null;
-    if (n !== 0 || this.#pos >= this.#end) return null;
-    let header = this.#bytes[this.#pos++]!;
+  #stop(block: number, offset: number): void {
+    this.block = block;
+    this.offset = offset;
+  }
+
+  /**
+   * Reads a string reference at `pos`: sets #found (the member it names, or -1 with the #ref*
+   * fields of a literal not seen yet, #refLength 0 for a repeat of no string). Returns the
+   * position after it, or -1 for a reference this run does not read.
+   */
+  #ref(pos: number, end: number): number {
+    if (pos >= end) return -1;
+    const bytes = this.#bytes;
+    const n = bytes[pos++]!;
+    if (n === 2 || n === 3) {
+      this.#found = n === 2 ? this.#last0 : this.#last1;
+      this.#refLength = 0;
+      return pos;
+    }
+    if (n !== 0 || pos >= end) return -1;
+    let header = bytes[pos++]!;
     if (header >= 0x80) {
-      if (this.#pos >= this.#end) return null;
-      header = (header & 0x7f) | (this.#bytes[this.#pos++]! << 7);
-      if (header >= 0x4000) return null; // longer ids: left to the ordinary decoder
+      if (pos >= end) return -1;
+      header = (header & 0x7f) | (bytes[pos++]! << 7);
+      if (header >= 0x4000) return -1;
     }
     const length = header >>> 1;
-    if ((header & 1) !== 0 || length > this.#end - this.#pos) return null;
+    if ((header & 1) !== 0 || length === 0 || length > end - pos) return -1;
+    const slots = this.#slots;
+    const mask = (slots.length >>> 2) - 1;
+    let w0 = 0;
+    let w1 = 0;
+    let h: number;
+    if (length <= 8) {
+      for (let i = 0; i < length; i++) {
+        if (i < 4) w0 |= bytes[pos + i]! << (8 * i);
+        else w1 |= bytes[pos + i]! << (8 * (i - 4));
+      }
+      h = shortHash(w0, w1, length);
+      let s = h & mask;
+      for (;;) {
+        const k = s << 2;
+        const m = slots[k]! - 1;
+        if (m < 0) break;
+        if (slots[k + 1] === length && slots[k + 2] === w0 && slots[k + 3] === w1) {
+          this.#found = m;
+          return pos + length;
+        }
+        s = (s + 1) & mask;
+      }
+    } else {
+      // FNV-1a over the id's bytes.
+      h = 0x811c9dc5 | 0;
+      for (let i = pos; i < pos + length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+      w0 = h;
+      w1 = pos;
+      let s = h & mask;
+      for (;;) {
+        const k = s << 2;
+        const m = slots[k]! - 1;
+        if (m < 0) break;
+        if (slots[k + 1] === length && slots[k + 2] === h) {
+          const other = slots[k + 3]!;
+          let i = 0;
+          while (i < length && bytes[other + i] === bytes[pos + i]) i++;
+          if (i === length) {
+            this.#found = m;
+            return pos + length;
+          }
+        }
+        s = (s + 1) & mask;
+      }
+    }
+    this.#found = -1;
+    this.#refStart = pos;
+    this.#refLength = length;
+    this.#refHash = h;
+    this.#refW0 = w0;
+    this.#refW1 = w1;
+    return pos + length;
+  }
+
+  /** Numbers the literal just read as a new member; -1 if its bytes are not UTF-8. */
+  #add(): number {
+    const start = this.#refStart;
+    const length = this.#refLength;
     const bytes = this.#bytes;
-    const start = this.#pos;
-    this.#pos += length;
-    let s = '';
-    if (length < 32) {
+    let id = '';
+    let ascii = length < 32;
+    if (ascii) {
       for (let i = start; i < start + length; i++) {
         const c = bytes[i]!;
         if (c >= 0x80) {
-          s = '';
+          ascii = false;
           break;
         }
-        s += String.fromCharCode(c);
+        id += String.fromCharCode(c);
       }
-      if (s.length === length && length > 0) return s;
     }
-    try {
-      s = utf8Decoder.decode(bytes.subarray(start, start + length));
-    } catch {
-      return null;
+    if (!ascii) {
+      try {
+        id = utf8Decoder.decode(bytes.subarray(start, start + length));
+      } catch {
+        return -1;
+      }
     }
-    return s.length === 0 ? null : s;
+    const m = this.members++;
+    this.ids.push(id);
+    if (this.members * 2 > this.#slots.length >>> 2) this.#rehash();
+    this.#place(this.#slots, this.#refHash, m + 1, length, this.#refW0, this.#refW1);
+    return m;
   }
+
+  #place(slots: Int32Array, hash: number, entry: number, length: number, w0: number, w1: number): void {
+    const mask = (slots.length >>> 2) - 1;
+    let s = hash & mask;
+    while (slots[s << 2] !== 0) s = (s + 1) & mask;
+    const k = s << 2;
+    slots[k] = entry;
+    slots[k + 1] = length;
+    slots[k + 2] = w0;
+    slots[k + 3] = w1;
+  }
+
+  #rehash(): void {
+    const old = this.#slots;
+    const slots = new Int32Array(old.length * 2);
+    for (let k = 0; k < old.length; k += 4) {
+      const entry = old[k]!;
+      if (entry === 0) continue;
+      const length = old[k + 1]!;
+      const w0 = old[k + 2]!;
+      const w1 = old[k + 3]!;
+      let hash: number;
+      if (length <= 8) {
+        hash = shortHash(w0, w1, length);
+      } else hash = w0;
+      this.#place(slots, hash, entry, length, w0, w1);
+    }
+    this.#slots = slots;
+  }
+}
+
+/** Hash of an id of at most 8 bytes (murmur3's finalizer over both words and the length). */
+function shortHash(w0: number, w1: number, length: number): number {
+  let h = w0 ^ Math.imul(w1 ^ (length << 24), 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

@@ -15,7 +15,8 @@ import { DEFAULT_POLICY, OPERATION_NAMES, SocialGraph, SocialGraphError, defineP
 import { JournalCorruptError, open } from '../../../src/node/index.js';
 import { JournalWriter } from '../../../src/node/durable/journal-writer.js';
 import { RecordDecoder, RecordEncoder } from '../../../src/node/durable/record-codec.js';
-import { BLOCK_HEADER_BYTES, SEGMENT_HEADER_BYTES, scanSegment, sealBlock, segmentHeader } from '../../../src/node/durable/segment-format.js';
+import { BLOCK_HEADER_BYTES, SEGMENT_HEADER_BYTES, payloadCrc32, scanSegment, sealBlock, segmentHeader } from '../../../src/node/durable/segment-format.js';
+import { crc32 } from '../../../src/encoding/crc32.js';
 import { fcParams } from '../../support/fc-config.js';
 
 const root = mkdtempSync(join(tmpdir(), 'sg-durable-format-'));
@@ -340,3 +341,116 @@ describe('directories', () => {
     await again.close();
   });
 });
+
+describe('the bulk prefix (a journal that starts from an empty graph)', () => {
+  // Ids of every shape the prefix reads differently: short (a key of its own), exactly 8 bytes,
+  // long (compared in the segment), non-ASCII (UTF-8 or UTF-16 in the record), and near twins.
+  const idArb = fc.oneof(
+    fc.constantFrom('a', 'b', 'u1', 'u10', 'abcdefgh', 'abcdefgi', 'urn:li:member:123456789', 'urn:li:member:123456780', 'é', '😀x', '__proto__', '\u0000'),
+    fc.string({ minLength: 1, maxLength: 12 }),
+    fc.integer({ min: 0, max: 300 }).map((i) => `urn:li:member:${i}`),
+  );
+  type Call = readonly ['addMember' | 'mergeMember', string] | readonly ['connect', string, string] | readonly ['block' | 'setProfile', string];
+  /** A pool of ids, most added up front, then calls on them (and on a few ids never added). */
+  const callsArb: fc.Arbitrary<Call[]> = fc
+    .uniqueArray(idArb, { minLength: 6, maxLength: 40, size: 'max' })
+    .chain((pool) => {
+      const id = fc.oneof({ arbitrary: fc.constantFrom(...pool), weight: 19 }, { arbitrary: idArb, weight: 1 });
+      const call: fc.Arbitrary<Call> = fc.oneof(
+        { arbitrary: id.map((x) => ['addMember', x] as const), weight: 2 },
+        { arbitrary: id.map((x) => ['mergeMember', x] as const), weight: 1 },
+        { arbitrary: fc.tuple(id, id).map(([x, y]) => ['connect', x, y] as const), weight: 16 },
+        { arbitrary: id.map((x) => ['block', x] as const), weight: 1 },
+        { arbitrary: id.map((x) => ['setProfile', x] as const), weight: 1 },
+      );
+      return fc.tuple(fc.shuffledSubarray(pool), fc.array(call, { maxLength: 200, size: 'max' })).map(([first, rest]): Call[] => [
+        ...first.map((x) => ['addMember', x] as const),
+        ...rest,
+      ]);
+    });
+
+  /** Applies a call to a graph, as the journal sees it: calls that throw are not logged. */
+  function apply(graph: SocialGraph, call: Call): void {
+    try {
+      if (call[0] === 'connect') graph.connect(call[1], call[2]);
+      else if (call[0] === 'block') graph.block(call[1], 'a');
+      else if (call[0] === 'setProfile') graph.setProfile(call[1], { name: call[1] });
+      else graph[call[0]](call[1]);
+    } catch (error) {
+      if (!(error instanceof SocialGraphError)) throw error;
+    }
+  }
+
+  it('reopens to the graph call-by-call replay gives, byte for byte, whatever record ends the run (fast-check)', async () => {
+    let runs = 0;
+    let longRuns = 0;
+    let stoppedEarly = 0;
+    await fc.assert(
+      fc.asyncProperty(callsArb, async (calls) => {
+        const dir = freshDir();
+        const durable = open(dir, { sync: 'none' });
+        const model = new SocialGraph();
+        for (const call of calls) {
+          apply(durable.graph, call);
+          apply(model, call);
+        }
+        await durable.close();
+        const reopened = open(dir);
+        expect(Buffer.from(reopened.graph.toBytes()).equals(Buffer.from(model.toBytes()))).toBe(true);
+        await reopened.close();
+        rmSync(dir, { recursive: true, force: true });
+        runs++;
+        if (model.connectionCount >= 20) longRuns++;
+        if (calls.some((c) => c[0] === 'block' || c[0] === 'setProfile')) stoppedEarly++;
+      }),
+      fcParams(120),
+    );
+    console.log(`bulk prefix: ${runs} runs, ${longRuns} with >= 20 connections, ${stoppedEarly} with a record that ends the run`);
+    expect(runs).toBe(120);
+    expect(longRuns).toBeGreaterThanOrEqual(runs * 0.25);
+    expect(stoppedEarly).toBeGreaterThanOrEqual(runs * 0.3);
+  });
+
+  it('a connect naming a member no record added is JOURNAL_CORRUPT, as call by call', async () => {
+    for (const ids of [['a', 'b'], ['urn:li:member:1', 'urn:li:member:2']] as const) {
+      const dir = freshDir();
+      const durable = open(dir, { sync: 'always' });
+      durable.graph.addMember(ids[0]);
+      durable.graph.addMember(ids[1]);
+      durable.graph.connect(ids[0], ids[1]);
+      await durable.close();
+      // Rewrite the segment without the second addMember: the connect now names an unknown member.
+      const file = readdirSync(dir).find((f) => f.startsWith('journal-') && readFileSync(join(dir, f)).length > SEGMENT_HEADER_BYTES)!;
+      const records = decodeAll(blocksOf(readFileSync(join(dir, file)))).filter((_, i) => i !== 1);
+      writeSegment(join(dir, file), readFileSync(join(dir, file)).subarray(0, SEGMENT_HEADER_BYTES), encodeAll(records));
+      expect(codeOf(() => open(dir))).toBe('JOURNAL_CORRUPT');
+    }
+  });
+
+  it('checksums: the native CRC-32 and the portable one agree', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 5000, size: 'max' }), fc.nat(), (bytes, cut) => {
+        const start = bytes.length === 0 ? 0 : cut % bytes.length;
+        expect(payloadCrc32(bytes, start, bytes.length)).toBe(crc32(bytes, start, bytes.length));
+      }),
+      fcParams(200),
+    );
+  });
+});
+
+/** The payloads of a segment's blocks, concatenated. */
+function blocksOf(segment: Uint8Array): Uint8Array {
+  const scan = scanSegment(segment, 'segment', 0, true);
+  const parts: number[] = [];
+  for (let b = 0; b < scan.blocks.length; b += 2) for (let i = scan.blocks[b]!; i < scan.blocks[b + 1]!; i++) parts.push(segment[i]!);
+  return Uint8Array.from(parts);
+}
+
+/** Writes a segment: its header, then one block holding `payload` with a valid checksum. */
+function writeSegment(path: string, header: Uint8Array, payload: Uint8Array): void {
+  const out = new Uint8Array(header.length + BLOCK_HEADER_BYTES + payload.length);
+  out.set(header);
+  out.set(payload, header.length + BLOCK_HEADER_BYTES);
+  sealBlock(out, header.length, payload.length, header.length);
+  writeFileSync(path, out);
+}
