@@ -149,8 +149,14 @@ export class JournalEncodeError extends Error {}
  * reused (no allocation per record but for new strings in the table).
  * @example
  * ```ts
- * const encoder = new RecordEncoder(makeRoom);
+ * const grow = (e: RecordEncoder, bytes: number): void => {
+ *   const buf = new Uint8Array(2 * e.buf.length + bytes);
+ *   buf.set(e.buf);
+ *   e.buf = buf;
+ * };
+ * const encoder = new RecordEncoder(new Uint8Array(16), 0, grow);
  * encoder.encode('connect', ['a', 'b'], Number.NaN);
+ * encoder.pos > 0; // true
  * ```
  */
 export class RecordEncoder {
@@ -443,8 +449,11 @@ export class RecordFormatError extends Error {}
  * either); timed ones go through `replayOperation`, the clock pinned to their time.
  * @example
  * ```ts
- * const decoder = new RecordDecoder(graph, { policy });
- * decoder.apply(bytes, start, end);
+ * const encoder = new RecordEncoder(new Uint8Array(64), 0, () => {});
+ * encoder.encode('addMember', ['eve'], Number.NaN);
+ * const decoder = new RecordDecoder(graph, { policy: undefined });
+ * decoder.apply(encoder.buf, 0, encoder.pos);
+ * graph.hasMember('eve'); // true
  * ```
  */
 export class RecordDecoder {
@@ -751,8 +760,11 @@ const MERGE_MEMBER = CODE_OF.get('mergeMember')!;
  * the ids out of each pair as it reads it).
  * @example
  * ```ts
- * const prefix = new PairPrefix(bytes, blocks);
- * const graph = SocialGraph.fromEdges(prefix, options);
+ * const encoder = new RecordEncoder(new Uint8Array(64), 0, () => {});
+ * encoder.encode('connect', ['ada', 'bob'], Number.NaN);
+ * const prefix = new PairPrefix(encoder.buf, [0, encoder.pos]);
+ * const graph = SocialGraph.fromEdges(prefix);
+ * graph.connectionCount; // 1
  * ```
  */
 export class PairPrefix implements Iterable<readonly [string, string]>, Iterator<readonly [string, string]> {
