@@ -1,39 +1,42 @@
 /**
  * Every TSDoc `@example` of src/**\/*.ts runs, and its value comments hold (the rules of
- * test/docs/code-blocks.mjs: the same as README.md and docs/*.md). None is skipped: a failing
- * example fails the test.
+ * test/docs/code-blocks.mjs: the same as README.md and docs/*.md). None is skipped or excused: a
+ * failing example fails the test. The counts (found, ran, waiting; per folder) are printed at the end.
  *
  * An example runs against the sources (not the build: many documented functions are internal),
  * as the body of an async function, with in scope:
  *   - every export of the package's entries (src/index.ts: `SocialGraph`, `importEdgeList`...;
  *     `social-graph/generators` and `social-graph/node`) and every export of the example's own file;
  *   - `graph`: a fresh `SocialGraph` holding the quick start's network, the path
- *     ada — bob — cy — dee, with `company` as an indexed attribute (no profiles set) (unless the
- *     example declares its own `graph`); in src/redis, a `RedisSocialGraph` holding the same
- *     network under a fresh prefix;
+ *     ada — bob — cy — dee, with `company` indexed (`indexedAttributes`; no profile is set),
+ *     unless the example declares its own `graph`; in src/redis, a `RedisSocialGraph` holding the
+ *     same network under a fresh prefix;
  *   - `bytes`: the snapshot of that graph (`graph.toBytes()`);
  *   - `pairs`: an empty array of `[string, string]` pairs (what edge-list readers fill);
  *   - `g`: a generated network, `erdosRenyi({ members: 1000, avgDegree: 10, seed: 1 })`;
  *   - in the internal layers (src/algorithms, src/store, src/graph, src/features, src/window,
- *     src/encoding, and src/redis/async-driver.ts), the parts of `graph` (test/support/internals.ts `exampleParts`): `core` (also
- *     `internals`), `store`, `scratch` (sized), `countingScratch` (sized), `cache`, `permissions`,
- *     `state` (the policy state), `labels`, `profiles`, `invitations`, `parts` (a `SearchParts`);
- *     member indices `a`, `u`, `viewer` and `from` (ada), `b`, `v` and `to` (cy), `target` (dee),
- *     `targets` (`Int32Array` of bob, cy, dee); `bound` (`store.indexBound`) and `connections`
+ *     src/encoding, and src/redis/async-driver.ts), the parts of `graph`
+ *     (`exampleParts` of test/support/internals.ts): `core` (also named `internals`), `store`,
+ *     `scratch` and `countingScratch` (both sized to the store), `cache`, `permissions`, `state`
+ *     (the policy state), `labels`, `profiles`, `invitations`, `parts` (a `SearchParts`); the
+ *     member indices `a`, `u`, `viewer`, `from` (ada), `b`, `v`, `to` (cy), `target` (dee) and
+ *     `targets` (an `Int32Array` of bob, cy, dee); `bound` (`store.indexBound`) and `connections`
  *     (`graph.connectionCount`);
  *   - in src/node/durable, `durable`: `open('durable-example')` (a fresh folder) holding the
  *     quick start's network, closed after the example;
- *   - in src/redis, `cluster`: an ioredis `Cluster` on REDIS_CLUSTER_NODES; an example's own
- *     `new Cluster(nodes)` (from its `ioredis` import) connects there too, whatever nodes it names,
- *     and every graph it opens with `RedisSocialGraph.open` is cleared afterwards.
- * Its imports of `social-graph` and `social-graph/<entry>` are bound to the entries' sources, relative
- * ones (`./graph-core.js`) to the sources next to its file; other packages (graphology, ioredis,
- * node:fs) are imported for real. It runs in a temporary working directory
- * holding the edge lists of test/fixtures (karate.txt, ca-grqc.txt.gz, ...), `graph.sg` (the quick
- * start's snapshot) and `data/network` (a durable graph's folder holding it); files it writes are
- * removed and those two put back after it. Examples of src/redis that use `graph` or `cluster`, or open a `Cluster`, run only when
- * REDIS_CLUSTER_NODES names a cluster (CI starts one, and fails without it); without it they are
- * counted and printed as waiting. The counts (found, ran, waiting, per folder) are printed at the end.
+ *   - in src/redis, `cluster`: an ioredis `Cluster` on REDIS_CLUSTER_NODES. An example's own
+ *     `new Cluster(nodes)` (from its `ioredis` import) connects there too, whatever nodes it
+ *     names, and every graph it opens with `RedisSocialGraph.open` is deleted after it.
+ * Its imports of `social-graph` and `social-graph/<entry>` are bound to the entries' sources,
+ * relative ones (`./graph-core.js`) to the sources next to its file; other packages (graphology,
+ * ioredis, node:fs) are imported for real. It runs in a temporary working directory holding the
+ * edge lists of test/fixtures (karate.txt, ca-grqc.txt.gz, ...), `graph.sg` (the quick start's
+ * snapshot) and `data/network` (a durable graph's folder holding it); after it, the files it
+ * wrote are removed and those two put back.
+ *
+ * Examples of src/redis that use `graph` or `cluster`, or open a `Cluster`, need a cluster: without
+ * REDIS_CLUSTER_NODES they are counted and printed as waiting (CI starts a cluster and fails
+ * without one, see .ci/run).
  */
 import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -212,7 +215,7 @@ afterAll(() => {
   const folders = [...byFolder].map(([folder, c]) => `  ${folder}: ${c.found} found, ${c.ran} ran${c.waiting > 0 ? `, ${c.waiting} waiting for a Redis Cluster` : ''}`);
   console.log(
     `TSDoc examples: ${examples.length} found, ${counts.run} ran and passed, ${counts.checks} value comments asserted, ` +
-      `${counts.redis} waiting for a Redis Cluster (REDIS_CLUSTER_NODES unset)\n${folders.join('\n')}`,
+      `${hasCluster ? 'Redis Cluster at REDIS_CLUSTER_NODES' : `${counts.redis} waiting for a Redis Cluster (REDIS_CLUSTER_NODES unset)`}\n${folders.join('\n')}`,
   );
 });
 
@@ -306,6 +309,8 @@ interface ClusterLike {
 interface RedisGraphLike {
   load(g: unknown): Promise<unknown>;
   clear(): Promise<void>;
+  readonly client: { del(key: string): Promise<unknown> };
+  readonly layout: { readonly metaKey: string };
 }
 type RedisGraphClass = { open(c: unknown, o?: unknown): Promise<RedisGraphLike> };
 
@@ -340,7 +345,8 @@ async function redisScope(scope: Record<string, unknown>, quickStart: unknown): 
     },
   });
   cleanups.push(async () => {
-    for (const graph of opened) await graph.clear().catch(() => {});
+    // clear() keeps the settings (the meta hash): delete them too, so that nothing stays behind.
+    for (const graph of opened) await graph.clear().then(() => graph.client.del(graph.layout.metaKey)).catch(() => {});
     for (const cluster of clusters) cluster.disconnect();
   });
   if (nodes.length > 0) {
