@@ -597,7 +597,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1) amortised; reuses the index of a removed member.
    * @example
    * ```ts
-   * graph.addMember('ada');
+   * graph.addMember('eve');
+   * graph.hasMember('eve'); // true
    * ```
    */
   addMember(id: string): void {
@@ -619,8 +620,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1) amortised.
    * @example
    * ```ts
-   * graph.mergeMember('ada'); // true
-   * graph.mergeMember('ada'); // false
+   * graph.mergeMember('eve'); // true
+   * graph.mergeMember('eve'); // false
    * ```
    */
   mergeMember(id: string): boolean {
@@ -669,7 +670,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(n).
    * @example
    * ```ts
-   * graph.members(); // ['ada', 'bob']
+   * SocialGraph.fromEdges([['ada', 'bob']]).members(); // ['ada', 'bob']
    * ```
    */
   members(): string[] {
@@ -697,9 +698,9 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(log d + d): a binary search and a shift in each sorted list.
    * @example
    * ```ts
-   * graph.connect('ada', 'bob'); // true
-   * graph.connect('bob', 'ada'); // false
-   * graph.connect('ada', 'cy', { at: Date.parse('2026-11-01') }); // records when
+   * graph.connect('ada', 'cy'); // true
+   * graph.connect('cy', 'ada'); // false: already connected
+   * graph.connect('ada', 'dee', { at: Date.parse('2026-11-01') }); // records when
    * ```
    */
   connect(a: string, b: string, options?: ConnectOptions): boolean {
@@ -759,8 +760,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(log d).
    * @example
    * ```ts
-   * graph.connect('ada', 'bob', { at: 1_700_000_000_000 });
-   * graph.connectedAt('ada', 'bob'); // 1700000000000
+   * graph.connect('ada', 'cy', { at: 1_700_000_000_000 });
+   * graph.connectedAt('ada', 'cy'); // 1700000000000
    * ```
    */
   connectedAt(a: string, b: string): number | null {
@@ -835,7 +836,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * the first unknown id, changing nothing.
    * @example
    * ```ts
-   * graph.degrees('ada', ['bob', 'cy', 'dee', 'zed']); // [1, 2, 3, null]
+   * graph.degrees('ada', ['bob', 'cy', 'dee']); // [1, 2, 3]
+   * graph.degrees('ada', ['bob', 'cy', 'dee'], { maxDepth: 2 }); // [1, 2, null]
    * ```
    */
   degrees(viewer: string, ids: readonly string[], options?: DegreeOptions): (number | null)[] {
@@ -926,6 +928,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1). Emits `unblocked`.
    * @example
    * ```ts
+   * graph.block('ada', 'bob');
    * graph.unblock('ada', 'bob'); // true
    * ```
    */
@@ -952,6 +955,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(b).
    * @example
    * ```ts
+   * graph.block('ada', 'bob');
    * graph.blockedMembers('ada'); // ['bob']
    * ```
    */
@@ -1008,6 +1012,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(g). Emits `groupLeft`.
    * @example
    * ```ts
+   * graph.joinGroup('ada', 'typescript');
    * graph.leaveGroup('ada', 'typescript'); // true
    * ```
    */
@@ -1021,6 +1026,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(g log g).
    * @example
    * ```ts
+   * graph.joinGroup('ada', 'typescript');
    * graph.groupsOf('ada'); // ['typescript']
    * ```
    */
@@ -1034,6 +1040,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(g_a + g_b).
    * @example
    * ```ts
+   * graph.joinGroup('ada', 'typescript');
+   * graph.joinGroup('bob', 'typescript');
    * graph.sharedGroups('ada', 'bob'); // ['typescript']
    * ```
    */
@@ -1126,7 +1134,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks As `can`, plus O(1) amortised.
    * @example
    * ```ts
-   * if (graph.attempt('ada', 'message', 'cy').allowed) send();
+   * graph.attempt('ada', 'message', 'cy').allowed; // true: one unit of ada's message quota used
    * ```
    */
   attempt(viewer: string, action: PolicyAction, target: string): Decision {
@@ -1179,7 +1187,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(log d + d) (the connection). Emits `connected` and `invitationAccepted`.
    * @example
    * ```ts
-   * graph.accept('inv-0').status; // 'accepted'
+   * const { id } = graph.invite('ada', 'cy');
+   * graph.accept(id).status; // 'accepted'
    * ```
    */
   accept(id: string): Invitation {
@@ -1193,7 +1202,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1). Emits `invitationIgnored`.
    * @example
    * ```ts
-   * graph.ignore('inv-0').status; // 'ignored'
+   * const { id } = graph.invite('ada', 'cy');
+   * graph.ignore(id).status; // 'ignored'
    * ```
    */
   ignore(id: string): Invitation {
@@ -1208,7 +1218,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1). Emits `invitationWithdrawn`.
    * @example
    * ```ts
-   * graph.withdraw('inv-0').status; // 'withdrawn'
+   * const { id } = graph.invite('ada', 'cy');
+   * graph.withdraw(id).status; // 'withdrawn'
    * ```
    */
   withdraw(id: string): Invitation {
@@ -1222,7 +1233,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1).
    * @example
    * ```ts
-   * graph.invitation('inv-0')?.status; // 'pending'
+   * const { id } = graph.invite('ada', 'cy');
+   * graph.invitation(id)?.status; // 'pending'
    * ```
    */
   invitation(id: string): Invitation | undefined {
@@ -1235,6 +1247,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(p log p) for p pending.
    * @example
    * ```ts
+   * graph.invite('ada', 'cy');
    * graph.sentInvitations('ada').map((i) => i.to); // ['cy']
    * ```
    */
@@ -1248,6 +1261,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(p log p) for p pending.
    * @example
    * ```ts
+   * graph.invite('ada', 'cy');
    * graph.receivedInvitations('cy').map((i) => i.from); // ['ada']
    * ```
    */
@@ -1342,6 +1356,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1).
    * @example
    * ```ts
+   * graph.setProfile('ada', { company: 'Acme' });
    * graph.profile('ada')?.company; // 'Acme'
    * ```
    */
@@ -1355,6 +1370,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(a) for a indexed attributes.
    * @example
    * ```ts
+   * graph.setProfile('ada', { company: 'Acme' });
    * graph.removeProfile('ada'); // true
    * ```
    */
@@ -1371,7 +1387,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(d + k log k) for d connections, k of them kept.
    * @example
    * ```ts
-   * graph.recentConnections('ada', { limit: 5 }); // [{ id: 'cy', at: 1764201600000 }, ...]
+   * graph.connect('ada', 'cy', { at: Date.UTC(2026, 10, 27) });
+   * graph.recentConnections('ada', { limit: 5 }); // [{ id: 'cy', at: 1795737600000 }, ...]
    * ```
    */
   recentConnections(id: string, options?: RecentConnectionsOptions): RecentConnection[] {
@@ -1400,6 +1417,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1).
    * @example
    * ```ts
+   * graph.tag('ada', 'bob', 'recruiter');
    * graph.untag('ada', 'bob', 'recruiter'); // true
    * ```
    */
@@ -1413,6 +1431,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(k) for k members.
    * @example
    * ```ts
+   * graph.tag('ada', 'bob', 'recruiter');
    * graph.tagged('ada', 'recruiter'); // ['bob']
    * ```
    */
@@ -1426,6 +1445,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(t log t) for the viewer's t tags.
    * @example
    * ```ts
+   * graph.tag('ada', 'bob', 'recruiter');
    * graph.tagsOf('ada', 'bob'); // ['recruiter']
    * ```
    */
@@ -1454,7 +1474,9 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(l) for the viewer's l lists.
    * @example
    * ```ts
+   * graph.createList('ada', 'hiring');
    * graph.renameList('ada', 'hiring', 'hiring 2027');
+   * graph.lists('ada'); // ['hiring 2027']
    * ```
    */
   renameList(viewer: string, from: string, to: string): void {
@@ -1467,7 +1489,9 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1).
    * @example
    * ```ts
+   * graph.createList('ada', 'hiring');
    * graph.deleteList('ada', 'hiring');
+   * graph.lists('ada'); // []
    * ```
    */
   deleteList(viewer: string, name: string): void {
@@ -1481,6 +1505,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1).
    * @example
    * ```ts
+   * graph.createList('ada', 'hiring');
    * graph.addToList('ada', 'hiring', 'bob'); // true
    * ```
    */
@@ -1494,6 +1519,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1).
    * @example
    * ```ts
+   * graph.createList('ada', 'hiring');
+   * graph.addToList('ada', 'hiring', 'bob');
    * graph.removeFromList('ada', 'hiring', 'bob'); // true
    * ```
    */
@@ -1507,6 +1534,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(k).
    * @example
    * ```ts
+   * graph.createList('ada', 'hiring');
+   * graph.addToList('ada', 'hiring', 'bob');
    * graph.list('ada', 'hiring'); // ['bob']
    * ```
    */
@@ -1520,6 +1549,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(l).
    * @example
    * ```ts
+   * graph.createList('ada', 'hiring');
    * graph.lists('ada'); // ['hiring']
    * ```
    */
@@ -1546,6 +1576,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1).
    * @example
    * ```ts
+   * graph.favorite('ada', 'bob');
    * graph.unfavorite('ada', 'bob'); // true
    * ```
    */
@@ -1559,6 +1590,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(k).
    * @example
    * ```ts
+   * graph.favorite('ada', 'bob');
    * graph.favorites('ada'); // ['bob']
    * ```
    */
@@ -1574,6 +1606,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1).
    * @example
    * ```ts
+   * graph.addMember('spammer');
    * graph.hide('ada', 'spammer'); // true
    * ```
    */
@@ -1587,6 +1620,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1).
    * @example
    * ```ts
+   * graph.addMember('spammer');
+   * graph.hide('ada', 'spammer');
    * graph.unhide('ada', 'spammer'); // true
    * ```
    */
@@ -1600,6 +1635,8 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(k).
    * @example
    * ```ts
+   * graph.addMember('spammer');
+   * graph.hide('ada', 'spammer');
    * graph.hiddenMembers('ada'); // ['spammer']
    * ```
    */
@@ -1632,7 +1669,9 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1).
    * @example
    * ```ts
-   * graph.off('connected', listener);
+   * const listener = (): void => {};
+   * graph.on('connected', listener);
+   * graph.off('connected', listener); // true
    * ```
    */
   off<K extends keyof SocialGraphEvents>(type: K, listener: SocialGraphListener<K>): boolean {
@@ -1671,7 +1710,8 @@ function readParallel(method: string, options: { parallel?: unknown } | undefine
  * @remarks As {@link SocialGraph.fromIndexedEdges}.
  * @example
  * ```ts
- * graphFromIndexedEdges('importEdgeList', edges, options);
+ * const edges = { members: 2, ids: ['ada', 'bob'], sources: Int32Array.of(0), targets: Int32Array.of(1) };
+ * graphFromIndexedEdges('importEdgeList', edges, undefined).connectionCount; // 1
  * ```
  * @internal
  */

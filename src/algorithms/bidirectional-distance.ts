@@ -35,7 +35,7 @@ export const EXCLUDED = 255;
  * Yields once per level expanded. Uses `scratch.markA/markB/queueA/queueB` (and `pair`) and leaves the marks clear.
  * @example
  * ```ts
- * runSearch(bidirectionalDistance(scratch, a, b, 3), store); // 0, 1, 2, 3 or null
+ * runSearch(bidirectionalDistance(scratch, a, b, 3), store); // 2 (0 to 3, or null when further)
  * ```
  * @public
  */

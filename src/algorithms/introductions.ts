@@ -78,7 +78,7 @@ export interface RankedIntroductions {
  * `scratch.marks/counts/touched` and leaves them clear.
  * @example
  * ```ts
- * const ranked = runSearch(introductions(scratch, { from, to, limit: 5, usable: null, seesConnectionsOf: null, order: (a, b, c, d) => a - c || b - d }), store);
+ * const ranked = runSearch(introductions(countingScratch, { from, to, limit: 5, usable: null, seesConnectionsOf: null, order: (a, b, c, d) => a - c || b - d }), store);
  * ranked.first; // best intermediaries first
  * ```
  * @public

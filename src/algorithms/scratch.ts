@@ -55,7 +55,11 @@ export class Scratch {
  * ```ts
  * const pool = new ScratchPool();
  * const scratch = pool.acquire(bound);
- * try { await runAsync(bidirectionalDistance(scratch, a, b, 3)); } finally { pool.release(scratch); }
+ * try {
+ *   runSearch(bidirectionalDistance(scratch, a, b, 3), store); // 2
+ * } finally {
+ *   pool.release(scratch);
+ * }
  * ```
  * @public
  */

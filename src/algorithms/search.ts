@@ -35,7 +35,7 @@ export type Search<R> = Generator<FetchRequest, R, AdjacencyView>;
  * @remarks O(1) per step on top of the search itself.
  * @example
  * ```ts
- * const distance = runSearch(bidirectionalDistance(store, scratch, a, b, 3), store);
+ * const distance = runSearch(bidirectionalDistance(scratch, a, b, 3), store); // 2
  * ```
  * @public
  */

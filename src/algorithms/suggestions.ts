@@ -51,7 +51,7 @@ export interface RankedSuggestions {
  * the 2nd degree is never sorted. Yields twice: for `member`'s list, then for its connections'.
  * @example
  * ```ts
- * const ranked = runSearch(suggestions(scratch, { member: v, limit: 20, skipConnection: null, secondary: null, order: (a, b) => a - b }, []), store);
+ * const ranked = runSearch(suggestions(countingScratch, { member: v, limit: 20, skipConnection: null, secondary: null, order: (a, b) => a - b }, []), store);
  * ranked.members; // best first
  * ```
  * @public

@@ -16,9 +16,13 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * @remarks Every read is O(1) (O(length) for byte arrays and strings).
  * @example
  * ```ts
+ * const out = new ByteWriter();
+ * out.varint(2);
+ * out.string('ada');
+ * const bytes = out.finish();
  * const input = new ByteReader(bytes, 0, bytes.length, 'SocialGraph.fromBytes: section "policy"');
- * const count = input.varint();
- * const name = input.string();
+ * const count = input.varint(); // 2
+ * const name = input.string(); // 'ada'
  * input.expectEnd();
  * ```
  * @public

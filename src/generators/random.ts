@@ -131,8 +131,9 @@ export class SeededRandom {
    * @throws RangeError when `n` is not an integer in `[1, 2^32]`.
    * @example
    * ```ts
+   * const items = ['ada', 'bob', 'cy'];
    * const random = new SeededRandom(11);
-   * const index = random.nextInt(items.length);
+   * const index = random.nextInt(items.length); // 0, 1 or 2
    * ```
    */
   nextInt(n: number): number {

@@ -58,7 +58,10 @@ export interface IndexedEdges {
  * @remarks O(m log d); see `SocialGraph.fromEdges`.
  * @example
  * ```ts
+ * import { GraphCore } from './graph-core.js';
+ * const core = new GraphCore(30_000, Date.now);
  * loadPairs(core, 'SocialGraph.fromEdges', [['ada', 'bob']], true);
+ * core.members(); // ['ada', 'bob']
  * ```
  * @internal
  */
@@ -105,7 +108,10 @@ export function loadPairs(core: GraphCore, method: string, pairs: Iterable<reado
  * @remarks O(n + m log d); see `SocialGraph.fromIndexedEdges`.
  * @example
  * ```ts
+ * import { GraphCore } from './graph-core.js';
+ * const core = new GraphCore(30_000, Date.now);
  * loadIndexed(core, 'SocialGraph.fromIndexedEdges', { members: 2, ids: ['a', 'b'], sources: Int32Array.of(0), targets: Int32Array.of(1) }, true);
+ * core.members(); // ['a', 'b']
  * ```
  * @internal
  */

@@ -15,8 +15,9 @@ import { isWellFormedText } from '../encoding/text.js';
  *
  * @example
  * ```ts
- * const fromFile: EdgeListSource = createReadStream('graph.txt.gz'); // Node
- * const fromFetch: EdgeListSource = (await fetch(url)).body!; // browser
+ * import { createReadStream } from 'node:fs';
+ * const fromFile: EdgeListSource = createReadStream('ca-grqc.txt.gz'); // Node
+ * const fromFetch: EdgeListSource = new Response('1 2\n').body!; // browser: (await fetch(url)).body!
  * const inline: EdgeListSource = '1 2\n2 3\n';
  * ```
  * @public
@@ -60,7 +61,9 @@ export interface ByteStreamLike {
  *
  * @example
  * ```ts
- * await readEdgeList(source, onEdge, { delimiter: '\t' }); // ids may then hold spaces
+ * const pairs: [string, string][] = [];
+ * await readEdgeList('Ada Lovelace\tBob\n', (a, b) => pairs.push([a, b]), { delimiter: '\t' });
+ * pairs; // [['Ada Lovelace', 'Bob']]: ids may then hold spaces
  * ```
  * @public
  */
@@ -112,7 +115,8 @@ export interface EdgeListReadOptions {
  *
  * @example
  * ```ts
- * const { edges, selfPairs, comments }: EdgeListSummary = await readEdgeList(source, onEdge);
+ * const { edges, selfPairs, comments }: EdgeListSummary = await readEdgeList('# a comment\n1 2\n3 3\n', () => {});
+ * [edges, selfPairs, comments]; // [2, 1, 1]
  * ```
  * @public
  */
@@ -776,9 +780,13 @@ export async function readEdgeList(
  * @param options - header, delimiter and progress options.
  * @example
  * ```ts
- * for await (const [a, b] of parseEdgeList(response.body!)) {
+ * const graph = new SocialGraph();
+ * for await (const [a, b] of parseEdgeList('ada bob\nbob cy\n')) { // or a file stream, a response body...
+ *   graph.mergeMember(a);
+ *   graph.mergeMember(b);
  *   if (a !== b) graph.connect(a, b);
  * }
+ * graph.connectionCount; // 2
  * ```
  * @public
  */

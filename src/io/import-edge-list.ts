@@ -81,9 +81,11 @@ export interface ImportReport {
  * @param options - graph options, header, delimiter, progress callback.
  * @example
  * ```ts
- * const { graph, report } = await importEdgeList((await fetch(url)).body!, {
+ * const response = new Response('ada bob\nbob cy\n'); // in a browser: await fetch(url)
+ * const { graph, report } = await importEdgeList(response.body!, {
  *   onProgress: ({ bytes }) => console.log(`${bytes} bytes`),
  * });
+ * graph.connectionCount; // 2
  * ```
  * @public
  */

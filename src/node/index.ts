@@ -176,7 +176,8 @@ export function readEdgeListFile(
  * @remarks O(file + m log d). See `importEdgeList` for the options and errors.
  * @example
  * ```ts
- * const { graph, report } = await importEdgeListFile('edges.csv', { onProgress: ({ bytes }) => bar(bytes) });
+ * const { graph, report } = await importEdgeListFile('karate.txt', { onProgress: ({ bytes }) => console.log(`${bytes} bytes`) });
+ * graph.connectionCount; // 78
  * ```
  * @public
  */

@@ -43,6 +43,7 @@ function workerProgram(): { file: string | URL; eval: boolean } {
  * @remarks O(1) for the caller; the worker boots (about 30 ms) while the caller goes on.
  * @example
  * ```ts
+ * import { setHelperThreadStarter } from '../store/helper-thread.js';
  * setHelperThreadStarter(startWorkerHelper); // what the package's Node entry does
  * ```
  * @internal

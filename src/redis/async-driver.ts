@@ -76,7 +76,11 @@ export type BatchFetcher = (nodes: Int32Array, count: number, view: FetchedAdjac
  * O(batch) bookkeeping per step.
  * @example
  * ```ts
- * const d = await runSearchAsync(bidirectionalDistance(scratch, a, b, 3), view, fetchLists);
+ * const view = new FetchedAdjacency(store.indexBound);
+ * const fetchLists: BatchFetcher = async (nodes, count, into) => {
+ *   for (let i = 0; i < count; i++) into.put(nodes[i]!, store.neighbors(nodes[i]!)); // from Redis, in one round trip
+ * };
+ * const d = await runSearchAsync(bidirectionalDistance(scratch, a, b, 3), view, fetchLists); // 2
  * ```
  * @public
  */

@@ -567,7 +567,7 @@ export class RedisSocialGraph {
    * @remarks One round trip.
    * @example
    * ```ts
-   * await graph.memberCount(); // 2
+   * await graph.memberCount(); // 4: the quick start's ada, bob, cy and dee
    * ```
    */
   async memberCount(): Promise<number> {
@@ -581,7 +581,7 @@ export class RedisSocialGraph {
    * @remarks One round trip.
    * @example
    * ```ts
-   * await graph.connectionCount(); // 1
+   * await graph.connectionCount(); // 3: ada — bob — cy — dee
    * ```
    */
   async connectionCount(): Promise<number> {
@@ -596,7 +596,7 @@ export class RedisSocialGraph {
    * dictionary (HSETNX: two concurrent writers cannot both win).
    * @example
    * ```ts
-   * await graph.addMember('ada');
+   * await graph.addMember('eve');
    * ```
    */
   async addMember(id: string): Promise<void> {
@@ -611,7 +611,8 @@ export class RedisSocialGraph {
    * @remarks As {@link RedisSocialGraph.addMember}.
    * @example
    * ```ts
-   * await graph.mergeMember('ada'); // true
+   * await graph.mergeMember('eve'); // true
+   * await graph.mergeMember('eve'); // false
    * ```
    */
   mergeMember(id: string): Promise<boolean> {
@@ -697,7 +698,7 @@ export class RedisSocialGraph {
    * @remarks O(n), one round trip per cluster node.
    * @example
    * ```ts
-   * await graph.members(); // ['ada', 'bob']
+   * await graph.members(); // ['ada', 'bob', 'cy', 'dee']
    * ```
    */
   async members(): Promise<string[]> {
@@ -721,7 +722,8 @@ export class RedisSocialGraph {
    * {@link RedisSocialGraph.repair} completes (or that the same `connect` call, retried, completes).
    * @example
    * ```ts
-   * await graph.connect('ada', 'bob'); // true
+   * await graph.connect('ada', 'cy'); // true
+   * await graph.connect('cy', 'ada'); // false: already connected
    * ```
    */
   async connect(a: string, b: string): Promise<boolean> {
@@ -868,6 +870,7 @@ export class RedisSocialGraph {
    * @remarks Two round trips (ids, then one single-key script), O(b).
    * @example
    * ```ts
+   * await graph.block('ada', 'bob');
    * await graph.unblock('ada', 'bob'); // true
    * ```
    */
@@ -905,6 +908,7 @@ export class RedisSocialGraph {
    * @remarks Three round trips at most (id, block list, liveness and ids of the blocked), O(b).
    * @example
    * ```ts
+   * await graph.block('ada', 'bob');
    * await graph.blockedMembers('ada'); // ['bob']
    * ```
    */
@@ -964,7 +968,8 @@ export class RedisSocialGraph {
    * the viewer's 2nd-degree ball (none with a warm viewer cache), then pair searches for the rest.
    * @example
    * ```ts
-   * await graph.degrees('ada', ['bob', 'cy', 'dee', 'zed']); // [1, 2, 3, null]
+   * await graph.degrees('ada', ['bob', 'cy', 'dee']); // [1, 2, 3]
+   * await graph.degrees('ada', ['bob', 'cy', 'dee'], { maxDepth: 2 }); // [1, 2, null]
    * ```
    */
   degrees(viewer: string, ids: readonly string[], options?: DegreeOptions): Promise<(number | null)[]> {
@@ -1083,7 +1088,8 @@ export class RedisSocialGraph {
    * then the dictionary, then the counters. Memory: the local graph (about 12 bytes a connection).
    * @example
    * ```ts
-   * await graph.load([['ada', 'bob'], ['bob', 'cy']], { onProgress: (p) => console.log(p.connections) });
+   * const graph = await RedisSocialGraph.open(cluster, { prefix: 'people' }); // empty
+   * await graph.load([['ada', 'bob'], ['bob', 'cy']], { onProgress: (p) => console.log(p.connections) }); // { members: 3, connections: 2 }
    * ```
    */
   async load(source: RedisLoadSource, options?: RedisLoadOptions): Promise<{ members: number; connections: number }> {

@@ -49,9 +49,9 @@ export interface WindowDegreeOptions {
  * @example
  * ```ts
  * const me = graph.viewAs('ada');
- * me.degree('cy'); // 2, or null if blocked
+ * me.degree('cy'); // 2 (null once either has blocked the other)
  * const mutual = me.mutualConnections('cy');
- * if (mutual.allowed) render(mutual.value);
+ * mutual.allowed ? mutual.value : []; // ['bob']
  * ```
  * @public
  */
@@ -171,8 +171,7 @@ export class ViewerWindow<Profile extends object = Record<string, unknown>> {
    * @remarks One degree-1 lookup plus O(d).
    * @example
    * ```ts
-   * const list = graph.viewAs('ada').connections('bob');
-   * if (list.allowed) render(list.value);
+   * graph.viewAs('ada').connections('bob'); // { allowed: true, reason: 'connected', degree: 1, value: ['ada', 'cy'] }
    * ```
    */
   connections(member: string = this.viewer): Gated<string[]> {
@@ -227,9 +226,14 @@ export class ViewerWindow<Profile extends object = Record<string, unknown>> {
    * the page; one `viewProfile` decision per hit.
    * @example
    * ```ts
-   * const page = graph.viewAs('ada').search({ degree: 2, where: { company: 'Acme', location: 'Paris' }, sort: 'mutual' });
-   * page.hits.map((hit) => hit.id);
-   * const next = graph.viewAs('ada').search({ degree: 2, where: { company: 'Acme', location: 'Paris' }, sort: 'mutual', cursor: page.nextCursor! });
+   * const graph = SocialGraph.fromEdges<{ company: string; location: string }>([['ada', 'bob'], ['bob', 'cy'], ['bob', 'dee']], { indexedAttributes: ['company', 'location'] });
+   * graph.setProfile('cy', { company: 'Acme', location: 'Paris' });
+   * graph.setProfile('dee', { company: 'Acme', location: 'Paris' });
+   * const query = { degree: 2, where: { company: 'Acme', location: 'Paris' }, sort: 'mutual', limit: 1 } as const;
+   * const page = graph.viewAs('ada').search(query);
+   * page.hits.map((hit) => hit.id); // ['cy']
+   * const next = graph.viewAs('ada').search({ ...query, cursor: page.nextCursor! });
+   * next.hits.map((hit) => hit.id); // ['dee']
    * ```
    */
   search(options?: SearchOptions<Profile>): SearchPage<Profile> {
@@ -246,7 +250,10 @@ export class ViewerWindow<Profile extends object = Record<string, unknown>> {
    * per member; then a sort of the distinct values found.
    * @example
    * ```ts
-   * graph.viewAs('ada').facets({ by: 'company', top: 5 }).values; // [{ value: 'Acme', count: 12 }, ...]
+   * const graph = SocialGraph.fromEdges<{ company: string }>([['ada', 'bob'], ['bob', 'cy'], ['bob', 'dee']], { indexedAttributes: ['company'] });
+   * graph.setProfile('cy', { company: 'Acme' });
+   * graph.setProfile('dee', { company: 'Acme' });
+   * graph.viewAs('ada').facets({ by: 'company', top: 5 }).values; // [{ value: 'Acme', count: 2 }]
    * ```
    */
   facets(options: FacetOptions<Profile>): Facets {

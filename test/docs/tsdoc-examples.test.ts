@@ -1,36 +1,52 @@
 /**
  * Every TSDoc `@example` of src/**\/*.ts runs, and its value comments hold (the rules of
- * test/docs/code-blocks.mjs: the same as README.md and docs/*.md).
+ * test/docs/code-blocks.mjs: the same as README.md and docs/*.md). None is skipped or excused: a
+ * failing example fails the test. The counts (found, ran, waiting; per folder) are printed at the end.
  *
  * An example runs against the sources (not the build: many documented functions are internal),
  * as the body of an async function, with in scope:
  *   - every export of the package's entries (src/index.ts: `SocialGraph`, `importEdgeList`...;
  *     `social-graph/generators` and `social-graph/node`) and every export of the example's own file;
  *   - `graph`: a fresh `SocialGraph` holding the quick start's network, the path
- *     ada — bob — cy — dee (unless the example declares its own `graph`); in src/redis, a
- *     `RedisSocialGraph` holding the same network under a fresh prefix;
+ *     ada — bob — cy — dee, with `company` indexed (`indexedAttributes`; no profile is set),
+ *     unless the example declares its own `graph`; in src/redis, a `RedisSocialGraph` holding the
+ *     same network under a fresh prefix;
  *   - `bytes`: the snapshot of that graph (`graph.toBytes()`);
  *   - `pairs`: an empty array of `[string, string]` pairs (what edge-list readers fill);
- *   - `g`: a generated network, `erdosRenyi({ members: 1000, avgDegree: 10, seed: 1 })`.
- * Its imports of `social-graph` and `social-graph/<entry>` are bound to the entries' sources; other
- * packages (graphology, ioredis) are imported for real. It runs in a temporary working directory
- * holding the edge lists of test/fixtures (karate.txt, ca-grqc.txt.gz, ...); files it writes are
- * removed. Examples of src/redis that use `graph` run only when REDIS_CLUSTER_NODES names a
- * cluster (CI starts one); without it they are counted and printed as waiting.
+ *   - `g`: a generated network, `erdosRenyi({ members: 1000, avgDegree: 10, seed: 1 })`;
+ *   - in the internal layers (src/algorithms, src/store, src/graph, src/features, src/window,
+ *     src/encoding, and src/redis/async-driver.ts), the parts of `graph`
+ *     (`exampleParts` of test/support/internals.ts): `core` (also named `internals`), `store`,
+ *     `scratch` and `countingScratch` (both sized to the store), `cache`, `permissions`, `state`
+ *     (the policy state), `labels`, `profiles`, `invitations`, `parts` (a `SearchParts`); the
+ *     member indices `a`, `u`, `viewer`, `from` (ada), `b`, `v`, `to` (cy), `target` (dee) and
+ *     `targets` (an `Int32Array` of bob, cy, dee); `bound` (`store.indexBound`) and `connections`
+ *     (`graph.connectionCount`);
+ *   - in src/node/durable, `durable`: `open('durable-example')` (a fresh folder) holding the
+ *     quick start's network, closed after the example;
+ *   - in src/redis, `cluster`: an ioredis `Cluster` on REDIS_CLUSTER_NODES. An example's own
+ *     `new Cluster(nodes)` (from its `ioredis` import) connects there too, whatever nodes it
+ *     names, and every graph it opens with `RedisSocialGraph.open` is deleted after it.
+ * Its imports of `social-graph` and `social-graph/<entry>` are bound to the entries' sources,
+ * relative ones (`./graph-core.js`) to the sources next to its file; other packages (graphology,
+ * ioredis, node:fs) are imported for real. It runs in a temporary working directory holding the
+ * edge lists of test/fixtures (karate.txt, ca-grqc.txt.gz, ...), `graph.sg` (the quick start's
+ * snapshot) and `data/network` (a durable graph's folder holding it); after it, the files it
+ * wrote are removed and those two put back.
  *
- * KNOWN_FAILURES lists examples that do not run yet (they use internals such as `internals` or
- * `scratch` that no preamble provides, or state the shared graph does not have): each still runs,
- * is counted and printed, and the test fails when one of them starts to pass (remove it from the
- * list). Every other example must pass.
+ * Examples of src/redis that use `graph` or `cluster`, or open a `Cluster`, need a cluster: without
+ * REDIS_CLUSTER_NODES they are counted and printed as waiting (CI starts a cluster and fails
+ * without one, see .ci/run).
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { inspect } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs helper shared with the Node script, without types
 import { checkSource, instrument, toJavaScript } from './code-blocks.mjs';
+import { exampleParts } from '../support/internals.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const src = join(root, 'src');
@@ -144,144 +160,62 @@ function bindImports(code: string): string {
   return out;
 }
 
-// Examples that do not run yet, by file and first line of code (line numbers move). See the header.
-const KNOWN_FAILURES = new Set<string>([
-  "src/redis/async-driver.ts | const d = await runSearchAsync(bidirectionalDistance(scratch, a, b, 3), view, fetchLists);",
-  "src/redis/bench-peer.ts | const peer = createRedisPeer({ nodes: '127.0.0.1:7000,127.0.0.1:7001,127.0.0.1:7002' });",
-  "src/redis/redis-social-graph.ts | import { Cluster } from 'ioredis';",
-  "src/redis/redis-social-graph.ts | const graph = await RedisSocialGraph.open(cluster, { prefix: 'people' });",
-  "src/redis/redis-social-graph.ts | await graph.memberCount(); // 2",
-  "src/redis/redis-social-graph.ts | await graph.connectionCount(); // 1",
-  "src/redis/redis-social-graph.ts | await graph.addMember('ada');",
-  "src/redis/redis-social-graph.ts | await graph.mergeMember('ada'); // true",
-  "src/redis/redis-social-graph.ts | await graph.members(); // ['ada', 'bob']",
-  "src/redis/redis-social-graph.ts | await graph.connect('ada', 'bob'); // true",
-  "src/redis/redis-social-graph.ts | await graph.unblock('ada', 'bob'); // true",
-  "src/redis/redis-social-graph.ts | await graph.blockedMembers('ada'); // ['bob']",
-  "src/redis/redis-social-graph.ts | await graph.degrees('ada', ['bob', 'cy', 'dee', 'zed']); // [1, 2, 3, null]",
-  "src/redis/redis-social-graph.ts | await graph.load([['ada', 'bob'], ['bob', 'cy']], { onProgress: (p) => console.log(p.connections) });",
-  "src/redis/retry.ts | const value = await withRetry('RedisSocialGraph.degree', () => cluster.get('k'), {});",
-  "src/algorithms/batch-distances.ts | const out = new Int32Array(targets.length);",
-  "src/algorithms/bidirectional-distance.ts | runSearch(bidirectionalDistance(scratch, a, b, 3), store); // 0, 1, 2, 3 or null",
-  "src/algorithms/counting-scratch.ts | const scratch = new CountingScratch();",
-  "src/algorithms/introductions.ts | const ranked = runSearch(introductions(scratch, { from, to, limit: 5, usable: null, seesConnectionsOf: null, order: (a, b, c, d) => a - c || b - d }), store);",
-  "src/algorithms/level-counts.ts | const [first, second, third] = runSearch(levelCounts(scratch, v, 3, 2 * connections), store);",
-  "src/algorithms/scratch.ts | const pool = new ScratchPool();",
-  "src/algorithms/scratch.ts | const scratch = new Scratch();",
-  "src/algorithms/search.ts | const distance = runSearch(bidirectionalDistance(store, scratch, a, b, 3), store);",
-  "src/algorithms/suggestions.ts | const ranked = runSearch(suggestions(scratch, { member: v, limit: 20, skipConnection: null, secondary: null, order: (a, b) => a - b }, []), store);",
-  "src/encoding/byte-reader.ts | const input = new ByteReader(bytes, 0, bytes.length, 'SocialGraph.fromBytes: section \"policy\"');",
-  "src/features/cache/viewer-cache.ts | const ball = ViewerBall.build(store, scratch, viewer, MAX_BALL_WORK);",
-  "src/features/cache/viewer-cache.ts | const cache = new ViewerCache(core, 64);",
-  "src/features/invitations/invitation-book.ts | const book = new InvitationBook(core, permissions, labels);",
-  "src/features/labels/labels.ts | const labels = new Labels(core, permissions);",
-  "src/features/policy/decide.ts | decide(internals, state, 'message', u, v, 'ada', 'bob', Date.now());",
-  "src/features/policy/decide.ts | viewerDistance(internals, state, u, v, 3);",
-  "src/features/policy/permissions.ts | const permissions = new Permissions(core, undefined);",
-  "src/features/policy/policy-section.ts | policySection(state, core, undefined).name; // 'policy'",
-  "src/features/policy/sliding-window-quota.ts | chargeAttempt(quotas.get('invite'), 'invite', u, v, Date.now());",
-  "src/features/policy/sliding-window-quota.ts | const quota = new SlidingWindowQuota({ limit: 100, windowMs: 7 * 24 * 3600_000 });",
-  "src/features/policy/sliding-window-quota.ts | spendInvitation(quotas.get('invite'), u, v, Date.now());",
-  "src/features/profiles/profile-store.ts | profilesSection(profiles).required; // true",
-  "src/features/profiles/profiles.ts | const profiles = new Profiles(core, { indexedAttributes: ['company'], limitedProfileFields: undefined });",
-  "src/features/search/network-facets.ts | facetNetwork(parts, 'ViewerWindow.facets', u, { by: 'company', top: 5 });",
-  "src/features/search/network-filter.ts | compileFilter('ViewerWindow.search', profiles, { company: 'Acme' }, [2], false, [1, 2]);",
-  "src/features/search/network-filter.ts | if (matchesColumns(filter, x)) count++;",
-  "src/features/search/network-search.ts | searchNetwork(parts, 'ViewerWindow.search', u, 'ada', { degree: 2, where: { company: 'Acme' } });",
-  "src/features/search/recent-connections.ts | recentConnectionsOf(core, 'SocialGraph.recentConnections', v, { limit: 5 });",
-  "src/features/search/scan-network.ts | scanNetwork(parts, state, viewer, 2, (x, degree, mutual) => hits.push(x));",
-  "src/features/search/search-cursor.ts | decodeCursor('ViewerWindow.search', cursor, fingerprint).id;",
-  "src/features/search/search-parts.ts | const parts = new SearchParts(core, permissions, profiles, labels);",
-  "src/generators/random.ts | const random = new SeededRandom(11);",
-  "src/graph/bulk-load.ts | loadIndexed(core, 'SocialGraph.fromIndexedEdges', { members: 2, ids: ['a', 'b'], sources: Int32Array.of(0), targets: Int32Array.of(1) }, true);",
-  "src/graph/bulk-load.ts | loadPairs(core, 'SocialGraph.fromEdges', [['ada', 'bob']], true);",
-  "src/io/edge-list-reader.ts | await readEdgeList(source, onEdge, { delimiter: '\\t' }); // ids may then hold spaces",
-  "src/io/edge-list-reader.ts | const fromFile: EdgeListSource = createReadStream('graph.txt.gz'); // Node",
-  "src/io/edge-list-reader.ts | const { edges, selfPairs, comments }: EdgeListSummary = await readEdgeList(source, onEdge);",
-  "src/io/edge-list-reader.ts | for await (const [a, b] of parseEdgeList(response.body!)) {",
-  "src/io/import-edge-list.ts | const { graph, report } = await importEdgeList((await fetch(url)).body!, {",
-  "src/node/durable/durable-graph.ts | await durable.checkpoint();",
-  "src/node/durable/durable-graph.ts | await durable.close();",
-  "src/node/durable/durable-graph.ts | const durable = open('data/network');",
-  "src/node/durable/durable-graph.ts | durable.graph.connect('ada', 'bob');",
-  "src/node/durable/durable-graph.ts | durable.stats().journalBytes;",
-  "src/node/durable/durable-graph.ts | import { open } from 'social-graph/node';",
-  "src/node/durable/journal-writer.ts | const writer = new JournalWriter(fd, 32, { sync: 'batch', batchMs: 2, batchBytes: 1 << 20 });",
-  "src/node/durable/record-codec.ts | const decoder = new RecordDecoder(graph, { policy });",
-  "src/node/durable/record-codec.ts | const encoder = new RecordEncoder(makeRoom);",
-  "src/node/durable/record-codec.ts | const prefix = new PairPrefix(bytes, blocks);",
-  "src/node/durable/segment-format.ts | const { blocks, droppedBytes } = scanSegment(bytes, 'journal-00000003.log', 3, true);",
-  "src/node/index.ts | const { graph, report } = await importEdgeListFile('edges.csv', { onProgress: ({ bytes }) => bar(bytes) });",
-  "src/node/worker-helper.ts | setHelperThreadStarter(startWorkerHelper); // what the package's Node entry does",
-  "src/redis/async-driver.ts | const d = await runSearchAsync(bidirectionalDistance(scratch, a, b, 3), view, fetchLists);",
-  "src/redis/redis-social-graph.ts | const graph = await RedisSocialGraph.open(cluster, { prefix: 'people' });",
-  "src/redis/redis-social-graph.ts | import { Cluster } from 'ioredis';",
-  "src/redis/retry.ts | const value = await withRetry('RedisSocialGraph.degree', () => cluster.get('k'), {});",
-  "src/social-graph.ts | graph.accept('inv-0').status; // 'accepted'",
-  "src/social-graph.ts | graph.addMember('ada');",
-  "src/social-graph.ts | graph.addToList('ada', 'hiring', 'bob'); // true",
-  "src/social-graph.ts | graph.blockedMembers('ada'); // ['bob']",
-  "src/social-graph.ts | graph.connect('ada', 'bob'); // true",
-  "src/social-graph.ts | graph.connect('ada', 'bob', { at: 1_700_000_000_000 });",
-  "src/social-graph.ts | graph.degrees('ada', ['bob', 'cy', 'dee', 'zed']); // [1, 2, 3, null]",
-  "src/social-graph.ts | graph.deleteList('ada', 'hiring');",
-  "src/social-graph.ts | graph.favorites('ada'); // ['bob']",
-  "src/social-graph.ts | graph.groupsOf('ada'); // ['typescript']",
-  "src/social-graph.ts | graph.hiddenMembers('ada'); // ['spammer']",
-  "src/social-graph.ts | graph.hide('ada', 'spammer'); // true",
-  "src/social-graph.ts | graph.ignore('inv-0').status; // 'ignored'",
-  "src/social-graph.ts | graph.invitation('inv-0')?.status; // 'pending'",
-  "src/social-graph.ts | graph.leaveGroup('ada', 'typescript'); // true",
-  "src/social-graph.ts | graph.list('ada', 'hiring'); // ['bob']",
-  "src/social-graph.ts | graph.lists('ada'); // ['hiring']",
-  "src/social-graph.ts | graph.members(); // ['ada', 'bob']",
-  "src/social-graph.ts | graph.mergeMember('ada'); // true",
-  "src/social-graph.ts | graph.off('connected', listener);",
-  "src/social-graph.ts | graph.profile('ada')?.company; // 'Acme'",
-  "src/social-graph.ts | graph.receivedInvitations('cy').map((i) => i.from); // ['ada']",
-  "src/social-graph.ts | graph.recentConnections('ada', { limit: 5 }); // [{ id: 'cy', at: 1764201600000 }, ...]",
-  "src/social-graph.ts | graph.removeFromList('ada', 'hiring', 'bob'); // true",
-  "src/social-graph.ts | graph.removeProfile('ada'); // true",
-  "src/social-graph.ts | graph.renameList('ada', 'hiring', 'hiring 2027');",
-  "src/social-graph.ts | graph.sentInvitations('ada').map((i) => i.to); // ['cy']",
-  "src/social-graph.ts | graph.sharedGroups('ada', 'bob'); // ['typescript']",
-  "src/social-graph.ts | graph.tagged('ada', 'recruiter'); // ['bob']",
-  "src/social-graph.ts | graph.tagsOf('ada', 'bob'); // ['recruiter']",
-  "src/social-graph.ts | graph.unblock('ada', 'bob'); // true",
-  "src/social-graph.ts | graph.unfavorite('ada', 'bob'); // true",
-  "src/social-graph.ts | graph.unhide('ada', 'spammer'); // true",
-  "src/social-graph.ts | graph.untag('ada', 'bob', 'recruiter'); // true",
-  "src/social-graph.ts | graph.withdraw('inv-0').status; // 'withdrawn'",
-  "src/social-graph.ts | graphFromIndexedEdges('importEdgeList', edges, options);",
-  "src/social-graph.ts | if (graph.attempt('ada', 'message', 'cy').allowed) send();",
-  "src/window/viewer-window.ts | const list = graph.viewAs('ada').connections('bob');",
-  "src/window/viewer-window.ts | const me = graph.viewAs('ada');",
-  "src/window/viewer-window.ts | const page = graph.viewAs('ada').search({ degree: 2, where: { company: 'Acme', location: 'Paris' }, sort: 'mutual' });",
-  "src/window/viewer-window.ts | graph.viewAs('ada').facets({ by: 'company', top: 5 }).values; // [{ value: 'Acme', count: 12 }, ...]",
-]);
-
 const files = sourceFiles(src);
 const examples = files.flatMap((f) => tsdocExamples(relative(root, f), readFileSync(f, 'utf8')));
 const hasCluster = (process.env.REDIS_CLUSTER_NODES ?? '').trim() !== '';
 const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<unknown>;
 const check = new Function('__sg_inspect', `${checkSource()}\nreturn __sg_check;`)(inspect) as (...a: unknown[]) => unknown;
-const counts = { run: 0, checks: 0, redis: 0, known: 0 };
+const counts = { run: 0, checks: 0, redis: 0 };
+/** Examples found, ran (and passed), waiting for a cluster, by folder of src. */
+const byFolder = new Map<string, { found: number; ran: number; waiting: number }>();
+for (const example of examples) folderCount(example).found++;
+function folderCount(example: Example): { found: number; ran: number; waiting: number } {
+  const folder = example.file.split('/').slice(0, -1).join('/');
+  let c = byFolder.get(folder);
+  if (c === undefined) byFolder.set(folder, (c = { found: 0, ran: 0, waiting: 0 }));
+  return c;
+}
+/** Folders whose examples get the graph's parts in scope (see the header). */
+const INTERNAL = /^src\/(algorithms|store|graph|features|window|encoding)\/|^src\/redis\/async-driver\.ts$/;
 
 let home = '';
 let work = '';
-beforeAll(() => {
+/** What the working directory holds before any example runs (what each example's files are removed down to). */
+let fixtureFiles = new Set<string>();
+let template = '';
+const QUICK_START: [string, string][] = [
+  ['ada', 'bob'],
+  ['bob', 'cy'],
+  ['cy', 'dee'],
+];
+beforeAll(async () => {
   home = process.cwd();
   work = mkdtempSync(join(tmpdir(), 'sg-tsdoc-'));
   process.chdir(work);
   const fixtures = join(root, 'test', 'fixtures');
   for (const f of readdirSync(fixtures)) if (/\.txt(\.gz)?$/.test(f)) copyFileSync(join(fixtures, f), join(work, f));
+  fixtureFiles = new Set(readdirSync(work));
+  // graph.sg and data/network (a durable folder): the quick start's network, restored before each example.
+  template = mkdtempSync(join(tmpdir(), 'sg-tsdoc-files-'));
+  const node = await importEntry('social-graph/node');
+  const quickStart = (await importEntry('social-graph')).SocialGraph as { fromEdges(pairs: [string, string][]): unknown };
+  (node.saveSync as (g: unknown, path: string) => void)(quickStart.fromEdges(QUICK_START), join(template, 'graph.sg'));
+  await durableQuickStart(node.open as OpenDurable, join(template, 'data', 'network')).close();
+  restoreFiles();
 });
+/** Removes what an example wrote and puts back the working directory's files. */
+function restoreFiles(): void {
+  for (const f of readdirSync(work)) if (!fixtureFiles.has(f)) rmSync(join(work, f), { recursive: true, force: true });
+  cpSync(template, work, { recursive: true });
+}
 afterAll(() => {
   process.chdir(home);
   rmSync(work, { recursive: true, force: true });
+  rmSync(template, { recursive: true, force: true });
+  const folders = [...byFolder].map(([folder, c]) => `  ${folder}: ${c.found} found, ${c.ran} ran${c.waiting > 0 ? `, ${c.waiting} waiting for a Redis Cluster` : ''}`);
   console.log(
-    `TSDoc examples: ${counts.run} run and passed, ${counts.checks} value comments asserted, ${counts.known} known failures ` +
-      `(KNOWN_FAILURES), ${counts.redis} waiting for a Redis Cluster (of ${examples.length})`,
+    `TSDoc examples: ${examples.length} found, ${counts.run} ran and passed, ${counts.checks} value comments asserted, ` +
+      `${hasCluster ? 'Redis Cluster at REDIS_CLUSTER_NODES' : `${counts.redis} waiting for a Redis Cluster (REDIS_CLUSTER_NODES unset)`}\n${folders.join('\n')}`,
   );
 });
 
@@ -295,38 +229,44 @@ describe('TSDoc @example blocks', () => {
 
   for (const example of examples) {
     const first = example.code.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
-    const key = `${example.file} | ${first}`;
-    const name = `${example.file}:${example.line} | ${first}`;
-    it(name, async () => {
-      if (!KNOWN_FAILURES.has(key)) return void (await runExample(example));
-      let failed = false;
-      try {
-        if ((await runExample(example)) === 'waiting') return;
-      } catch {
-        failed = true;
-      }
-      if (!failed) throw new Error(`${name} passes now: remove it from KNOWN_FAILURES`);
-      counts.known++;
+    it(`${example.file}:${example.line} | ${first}`, async () => {
+      await runExample(example);
     });
   }
 });
 
 async function runExample(example: Example): Promise<'ran' | 'waiting'> {
   const mine = declared(example.code);
-  const redisGraph = example.file.startsWith('src/redis/') && /\bgraph\b/.test(example.code) && !mine.has('graph');
-  if (redisGraph && !hasCluster) {
+  const redis = example.file.startsWith('src/redis/');
+  const uses = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(example.code) && !mine.has(name);
+  const redisGraph = redis && uses('graph');
+  if (redis && (redisGraph || uses('cluster') || /\bnew Cluster\b/.test(example.code)) && !hasCluster) {
     counts.redis++;
+    folderCount(example).waiting++;
     return 'waiting';
   }
   const facade = await importEntry('social-graph');
   const own = (await import(join(root, example.file))) as Record<string, unknown>;
-  const scope: Record<string, unknown> = { ...(await importEntry('social-graph/generators')), ...(await importEntry('social-graph/node')), ...facade, ...own };
-  const graph = (facade.SocialGraph as { fromEdges(pairs: [string, string][]): { toBytes(): Uint8Array } }).fromEdges([
-    ['ada', 'bob'],
-    ['bob', 'cy'],
-    ['cy', 'dee'],
-  ]);
-  scope.graph = redisGraph ? await redisCopy(graph) : graph;
+  const scope: Record<string, unknown> = { ...(await importEntry('social-graph/generators')), ...(await importEntry('social-graph/node')), ...facade };
+  const SocialGraph = facade.SocialGraph as { fromEdges(pairs: [string, string][], options: object): QuickStart };
+  const graph = SocialGraph.fromEdges(QUICK_START, { indexedAttributes: ['company'] });
+  if (INTERNAL.test(example.file)) {
+    Object.assign(scope, exampleParts(graph as never));
+    const at = (id: string): number => (scope.core as { ids: { indexOf(id: string): number } }).ids.indexOf(id);
+    Object.assign(scope, { a: at('ada'), u: at('ada'), viewer: at('ada'), from: at('ada'), b: at('cy'), v: at('cy'), to: at('cy'), target: at('dee') });
+    Object.assign(scope, { targets: Int32Array.of(at('bob'), at('cy'), at('dee')), bound: (scope.store as { indexBound: number }).indexBound, connections: graph.connectionCount });
+  }
+  Object.assign(scope, own);
+  if (example.file.startsWith('src/node/durable/') && uses('durable')) {
+    const durable = durableQuickStart(scope.open as OpenDurable, 'durable-example');
+    cleanups.push(() => durable.close());
+    scope.durable = durable;
+  }
+  const entryImport = redis ? await redisScope(scope, redisGraph ? graph : null) : importEntry;
+  // Relative imports (internal modules) resolve from the example's own file.
+  const exampleImport = async (specifier: string): Promise<Record<string, unknown>> =>
+    specifier.startsWith('.') ? ((await import(join(root, dirname(example.file), specifier.replace(/\.js$/, '.ts')))) as Record<string, unknown>) : entryImport(specifier);
+  if (!redisGraph) scope.graph = graph;
   scope.bytes = graph.toBytes();
   scope.pairs = [];
   scope.g = (scope.erdosRenyi as (o: object) => unknown)({ members: 1000, avgDegree: 10, seed: 1 });
@@ -336,30 +276,93 @@ async function runExample(example: Example): Promise<'ran' | 'waiting'> {
   const js = toJavaScript(bindImports(code)).replace(/^export \{\};\s*$/m, '');
   const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
   const run = new AsyncFunction('__import', '__sg_check', ...names, js);
-  await run(importEntry, check, ...names.map((n) => scope[n]));
+  try {
+    await run(exampleImport, check, ...names.map((n) => scope[n]));
+  } finally {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+    restoreFiles();
+  }
   counts.run++;
   counts.checks += checks;
+  folderCount(example).ran++;
   return 'ran';
 }
 
-let redisCount = 0;
-/** A RedisSocialGraph holding `graph`'s network under a fresh prefix (keys removed after). */
-async function redisCopy(graph: unknown): Promise<unknown> {
-  const { Cluster } = (await import('ioredis')) as unknown as { Cluster: new (nodes: { host: string; port: number }[]) => { disconnect(): void } };
-  const { RedisSocialGraph } = (await importEntry('social-graph/redis')) as {
-    RedisSocialGraph: { open(c: unknown, o: unknown): Promise<{ load(g: unknown): Promise<unknown>; clear(): Promise<void> }> };
-  };
-  const nodes = (process.env.REDIS_CLUSTER_NODES ?? '').split(',').map((n) => ({ host: n.split(':')[0]!, port: Number(n.split(':')[1]) }));
-  const cluster = new Cluster(nodes);
-  const copy = await RedisSocialGraph.open(cluster, { prefix: `tsdoc${process.pid}x${redisCount++}` });
-  await copy.load(graph);
-  cleanups.push(async () => {
-    await copy.clear();
-    cluster.disconnect();
-  });
-  return copy;
+type OpenDurable = (dir: string) => { graph: { addMember(id: string): void; connect(a: string, b: string): boolean }; close(): Promise<void> };
+
+/** A durable graph opened in the fresh folder `dir`, holding the quick start's network. */
+function durableQuickStart(open: OpenDurable, dir: string): ReturnType<OpenDurable> {
+  const durable = open(dir);
+  for (const id of ['ada', 'bob', 'cy', 'dee']) durable.graph.addMember(id);
+  for (const [a, b] of QUICK_START) durable.graph.connect(a, b);
+  return durable;
 }
+
+interface QuickStart {
+  toBytes(): Uint8Array;
+  readonly connectionCount: number;
+}
+
+interface ClusterLike {
+  disconnect(): void;
+}
+interface RedisGraphLike {
+  load(g: unknown): Promise<unknown>;
+  clear(): Promise<void>;
+  readonly client: { del(key: string): Promise<unknown> };
+  readonly layout: { readonly metaKey: string };
+}
+type RedisGraphClass = { open(c: unknown, o?: unknown): Promise<RedisGraphLike> };
+
+let redisCount = 0;
+/** Run after each example (in order): close what the example's Redis scope opened. */
 const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups) await cleanup().catch(() => {});
-});
+
+/**
+ * Puts `cluster` (and `graph`, a RedisSocialGraph copy of `quickStart` under a fresh prefix, when
+ * given) in `scope`, and returns the example's import function: `ioredis` gives a `Cluster` that
+ * connects to REDIS_CLUSTER_NODES whatever nodes it is given, and `social-graph/redis` a
+ * `RedisSocialGraph` whose `open` records the graph, cleared after the example.
+ */
+async function redisScope(scope: Record<string, unknown>, quickStart: unknown): Promise<(specifier: string) => Promise<Record<string, unknown>>> {
+  const ioredis = (await import('ioredis')) as unknown as { Cluster: new (nodes: unknown, options?: unknown) => ClusterLike };
+  const redisEntry = await importEntry('social-graph/redis');
+  const RedisSocialGraph = redisEntry.RedisSocialGraph as RedisGraphClass;
+  const nodes = (process.env.REDIS_CLUSTER_NODES ?? '').split(',').filter((n) => n.trim() !== '').map((n) => ({ host: n.split(':')[0]!, port: Number(n.split(':')[1]) }));
+  const clusters: ClusterLike[] = [];
+  const opened: RedisGraphLike[] = [];
+  class ExampleCluster extends ioredis.Cluster {
+    constructor(_nodes: unknown, options?: unknown) {
+      super(nodes, options);
+      clusters.push(this);
+    }
+  }
+  const TrackedRedisSocialGraph = Object.assign(Object.create(RedisSocialGraph) as RedisGraphClass, {
+    async open(client: unknown, options?: unknown): Promise<RedisGraphLike> {
+      const graph = await RedisSocialGraph.open(client, options);
+      opened.push(graph);
+      return graph;
+    },
+  });
+  cleanups.push(async () => {
+    // clear() keeps the settings (the meta hash): delete them too, so that nothing stays behind.
+    for (const graph of opened) await graph.clear().then(() => graph.client.del(graph.layout.metaKey)).catch(() => {});
+    for (const cluster of clusters) cluster.disconnect();
+  });
+  if (nodes.length > 0) {
+    const cluster = new ExampleCluster(nodes);
+    scope.cluster = cluster;
+    if (quickStart !== null) {
+      const copy = await RedisSocialGraph.open(cluster, { prefix: `tsdoc${process.pid}x${redisCount++}` });
+      opened.push(copy);
+      await copy.load(quickStart);
+      scope.graph = copy;
+    }
+  }
+  scope.RedisSocialGraph = TrackedRedisSocialGraph;
+  return async (specifier) => {
+    if (specifier === 'ioredis') return { ...ioredis, Cluster: ExampleCluster, default: ExampleCluster };
+    if (specifier === 'social-graph/redis') return { ...redisEntry, RedisSocialGraph: TrackedRedisSocialGraph };
+    return importEntry(specifier);
+  };
+}

@@ -8,6 +8,8 @@ import type { ViewerCache } from '../../src/features/cache/viewer-cache.js';
 import type { MemberPolicyState } from '../../src/features/policy/member-policy-state.js';
 import type { ProfileStore } from '../../src/features/profiles/profile-store.js';
 import type { InvitationBook } from '../../src/features/invitations/invitation-book.js';
+import { CountingScratch } from '../../src/algorithms/counting-scratch.js';
+import { SearchParts } from '../../src/features/search/search-parts.js';
 
 const partsByCore = new WeakMap<GraphCore, GraphParts>();
 
@@ -29,3 +31,32 @@ export const memberPolicyState = (core: GraphCore): MemberPolicyState => partsOf
 export const profileStore = (core: GraphCore): ProfileStore => partsOf(core).profiles.store;
 export const invitationBook = (core: GraphCore): InvitationBook => partsOf(core).invitations;
 export const hiddenBy = (core: GraphCore, viewer: number): ((index: number) => boolean) => partsOf(core).labels.hiddenBy(viewer);
+
+/**
+ * The parts of `graph` by the names the TSDoc examples of internal modules use (see
+ * test/docs/tsdoc-examples.test.ts): the core (also as `internals`), its store and scratch, each
+ * feature, the policy state and a `SearchParts` over them.
+ */
+export function exampleParts(graph: SocialGraph<object>): Record<string, unknown> {
+  const parts = graphParts(graph);
+  const { core, cache, permissions, labels, profiles, invitations } = parts;
+  const store = core.store;
+  const scratch = core.scratch;
+  scratch.ensure(store.indexBound);
+  const countingScratch = new CountingScratch();
+  countingScratch.ensure(store.indexBound);
+  return {
+    core,
+    internals: core,
+    store,
+    scratch,
+    countingScratch,
+    cache,
+    permissions,
+    state: permissions.state,
+    labels,
+    profiles,
+    invitations,
+    parts: new SearchParts(core, permissions, profiles, labels),
+  };
+}

@@ -200,6 +200,7 @@ export class ViewerBall {
  * @example
  * ```ts
  * const cache = new ViewerCache(core, 64);
+ * const out = new Int32Array(targets.length);
  * cache.distances(viewer, targets, 3, out); // true when answered from the cache
  * ```
  * @internal

@@ -98,7 +98,8 @@ const FIRST_CAPACITY = 4;
  * @example
  * ```ts
  * const quota = new SlidingWindowQuota({ limit: 100, windowMs: 7 * 24 * 3600_000 });
- * if (!quota.exceeded(member, Date.now())) quota.record(member, Date.now());
+ * if (!quota.exceeded(u, Date.now())) quota.record(u, Date.now());
+ * quota.used(u, Date.now()); // 1
  * ```
  * @public
  */
@@ -261,7 +262,10 @@ export class SlidingWindowQuota {
  * @remarks O(1) amortised (O(u) for `invite` when the member has tagged uses).
  * @example
  * ```ts
- * chargeAttempt(quotas.get('invite'), 'invite', u, v, Date.now());
+ * const quota = new SlidingWindowQuota({ limit: 100, windowMs: 7 * 24 * 3600_000 });
+ * chargeAttempt(quota, 'invite', u, v, Date.now());
+ * chargeAttempt(quota, 'invite', u, v, Date.now()); // the same invitation again: no charge
+ * quota.used(u, Date.now()); // 1
  * ```
  * @internal
  */
@@ -278,7 +282,10 @@ export function chargeAttempt(quota: SlidingWindowQuota | undefined, action: str
  * @remarks O(1) amortised, O(u) when the member has tagged uses.
  * @example
  * ```ts
- * spendInvitation(quotas.get('invite'), u, v, Date.now());
+ * const quota = new SlidingWindowQuota({ limit: 100, windowMs: 7 * 24 * 3600_000 });
+ * chargeAttempt(quota, 'invite', u, v, Date.now());
+ * spendInvitation(quota, u, v, Date.now()); // takes the attempt's use
+ * quota.used(u, Date.now()); // 1
  * ```
  * @internal
  */

@@ -85,7 +85,7 @@ export function readDegrees(method: string, value: unknown, fallback: readonly N
  * indexed, `INVALID_OPTION` for malformed values.
  * @example
  * ```ts
- * compileFilter('ViewerWindow.search', profiles, { company: 'Acme' }, [2], false, [1, 2]);
+ * compileFilter('ViewerWindow.search', profiles.store, { company: 'Acme' }, [2], false, [1, 2]);
  * ```
  * @internal
  */
@@ -164,7 +164,10 @@ export function compileFilter(
  * @remarks O(attributes filtered), integer comparisons only.
  * @example
  * ```ts
- * if (matchesColumns(filter, x)) count++;
+ * graph.setProfile('cy', { company: 'Acme' });
+ * const filter = compileFilter('ViewerWindow.search', profiles.store, { company: 'Acme' }, [2], false, [1, 2]);
+ * matchesColumns(filter, v); // true: cy works at Acme
+ * matchesColumns(filter, target); // false: dee has no profile
  * ```
  * @internal
  */

@@ -23,7 +23,9 @@ import type { SearchParts } from './search-parts.js';
  * `Int32Array` of counts per graph (kept all zeros between walks). `visit` must not change the graph.
  * @example
  * ```ts
+ * const hits: number[] = [];
  * scanNetwork(parts, state, viewer, 2, (x, degree, mutual) => hits.push(x));
+ * hits.length; // 2: bob (1st degree) and cy (2nd)
  * ```
  * @internal
  */

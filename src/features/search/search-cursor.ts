@@ -48,7 +48,9 @@ export function encodeCursor(position: CursorPosition): string {
  * @remarks O(length of the cursor).
  * @example
  * ```ts
- * decodeCursor('ViewerWindow.search', cursor, fingerprint).id;
+ * const query = fingerprint('{"degree":[2]}');
+ * const cursor = encodeCursor({ query, key: 3, id: 'bob' });
+ * decodeCursor('ViewerWindow.search', cursor, query).id; // 'bob'
  * ```
  * @internal
  */

@@ -215,6 +215,8 @@ function createSegment(dir: string, seq: number): number {
  * @example
  * ```ts
  * const durable = open('data/network');
+ * durable.graph.mergeMember('ada');
+ * durable.graph.mergeMember('bob');
  * durable.graph.connect('ada', 'bob');
  * await durable.close();
  * ```
@@ -425,7 +427,7 @@ function writeSnapshotSync(dir: string, seq: number, bytes: Uint8Array): void {
  * ```ts
  * import { open } from 'social-graph/node';
  * const durable = open('data/network', { sync: 'batch' });
- * durable.graph.addMember('ada');
+ * durable.graph.addMember('eve');
  * await durable.flush();
  * await durable.close();
  * ```

@@ -48,9 +48,14 @@ export function journalFailed(message: string, cause?: unknown): SocialGraphErro
  * buffer every `batchBytes` and a timer (unref'd) every `batchMs`.
  * @example
  * ```ts
+ * import { openSync, writeSync } from 'node:fs';
+ * import { segmentHeader } from './segment-format.js';
+ * const fd = openSync('journal-00000001.log', 'w');
+ * writeSync(fd, segmentHeader(1)); // 32 bytes
  * const writer = new JournalWriter(fd, 32, { sync: 'batch', batchMs: 2, batchBytes: 1 << 20 });
  * writer.append('addMember', ['ada'], Number.NaN);
  * await writer.flush();
+ * await writer.close();
  * ```
  */
 export class JournalWriter {

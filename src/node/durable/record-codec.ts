@@ -149,8 +149,14 @@ export class JournalEncodeError extends Error {}
  * reused (no allocation per record but for new strings in the table).
  * @example
  * ```ts
- * const encoder = new RecordEncoder(makeRoom);
+ * const grow = (e: RecordEncoder, bytes: number): void => {
+ *   const buf = new Uint8Array(2 * e.buf.length + bytes);
+ *   buf.set(e.buf);
+ *   e.buf = buf;
+ * };
+ * const encoder = new RecordEncoder(new Uint8Array(16), 0, grow);
  * encoder.encode('connect', ['a', 'b'], Number.NaN);
+ * encoder.pos > 0; // true
  * ```
  */
 export class RecordEncoder {
@@ -443,8 +449,11 @@ export class RecordFormatError extends Error {}
  * either); timed ones go through `replayOperation`, the clock pinned to their time.
  * @example
  * ```ts
- * const decoder = new RecordDecoder(graph, { policy });
- * decoder.apply(bytes, start, end);
+ * const encoder = new RecordEncoder(new Uint8Array(64), 0, () => {});
+ * encoder.encode('addMember', ['eve'], Number.NaN);
+ * const decoder = new RecordDecoder(graph, { policy: undefined });
+ * decoder.apply(encoder.buf, 0, encoder.pos);
+ * graph.hasMember('eve'); // true
  * ```
  */
 export class RecordDecoder {
@@ -756,11 +765,16 @@ const MERGE_MEMBER = CODE_OF.get('mergeMember')!;
  * the decoder's last-strings state.
  *
  * @remarks O(bytes of the run) with one hash probe per id reference; memory: 8 bytes per
- * connection (the index arrays, grown by doubling) and 16 bytes per member (table and keys).
+ * connection (the index arrays, grown by doubling) and 32 to 64 bytes per member (the table).
  * @example
  * ```ts
- * const prefix = new BulkPrefix(bytes, blocks);
- * const graph = SocialGraph.fromIndexedEdges(prefix.edges(), options);
+ * const encoder = new RecordEncoder(new Uint8Array(64), 0, () => {});
+ * encoder.encode('addMember', ['ada'], Number.NaN);
+ * encoder.encode('addMember', ['bob'], Number.NaN);
+ * encoder.encode('connect', ['ada', 'bob'], Number.NaN);
+ * const prefix = new BulkPrefix(encoder.buf, [0, encoder.pos]);
+ * const graph = SocialGraph.fromIndexedEdges(prefix.edges());
+ * graph.connectionCount; // 1
  * ```
  */
 export class BulkPrefix {

@@ -143,7 +143,9 @@ export interface SegmentScan {
  * every offset (O(bytes) header checks, each 16 bytes of CRC).
  * @example
  * ```ts
+ * const bytes = segmentHeader(3); // a segment with no block yet
  * const { blocks, droppedBytes } = scanSegment(bytes, 'journal-00000003.log', 3, true);
+ * [blocks.length, droppedBytes]; // [0, 0]
  * ```
  */
 export function scanSegment(bytes: Uint8Array, name: string, seq: number, last: boolean): SegmentScan {
