@@ -13,6 +13,7 @@ import { hyperBallFirst } from './hyperball-first.js';
 import { hyperBallStep } from './hyperball-step.js';
 import { UNION_WASM, unionMemory } from './union-wasm.js';
 import { connectedComponents } from './components.js';
+import { hllDifference } from './hll-difference.js';
 import { hllEstimate } from './hll-estimate.js';
 
 /**
@@ -35,6 +36,10 @@ export interface BallCounts {
   /** Per member: estimated |B(v, 2)| and |B(v, 3)| (only when asked for). */
   ball2: Float64Array | null;
   ball3: Float64Array | null;
+  /** Per member: estimated members at distance exactly 3, from the counters of radius 2 and 3 (only when asked for). */
+  exactly3: Float64Array | null;
+  /** Per member: the exact size of its component (with exactly3). */
+  componentSize: Float64Array | null;
   threads: number;
 }
 
@@ -85,6 +90,8 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
   const within = [n];
   let ball2: Float64Array | null = null;
   let ball3: Float64Array | null = null;
+  let exactly3: Float64Array | null = null;
+  let memberComponentSize: Float64Array | null = null;
   const report = (distance: number, changed: number): void => {
     settings.onProgress?.({ distance, pairsWithin: within[within.length - 1]!, changed, memoryBytes, threads: helper === null ? 1 : 2, method: 'hyperball' });
   };
@@ -125,6 +132,10 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
         }
         componentEstimate[k] = hllEstimate(union, 0, size);
       }
+      if (reach) {
+        memberComponentSize = new Float64Array(n);
+        for (let v = 0; v < n; v++) memberComponentSize[v] = componentSize[components.of[v]!]!;
+      }
       // calibrated[v]: the estimate of |B(v, t)| reported, monotone in t, within [degree + 1, |C(v)|].
       const calibrated = new Float64Array(n);
       for (let v = 0; v < n; v++) calibrated[v] = offsets[v + 1]! - offsets[v]! + 1;
@@ -159,6 +170,17 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
           increase += value - calibrated[v]!;
           calibrated[v] = value;
         }
+        if (reach && t === 3) {
+          // |B(v, 3) \ B(v, 2)| from both counters at once (hllDifference), before the commit
+          // overwrites the counters of radius 2.
+          const exactly = new Float64Array(n);
+          const before = new Uint8Array(c.buffer, c.byteOffset, n * size);
+          const after = new Uint8Array(nx.buffer, nx.byteOffset, n * size);
+          const raised = new Float64Array(34);
+          const maxRho = 33 - precision;
+          for (let v = 0; v < n; v++) if (now[v] !== 0) exactly[v] = hllDifference(before, after, v * size, size, maxRho, raised);
+          exactly3 = exactly;
+        }
         // Commit: the changed counters become current (the others already are).
         for (let v = 0; v < n; v++) {
           if (now[v] === 0) continue;
@@ -176,9 +198,10 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
       if (reach) {
         ball2 ??= calibrated.slice();
         ball3 ??= calibrated.slice();
+        exactly3 ??= new Float64Array(n);
       }
     }
-    return { within, ball2, ball3, threads: threads() };
+    return { within, ball2, ball3, exactly3, componentSize: reach ? memberComponentSize : null, threads: threads() };
   } finally {
     helper?.close();
     helper = null;

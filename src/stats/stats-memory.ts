@@ -12,7 +12,7 @@ export interface StatsMemoryQuery {
   precision: number;
   /** All-pairs BFS instead of counters. */
   exact?: boolean;
-  /** Per-member estimates kept for {@link reachEstimates} (16 bytes a member more). */
+  /** Per-member estimates kept for {@link reachEstimates} (32 bytes a member more with HyperBall, 16 with `exact`). */
   reach?: boolean;
 }
 
@@ -20,7 +20,8 @@ export interface StatsMemoryQuery {
  * Bytes a run allocates besides the graph itself, at most: the adjacency copy (4·(n+1) + 8·m),
  * and for HyperBall two register arrays of n·2^precision bytes (one-byte registers), 8·n for the
  * raw estimates, 2·n for the changed flags and 36·n for the calibration (components and the
- * calibrated estimates), plus 16·n for reach estimates; for `exact`, 8·n of breadth-first search
+ * calibrated estimates), plus 32·n for reach estimates (the balls of radius 2 and 3, the ring at
+ * distance 3, each member's component size); for `exact`, 8·n of breadth-first search
  * state (plus 16·n for exact reach). The scratch of each thread (2^precision + 4 × the largest
  * degree bytes) is left out.
  *
@@ -36,5 +37,5 @@ export function statsMemory(query: StatsMemoryQuery): number {
   const n = query.members;
   const adjacency = 4 * (n + 1) + 8 * query.connections;
   if (query.exact === true) return adjacency + 8 * n + (query.reach === true ? 16 * n : 0);
-  return adjacency + 2 * n * 2 ** query.precision + 46 * n + (query.reach === true ? 16 * n : 0);
+  return adjacency + 2 * n * 2 ** query.precision + 46 * n + (query.reach === true ? 32 * n : 0);
 }
