@@ -532,17 +532,17 @@ describe('policy model', () => {
     console.log(cov.table());
     cov.expect(
       {
-        '>= 60 commands': 0.4,
+        '>= 60 commands': 0.35,
         'a pending invitation decided a verdict (invitation-pending)': 0.3,
         'an invitation sent': 0.5,
         'a duplicate invitation denied': 0.1,
         'a crossing invitation accepted by inviting back': 0.15,
         'a re-invitation too soon after a withdrawal': 0.02,
-        'a pending invitation cancelled by a block': 0.02,
+        'a pending invitation cancelled by a block': 0.005,
         'a pending invitation accepted by connect': 0.05,
-        'a pending invitation cancelled by a removal': 0.1,
+        'a pending invitation cancelled by a removal': 0.08,
         'an invitation accepted, ignored or withdrawn': 0.2,
-        'a message over the quota': 0.08,
+        'a message over the quota': 0.06,
         'a third-degree verdict': 0.15,
       },
       { 'commands in a run': 110, 'invitation-pending verdicts in a run': 5 },
