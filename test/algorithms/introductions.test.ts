@@ -4,7 +4,8 @@
  * enumerates every shortest path one by one (what the algorithm must not do) and scores them as
  * documented in docs/invitations.md, with the two privacy rules restated from docs/policy.md:
  * `viewMutualConnections` on a 2nd-degree target needs degree ≤ 2 in `from`'s world (a mutual not
- * blocked with `from`), `viewConnections` on a connection x needs x's list not to be private.
+ * blocked with `from`), `viewConnections` on a connection x needs x's list not to be private;
+ * under the fixture's PRIVATE_MUTUALS policy, also `to`'s list not to be private.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ interface Seen {
   second: boolean;
   third: boolean;
   mutualDenied: boolean;
+  mutualPrivate: boolean;
   privateSkipped: boolean;
   blockedSkipped: boolean;
   cut: boolean;
@@ -34,9 +36,14 @@ function oracle(c: GrowthCase, from: string, to: string, limit: number, seen: Se
   const mutual = [...A].filter((x) => B.has(x));
   let out: Introduction[];
   if (mutual.length > 0) {
-    // viewMutualConnections: degree 2 in from's world, i.e. a mutual that is not blocked with from.
+    // viewMutualConnections: degree 2 in from's world, i.e. a mutual that is not blocked with from
+    // (and, under PRIVATE_MUTUALS, to's list not private).
     if (!mutual.some((x) => !c.blocked(x, from))) {
       seen.mutualDenied = true;
+      return [];
+    }
+    if (c.privateMutuals && c.privateLists.has(to)) {
+      if (mutual.some(usable)) seen.mutualPrivate = true;
       return [];
     }
     if (mutual.some((x) => !usable(x))) seen.blockedSkipped = true;
@@ -85,7 +92,7 @@ describe('introductions against a brute-force oracle', () => {
     fc.assert(
       fc.property(growthRecipe, fc.integer({ min: 0, max: 6 }), (recipe, limit) => {
         const c = buildGrowth(recipe);
-        const seen: Seen = { second: false, third: false, mutualDenied: false, privateSkipped: false, blockedSkipped: false, cut: false };
+        const seen: Seen = { second: false, third: false, mutualDenied: false, mutualPrivate: false, privateSkipped: false, blockedSkipped: false, cut: false };
         let chains = 0;
         for (const from of c.members) {
           for (const to of c.members) {
@@ -98,6 +105,7 @@ describe('introductions against a brute-force oracle', () => {
           'a 2nd-degree target with introducers': seen.second,
           'a 3rd-degree target with chains': seen.third,
           'mutual connections hidden from from (every mutual blocked with from)': seen.mutualDenied,
+          'usable introducers hidden by the policy (PRIVATE_MUTUALS, private target)': seen.mutualPrivate,
           'a chain dropped for a private connection list': seen.privateSkipped,
           'an intermediary dropped for a block': seen.blockedSkipped,
           'the limit cut a list': seen.cut,
@@ -113,6 +121,7 @@ describe('introductions against a brute-force oracle', () => {
         'a 2nd-degree target with introducers': 0.6,
         'a 3rd-degree target with chains': 0.45,
         'mutual connections hidden from from (every mutual blocked with from)': 0.05,
+        'usable introducers hidden by the policy (PRIVATE_MUTUALS, private target)': 0.08,
         'a chain dropped for a private connection list': 0.1,
         'an intermediary dropped for a block': 0.2,
         'the limit cut a list': 0.2,

@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { InvitationDeniedError, SocialGraph } from '../../src/index.js';
+import { DEFAULT_POLICY, definePolicy, InvitationDeniedError, SocialGraph, type Policy } from '../../src/index.js';
 import { smallGraph, type SmallGraph } from '../support/arbitraries.js';
 
 /** What the recipe applied, kept by the test itself. */
@@ -31,6 +31,8 @@ export interface GrowthModel {
   dismissed: Set<string>;
   /** Hidden "viewer target". */
   hidden: Set<string>;
+  /** Whether the graph runs {@link PRIVATE_MUTUALS} instead of the default policy. */
+  privateMutuals: boolean;
   /** What building met (coverage of the fixture itself). */
   built: { crossingAccepted: number; inviteDenied: Map<string, number>; outOfNetworkInvites: number };
 }
@@ -53,7 +55,27 @@ export interface GrowthRecipe {
   /** Pending invitations (by position) whose recipient invites back (which accepts them). */
   replies: number[];
   dismissals: [number, number][];
+  privateMutuals: boolean;
 }
+
+/**
+ * The default policy, but mutual connections are not shown to anyone when the target's connection
+ * list is private (so that introductions' `viewMutualConnections` check can deny a 2nd-degree
+ * target that has usable mutuals, which the default rule never does).
+ */
+export const PRIVATE_MUTUALS: Policy = definePolicy('private-mutuals', DEFAULT_POLICY, {
+  viewMutualConnections: {
+    maxDegree: 2,
+    decide: (f) =>
+      f.targetPrivacy.connectionsVisibility === 'private'
+        ? { allowed: false, reason: 'private' }
+        : f.degree === 1
+          ? { allowed: true, reason: 'connected' }
+          : f.degree === 2
+            ? { allowed: true, reason: 'second-degree' }
+            : { allowed: false, reason: 'too-far' },
+  },
+});
 
 const pairs = (maxLength: number) => fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength });
 
@@ -69,6 +91,7 @@ export const growthRecipe: fc.Arbitrary<GrowthRecipe> = fc.record({
   invites: pairs(12),
   replies: fc.array(fc.nat(), { maxLength: 2 }),
   dismissals: pairs(6),
+  privateMutuals: fc.boolean(),
 });
 
 /** BFS distance from `a` to `b` capped at `cap`, avoiding members blocked with `a` (the policy's viewer world). */
@@ -118,6 +141,7 @@ export function buildGrowth(r: GrowthRecipe): GrowthCase {
     pending: new Set(),
     dismissed: new Set(),
     hidden: new Set(),
+    privateMutuals: r.privateMutuals,
     built: { crossingAccepted: 0, inviteDenied: new Map(), outOfNetworkInvites: 0 },
   };
   const blocked = (a: string, b: string): boolean => m.blocks.has(`${a} ${b}`) || m.blocks.has(`${b} ${a}`);
@@ -126,6 +150,7 @@ export function buildGrowth(r: GrowthRecipe): GrowthCase {
     m.adj.get(b)!.add(a);
   };
   for (const id of members) graph.addMember(id);
+  if (r.privateMutuals) graph.setPolicy(PRIVATE_MUTUALS);
   for (const [a, b] of r.g.edges) {
     if (a === b) continue;
     expect(graph.connect(a, b)).toBe(!m.adj.get(a)!.has(b));
