@@ -126,7 +126,7 @@ describe('introductions against a brute-force oracle', () => {
         'an intermediary dropped for a block': 0.2,
         'the limit cut a list': 0.2,
       },
-      { 'introductions in one answer': 6 },
+      { 'introductions in one answer': 4 },
     );
   });
 
