@@ -1,18 +1,34 @@
 /**
  * Introductions against a brute-force oracle on random graphs with blocks and private connection
- * lists: the oracle enumerates every shortest path one by one (what the algorithm must not do)
- * and scores them as documented in docs/invitations.md.
+ * lists: the oracle reads only the test's own model (test/algorithms/network-growth-fixture.ts),
+ * enumerates every shortest path one by one (what the algorithm must not do) and scores them as
+ * documented in docs/invitations.md, with the two privacy rules restated from docs/policy.md:
+ * `viewMutualConnections` on a 2nd-degree target needs degree ≤ 2 in `from`'s world (a mutual not
+ * blocked with `from`), `viewConnections` on a connection x needs x's list not to be private;
+ * under the fixture's PRIVATE_MUTUALS policy, also `to`'s list not to be private.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph, SocialGraphError, type Introduction } from '../../src/index.js';
-import { fcParams } from '../support/fc-config.js';
-import { growthCase, type GrowthCase } from './network-growth-fixture.js';
+import { fcParams, FC_SEED } from '../support/fc-config.js';
+import { Coverage } from '../support/coverage.js';
+import { buildGrowth, growthRecipe, type GrowthCase } from './network-growth-fixture.js';
 
 const byId = (p: string, q: string): number => (p < q ? -1 : p > q ? 1 : 0);
 
-function oracle(c: GrowthCase, from: string, to: string, limit: number): Introduction[] {
-  const { adj, graph } = c;
+/** What the oracle met on one pair (coverage). */
+interface Seen {
+  second: boolean;
+  third: boolean;
+  mutualDenied: boolean;
+  mutualPrivate: boolean;
+  privateSkipped: boolean;
+  blockedSkipped: boolean;
+  cut: boolean;
+}
+
+function oracle(c: GrowthCase, from: string, to: string, limit: number, seen: Seen): Introduction[] {
+  const { adj } = c;
   if (from === to || c.blocked(from, to) || adj.get(from)!.has(to)) return [];
   const usable = (x: string): boolean => !c.blocked(x, from) && !c.blocked(x, to);
   const A = adj.get(from)!;
@@ -20,7 +36,17 @@ function oracle(c: GrowthCase, from: string, to: string, limit: number): Introdu
   const mutual = [...A].filter((x) => B.has(x));
   let out: Introduction[];
   if (mutual.length > 0) {
-    if (!graph.can(from, 'viewMutualConnections', to).allowed) return [];
+    // viewMutualConnections: degree 2 in from's world, i.e. a mutual that is not blocked with from
+    // (and, under PRIVATE_MUTUALS, to's list not private).
+    if (!mutual.some((x) => !c.blocked(x, from))) {
+      seen.mutualDenied = true;
+      return [];
+    }
+    if (c.privateMutuals && c.privateLists.has(to)) {
+      if (mutual.some(usable)) seen.mutualPrivate = true;
+      return [];
+    }
+    if (mutual.some((x) => !usable(x))) seen.blockedSkipped = true;
     out = mutual.filter(usable).map((x) => {
       const n = adj.get(x)!;
       const withFrom = [...n].filter((w) => A.has(w)).length;
@@ -28,12 +54,20 @@ function oracle(c: GrowthCase, from: string, to: string, limit: number): Introdu
       return { via: [x], paths: [1], score: (1 + withFrom) * (1 + withTo) };
     });
     out.sort((p, q) => q.score - p.score || byId(p.via[0]!, q.via[0]!));
+    if (out.length > 0) seen.second = true;
   } else {
-    // Every shortest path from → x → y → to, one by one.
+    // Every shortest path from → x → y → to, one by one; x must let from see its list.
     const paths: [string, string][] = [];
     for (const x of A) {
-      if (!usable(x) || !graph.can(from, 'viewConnections', x).allowed) continue;
-      for (const y of adj.get(x)!) if (B.has(y) && usable(y)) paths.push([x, y]);
+      const ys = [...adj.get(x)!].filter((y) => B.has(y));
+      if (ys.length === 0) continue;
+      if (!usable(x) || ys.some((y) => !usable(y))) seen.blockedSkipped = true;
+      if (!usable(x)) continue;
+      if (c.privateLists.has(x)) {
+        seen.privateSkipped = true;
+        continue;
+      }
+      for (const y of ys) if (usable(y)) paths.push([x, y]);
     }
     const through = new Map<string, number>();
     for (const [x, y] of paths) {
@@ -46,19 +80,53 @@ function oracle(c: GrowthCase, from: string, to: string, limit: number): Introdu
       return { via: [x, y], paths: [px, py], score: px * py };
     });
     out.sort((p, q) => q.score - p.score || byId(p.via[0]!, q.via[0]!) || byId(p.via[1]!, q.via[1]!));
+    if (out.length > 0) seen.third = true;
   }
+  if (out.length > limit) seen.cut = true;
   return out.slice(0, limit);
 }
 
 describe('introductions against a brute-force oracle', () => {
   it('every pair of members, random limits', () => {
+    const cov = new Coverage(`introductions oracle (seed ${FC_SEED})`);
     fc.assert(
-      fc.property(growthCase, fc.integer({ min: 0, max: 6 }), (c, limit) => {
+      fc.property(growthRecipe, fc.integer({ min: 0, max: 6 }), (recipe, limit) => {
+        const c = buildGrowth(recipe);
+        const seen: Seen = { second: false, third: false, mutualDenied: false, mutualPrivate: false, privateSkipped: false, blockedSkipped: false, cut: false };
+        let chains = 0;
         for (const from of c.members) {
-          for (const to of c.members) expect(c.graph.introductions(from, to, { limit })).toEqual(oracle(c, from, to, limit));
+          for (const to of c.members) {
+            const want = oracle(c, from, to, limit, seen);
+            chains = Math.max(chains, want.length);
+            expect(c.graph.introductions(from, to, { limit })).toEqual(want);
+          }
         }
+        cov.hit({
+          'a 2nd-degree target with introducers': seen.second,
+          'a 3rd-degree target with chains': seen.third,
+          'mutual connections hidden from from (every mutual blocked with from)': seen.mutualDenied,
+          'usable introducers hidden by the policy (PRIVATE_MUTUALS, private target)': seen.mutualPrivate,
+          'a chain dropped for a private connection list': seen.privateSkipped,
+          'an intermediary dropped for a block': seen.blockedSkipped,
+          'the limit cut a list': seen.cut,
+          'a crossing invitation accepted while building': c.built.crossingAccepted > 0,
+        });
+        cov.max('introductions in one answer', chains);
       }),
       fcParams(120),
+    );
+    console.log(cov.table());
+    cov.expect(
+      {
+        'a 2nd-degree target with introducers': 0.6,
+        'a 3rd-degree target with chains': 0.45,
+        'mutual connections hidden from from (every mutual blocked with from)': 0.05,
+        'usable introducers hidden by the policy (PRIVATE_MUTUALS, private target)': 0.08,
+        'a chain dropped for a private connection list': 0.1,
+        'an intermediary dropped for a block': 0.2,
+        'the limit cut a list': 0.2,
+      },
+      { 'introductions in one answer': 4 },
     );
   });
 

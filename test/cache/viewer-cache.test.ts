@@ -1,13 +1,14 @@
 /**
  * The viewer cache of SocialGraph.degrees: model-based runs mixing connection changes, member
  * removals and additions, label changes and cached badge pages, against a naive BFS; and the
- * invalidation rule itself: every ball the cache keeps after a change equals a fresh one.
+ * invalidation rule itself: every ball the cache keeps after a change holds exactly the distances
+ * of the test's own model (naive BFS over a Map of Sets; the graph's interner only names indices).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph } from '../../src/index.js';
-import { ViewerBall, MAX_BALL_WORK } from '../../src/features/cache/viewer-cache.js';
-import { fcParams } from '../support/fc-config.js';
+import { fcParams, FC_SEED } from '../support/fc-config.js';
+import { Coverage } from '../support/coverage.js';
 import { naiveDistance, type Naive } from '../support/oracle.js';
 import { graphInternals, viewerCache } from '../support/internals.js';
 
@@ -16,25 +17,60 @@ const name = (i: number): string => `m${i}`;
 
 interface Model {
   g: Naive;
+  /**
+   * 2 when the cache builds no 3rd-degree bitset that costs any work (thirdDegreeWork 0): a ball
+   * then has radius 2, unless its viewer has no 2nd degree (the bitset costs nothing: radius 3).
+   */
+  radius: 2 | 3;
+  stats: { commands: number; ballsChecked: number; ballsKeptAcrossChanges: number; maxConnections: number; badgesAt3: number };
 }
 interface Real {
   graph: SocialGraph;
 }
 
-/** Every cached ball equals the ball built now from the graph. */
-function ballsExact(graph: SocialGraph): void {
+const FAR = 4;
+
+/**
+ * Every cached ball holds the model's distances: each member within the ball's radius at its BFS
+ * distance, everything else (members further away, free and unused indices) "beyond" (4); its
+ * size counts the members at distance ≤ 2. Indices are named through the graph's interner only.
+ */
+function ballsExact(m: Model, graph: SocialGraph): void {
   const internals = graphInternals(graph);
   const cache = viewerCache(internals);
-  for (let v = 0; v < internals.store.indexBound; v++) {
+  const indexOf = new Map<number, string>();
+  for (const id of m.g.keys()) indexOf.set(internals.ids.indexOf(id), id);
+  expect(indexOf.size).toBe(m.g.size);
+  let connections = 0;
+  for (const set of m.g.values()) connections += set.size;
+  m.stats.maxConnections = Math.max(m.stats.maxConnections, connections / 2);
+  for (let v = 0; v < internals.store.indexBound + 2; v++) {
     const cached = cache.peek(v);
     if (cached === undefined) continue;
-    expect(internals.store.isAlive(v)).toBe(true);
-    const fresh = ViewerBall.build(internals.store, internals.scratch, v, MAX_BALL_WORK, cache.thirdDegreeWork)!;
-    expect(cached.size).toBe(fresh.size);
-    expect(cached.radius).toBe(fresh.radius);
-    for (let x = 0; x < internals.store.indexBound + 2; x++) expect(cached.levelOf(x)).toBe(fresh.levelOf(x));
+    const viewer = indexOf.get(v);
+    expect(viewer, `cached ball of index ${v}, not a member`).toBeDefined();
+    m.stats.ballsChecked++;
+    const second = [...m.g.keys()].some((id) => naiveDistance(m.g, viewer!, id, 2) === 2);
+    const radius = m.radius === 2 && second ? 2 : 3;
+    expect(cached.radius).toBe(radius);
+    let within2 = 0;
+    for (let x = 0; x < internals.store.indexBound + 2; x++) {
+      const id = indexOf.get(x);
+      const d = id === undefined ? null : naiveDistance(m.g, viewer!, id, radius);
+      if (d !== null && d <= 2) within2++;
+      expect(cached.levelOf(x), `ball of ${viewer}: index ${x} (${id ?? 'no member'})`).toBe(d ?? FAR);
+    }
+    expect(cached.size).toBe(within2);
   }
 }
+
+/** A change: counts the balls that survive it (they are then checked exactly). */
+function changed(m: Model, graph: SocialGraph, before: number): void {
+  if (before > 0 && viewerCache(graphInternals(graph)).size > 0) m.stats.ballsKeptAcrossChanges++;
+  ballsExact(m, graph);
+}
+
+const cachedCount = (r: Real): number => viewerCache(graphInternals(r.graph)).size;
 
 class Connect implements fc.Command<Model, Real> {
   constructor(readonly a: number, readonly b: number) {}
@@ -43,10 +79,11 @@ class Connect implements fc.Command<Model, Real> {
   }
   run(m: Model, r: Real): void {
     const [a, b] = [name(this.a), name(this.b)];
+    const before = cachedCount(r);
     expect(r.graph.connect(a, b)).toBe(!m.g.get(a)!.has(b));
     m.g.get(a)!.add(b);
     m.g.get(b)!.add(a);
-    ballsExact(r.graph);
+    changed(m, r.graph, before);
   }
   toString(): string {
     return `connect(${this.a}, ${this.b})`;
@@ -60,10 +97,11 @@ class Disconnect implements fc.Command<Model, Real> {
   }
   run(m: Model, r: Real): void {
     const [a, b] = [name(this.a), name(this.b)];
+    const before = cachedCount(r);
     expect(r.graph.disconnect(a, b)).toBe(a !== b && m.g.get(a)!.has(b));
     m.g.get(a)!.delete(b);
     m.g.get(b)!.delete(a);
-    ballsExact(r.graph);
+    changed(m, r.graph, before);
   }
   toString(): string {
     return `disconnect(${this.a}, ${this.b})`;
@@ -77,10 +115,11 @@ class Remove implements fc.Command<Model, Real> {
   }
   run(m: Model, r: Real): void {
     const a = name(this.a);
+    const before = cachedCount(r);
     r.graph.removeMember(a);
     for (const b of m.g.get(a)!) m.g.get(b)!.delete(a);
     m.g.delete(a);
-    ballsExact(r.graph);
+    changed(m, r.graph, before);
   }
   toString(): string {
     return `removeMember(${this.a})`;
@@ -95,7 +134,7 @@ class Add implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     r.graph.addMember(name(this.a));
     m.g.set(name(this.a), new Set());
-    ballsExact(r.graph);
+    ballsExact(m, r.graph);
   }
   toString(): string {
     return `addMember(${this.a})`;
@@ -124,6 +163,7 @@ class Badges implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     const ids = this.targets.map(name).filter((t) => m.g.has(t));
     const expected = ids.map((t) => naiveDistance(m.g, name(this.viewer), t, this.maxDepth));
+    m.stats.badgesAt3 += expected.filter((d) => d === 3).length;
     for (let i = 0; i < this.times; i++) {
       expect(r.graph.degrees(name(this.viewer), ids, { maxDepth: this.maxDepth })).toEqual(expected);
     }
@@ -134,7 +174,10 @@ class Badges implements fc.Command<Model, Real> {
 }
 
 const node = fc.nat(N - 1);
+// Connections four times as often as disconnections or removals, so that runs reach 10+ connections.
 const commands = [
+  fc.tuple(node, node).map(([a, b]) => new Connect(a, b)),
+  fc.tuple(node, node).map(([a, b]) => new Connect(a, b)),
   fc.tuple(node, node).map(([a, b]) => new Connect(a, b)),
   fc.tuple(node, node).map(([a, b]) => new Connect(a, b)),
   fc.tuple(node, node).map(([a, b]) => new Disconnect(a, b)),
@@ -149,8 +192,9 @@ const commands = [
 
 describe('viewer cache', () => {
   it('answers exactly as BFS under any mix of changes, and keeps only exact balls', () => {
+    const cov = new Coverage(`viewer cache model (seed ${FC_SEED})`);
     fc.assert(
-      fc.property(fc.commands(commands, { maxCommands: 60 }), fc.integer({ min: 1, max: 8 }), fc.boolean(), (cmds, capacity, radius2) => {
+      fc.property(fc.commands(commands, { maxCommands: 100, size: 'max' }), fc.integer({ min: 1, max: 8 }), fc.boolean(), (cmds, capacity, radius2) => {
         const graph = new SocialGraph({ viewerCache: capacity });
         // Radius-2 balls (no 3rd-degree bitset: targets' lists are scanned) or radius 3.
         if (radius2) viewerCache(graphInternals(graph)).thirdDegreeWork = 0;
@@ -159,10 +203,39 @@ describe('viewer cache', () => {
           graph.addMember(name(i));
           g.set(name(i), new Set());
         }
-        fc.modelRun(() => ({ model: { g }, real: { graph } }), cmds);
-        expect(viewerCache(graphInternals(graph)).size).toBeLessThanOrEqual(capacity);
+        const model: Model = { g, radius: radius2 ? 2 : 3, stats: { commands: 0, ballsChecked: 0, ballsKeptAcrossChanges: 0, maxConnections: 0, badgesAt3: 0 } };
+        fc.modelRun(() => ({ model, real: { graph } }), cmds);
+        const cache = viewerCache(graphInternals(graph));
+        expect(cache.size).toBeLessThanOrEqual(capacity);
+        const commandsRun = [...cmds].length;
+        cov.hit({
+          '>= 40 commands': commandsRun >= 40,
+          '>= 10 connections at some point': model.stats.maxConnections >= 10,
+          '>= 15 connections at some point': model.stats.maxConnections >= 15,
+          'a cached ball checked against the model': model.stats.ballsChecked > 0,
+          'a ball kept across a change (then checked)': model.stats.ballsKeptAcrossChanges > 0,
+          'a badge page answered from the cache': cache.hits > 0,
+          'a ball evicted (LRU or invalidation)': cache.evictions > 0,
+          'a badge at distance 3': model.stats.badgesAt3 > 0,
+        });
+        cov.max('commands in a run', commandsRun);
+        cov.max('connections', model.stats.maxConnections);
       }),
       fcParams(250),
+    );
+    console.log(cov.table());
+    cov.expect(
+      {
+        '>= 40 commands': 0.4,
+        '>= 10 connections at some point': 0.2,
+        '>= 15 connections at some point': 0.02,
+        'a cached ball checked against the model': 0.5,
+        'a ball kept across a change (then checked)': 0.3,
+        'a badge page answered from the cache': 0.4,
+        'a ball evicted (LRU or invalidation)': 0.3,
+        'a badge at distance 3': 0.15,
+      },
+      { 'commands in a run': 90 },
     );
   });
 

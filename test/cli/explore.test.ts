@@ -17,10 +17,20 @@ writeFileSync(join(pageDir, 'explorer.js'), 'export {};');
 writeFileSync(join(pageDir, 'notes.txt'), 'not served: unknown type');
 afterAll(() => rmSync(pageDir, { recursive: true, force: true }));
 
-function io(): CliIo & { out: () => string; err: () => string } {
+/** A captured CLI io; `printed(text)` resolves once stdout holds `text` (no wall-clock wait). */
+function io(): CliIo & { out: () => string; err: () => string; printed: (text: string) => Promise<void> } {
   let out = '';
   let err = '';
-  return { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, out: () => out, err: () => err };
+  const waiting: { text: string; resolve: () => void }[] = [];
+  const write = (s: string): void => {
+    out += s;
+    for (const w of waiting.splice(0)) {
+      if (out.includes(w.text)) w.resolve();
+      else waiting.push(w);
+    }
+  };
+  const printed = (text: string): Promise<void> => (out.includes(text) ? Promise.resolve() : new Promise((resolve) => waiting.push({ text, resolve })));
+  return { stdout: { write }, stderr: { write: (s: string) => (err += s) }, out: () => out, err: () => err, printed };
 }
 
 describe('social-graph explore', () => {
@@ -43,7 +53,8 @@ describe('social-graph explore', () => {
     const until = new Promise<void>((resolve) => (stop = resolve));
     const t = io();
     const running = runExploreCommand([KARATE], t, { until, pageDir });
-    for (let i = 0; i < 100 && !t.out().includes('http://'); i++) await new Promise((r) => setTimeout(r, 20));
+    // The URL is printed once the server listens: wait for that (or for the command to end early).
+    await Promise.race([t.printed('http://'), running]);
     const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(t.out())?.[0];
     expect(url).toBeDefined();
     const page = await fetch(url!);

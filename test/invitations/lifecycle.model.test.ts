@@ -1,14 +1,17 @@
 /**
  * Model-based test of the invitation lifecycle (fc.commands + fc.modelRun) with a fake clock:
  * send, accept, ignore, withdraw, re-invite too early, quota, block during pending, direct
- * connections, member removal with index reuse, and notes over the limit. The model is a plain
- * list of invitations over a naive adjacency map; its `invite` decision restates the default
- * policy's rule (blocks, self, degree 1 / 2–3 / further, pending, quota).
+ * connections, member removal with index reuse, notes over the limit, unblock, members who accept
+ * invitations from anyone (out-of-network invitations) and `configureInvitations` (the cooldown
+ * changed, and bad settings refused). The model is a plain list of invitations over a naive
+ * adjacency map; its `invite` decision restates the default policy's rule (blocks, self, degree
+ * 1 / 2–3 / further unless the target accepts anyone, pending, quota), then the cooldown in force.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvitationDeniedError, SocialGraph, SocialGraphError, type Invitation, type SocialGraphErrorCode } from '../../src/index.js';
-import { fcParams } from '../support/fc-config.js';
+import { fcParams, FC_SEED } from '../support/fc-config.js';
+import { Coverage } from '../support/coverage.js';
 
 const COOLDOWN = 10_000;
 const QUOTA = { limit: 2, windowMs: 30_000 };
@@ -37,7 +40,26 @@ interface Model {
   uses: Map<string, number[]>;
   nextSeq: number;
   nextMember: number;
+  /** Members whose `invitations` privacy setting is 'anyone'. */
+  anyone: Set<string>;
+  /** The re-invitation cooldown in force (configureInvitations). */
+  cooldownMs: number;
+  /** Pairs "a b" unblocked since their block (coverage: invited again after the unblock). */
+  unblocked: Set<string>;
+  seen: Record<Seen, number>;
 }
+type Seen = 'outOfNetwork' | 'outOfNetworkDenied' | 'unblock' | 'invitedAfterUnblock' | 'cooldownShortened' | 'cooldownLengthened' | 'badSettings' | 'tooSoon' | 'quota';
+const NO_SEEN: Record<Seen, number> = {
+  outOfNetwork: 0,
+  outOfNetworkDenied: 0,
+  unblock: 0,
+  invitedAfterUnblock: 0,
+  cooldownShortened: 0,
+  cooldownLengthened: 0,
+  badSettings: 0,
+  tooSoon: 0,
+  quota: 0,
+};
 
 interface Real {
   graph: SocialGraph;
@@ -159,10 +181,23 @@ function runInvite(m: Model, r: Real, from: string, to: string, note: string | u
       if (from === to) return { code: 'INVITATION_DENIED', reason: 'self' };
       const d = degree(m, from, to);
       if (d === 1) return { code: 'INVITATION_DENIED', reason: 'connected' };
-      if (d === null) return { code: 'INVITATION_DENIED', reason: 'out-of-network' };
-      if (usesInWindow(m, from) >= QUOTA.limit) return { code: 'INVITATION_DENIED', reason: 'quota-exceeded' };
+      if (d === null && !m.anyone.has(to)) {
+        m.seen.outOfNetworkDenied++;
+        return { code: 'INVITATION_DENIED', reason: 'out-of-network' };
+      }
+      if (usesInWindow(m, from) >= QUOTA.limit) {
+        m.seen.quota++;
+        return { code: 'INVITATION_DENIED', reason: 'quota-exceeded' };
+      }
       const withdrawn = m.cooldowns.get(`${from} ${to}`);
-      if (withdrawn !== undefined && m.now < withdrawn + COOLDOWN) return { code: 'REINVITE_TOO_SOON' };
+      if (withdrawn !== undefined && m.now < withdrawn + m.cooldownMs) {
+        m.seen.tooSoon++;
+        if (m.now >= withdrawn + COOLDOWN) m.seen.cooldownLengthened++;
+        return { code: 'REINVITE_TOO_SOON' };
+      }
+      if (withdrawn !== undefined && m.now < withdrawn + COOLDOWN) m.seen.cooldownShortened++;
+      if (d === null) m.seen.outOfNetwork++;
+      if (m.unblocked.has(`${from} ${to}`) || m.unblocked.has(`${to} ${from}`)) m.seen.invitedAfterUnblock++;
       const inv: ModelInvitation = { id: `inv-${m.nextSeq}`, seq: m.nextSeq, from, to, note: note ?? null, sentAt: m.now, status: 'pending', closedAt: null };
       return inv;
     })();
@@ -239,8 +274,9 @@ class Block implements Cmd {
     const a = pick(m, this.i);
     let b = pick(m, this.j);
     if (a === b) b = pick(m, this.j + 1);
-    r.graph.block(a, b);
+    expect(r.graph.block(a, b)).toBe(!m.blocks.has(`${a} ${b}`));
     m.blocks.add(`${a} ${b}`);
+    m.unblocked.delete(`${a} ${b}`);
     m.adj.get(a)!.delete(b);
     m.adj.get(b)!.delete(a);
     for (const inv of pending(m)) if ((inv.from === a && inv.to === b) || (inv.from === b && inv.to === a)) close(m, inv, 'cancelled');
@@ -278,6 +314,8 @@ class Replace implements Cmd {
     for (const inv of pending(m)) if (inv.from === gone || inv.to === gone) close(m, inv, 'cancelled');
     for (const key of [...m.cooldowns.keys()]) if (key.split(' ').includes(gone)) m.cooldowns.delete(key);
     for (const key of [...m.blocks]) if (key.split(' ').includes(gone)) m.blocks.delete(key);
+    for (const key of [...m.unblocked]) if (key.split(' ').includes(gone)) m.unblocked.delete(key);
+    m.anyone.delete(gone); // the fresh member reuses the index: it starts with the default settings
     for (const other of m.adj.get(gone)!) m.adj.get(other)!.delete(gone);
     m.adj.delete(gone);
     m.uses.delete(gone);
@@ -288,6 +326,65 @@ class Replace implements Cmd {
   toString = (): string => `replace(${this.i})`;
 }
 
+/** Lifts the k-th block (mostly), or tries a pair that may not be blocked. */
+class Unblock implements Cmd {
+  constructor(
+    readonly k: number,
+    readonly i: number,
+    readonly j: number,
+  ) {}
+  check = (): boolean => true;
+  run(m: Model, r: Real): void {
+    const blocks = [...m.blocks];
+    const [a, b] = this.k % 4 !== 3 && blocks.length > 0 ? (blocks[this.k % blocks.length]!.split(' ') as [string, string]) : [pick(m, this.i), pick(m, this.j)];
+    const had = m.blocks.delete(`${a} ${b}`);
+    expect(r.graph.unblock(a, b)).toBe(had);
+    if (had) {
+      m.unblocked.add(`${a} ${b}`);
+      m.seen.unblock++;
+    }
+    expect(r.graph.isBlocked(a, b)).toBe(blocked(m, a, b));
+    same(m, r);
+  }
+  toString = (): string => `unblock(#${this.k}, ${this.i}, ${this.j})`;
+}
+
+/** Sets who may invite member i: anyone (out-of-network invitations allowed) or the network. */
+class SetInvitations implements Cmd {
+  constructor(
+    readonly i: number,
+    readonly anyone: boolean,
+  ) {}
+  check = (): boolean => true;
+  run(m: Model, r: Real): void {
+    const id = pick(m, this.i);
+    expect(r.graph.setPrivacy(id, { invitations: this.anyone ? 'anyone' : 'network' }).invitations).toBe(this.anyone ? 'anyone' : 'network');
+    if (this.anyone) m.anyone.add(id);
+    else m.anyone.delete(id);
+  }
+  toString = (): string => `setPrivacy(${this.i}, invitations ${this.anyone ? 'anyone' : 'network'})`;
+}
+
+/** configureInvitations: a new cooldown, a read (no argument), or bad settings (refused, nothing changes). */
+class Configure implements Cmd {
+  constructor(readonly setting: number | string | null | undefined) {}
+  check = (): boolean => true;
+  run(m: Model, r: Real): void {
+    const ms = this.setting;
+    const valid = ms === undefined || (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0);
+    const call = (): unknown => (ms === undefined ? r.graph.configureInvitations() : r.graph.configureInvitations({ reinviteCooldownMs: ms as number }));
+    if (!valid) {
+      expect(failure(call)).toEqual({ code: 'INVALID_OPTION' });
+      m.seen.badSettings++;
+    } else {
+      if (ms !== undefined) m.cooldownMs = ms as number;
+      expect(call()).toEqual({ reinviteCooldownMs: m.cooldownMs });
+    }
+    expect(r.graph.configureInvitations()).toEqual({ reinviteCooldownMs: m.cooldownMs });
+  }
+  toString = (): string => `configureInvitations(${typeof this.setting === 'string' ? JSON.stringify(this.setting) : String(this.setting)})`;
+}
+
 const member = fc.nat({ max: 20 });
 const commands = [
   fc.tuple(member, member, fc.constantFrom(0, 0, 12, 300, 301)).map(([i, j, n]) => new Invite(i, j, n)),
@@ -296,20 +393,32 @@ const commands = [
   fc.tuple(member, member).map(([i, j]) => new Invite(i, j, 0)),
   fc.tuple(member, member).map(([i, j]) => new Invite(i, j, 0)),
   fc.tuple(fc.constantFrom('accept', 'ignore', 'withdraw') as fc.Arbitrary<'accept' | 'ignore' | 'withdraw'>, fc.nat({ max: 50 })).map(([v, k]) => new Close(v, k)),
+  fc.nat({ max: 50 }).map((k) => new Close('withdraw', k)),
+  fc.nat({ max: 50 }).map((k) => new Close('withdraw', k)),
+  fc.constantFrom(1, 1_000, 4_000, 5_000, 9_999, 10_000).map((ms) => new Advance(ms)),
   fc.constantFrom(1, 1_000, 4_000, 5_000, 9_999, 10_000).map((ms) => new Advance(ms)),
   fc.tuple(member, member).map(([i, j]) => new Block(i, j)),
   fc.tuple(member, member).map(([i, j]) => new Connect(i, j)),
   member.map((i) => new Replace(i)),
   fc.nat({ max: 20 }).map((k) => new Reinvite(k)),
+  fc.nat({ max: 20 }).map((k) => new Reinvite(k)),
+  fc.tuple(fc.nat({ max: 20 }), member, member).map(([k, i, j]) => new Unblock(k, i, j)),
+  fc.tuple(fc.nat({ max: 20 }), member, member).map(([k, i, j]) => new Unblock(k, i, j)),
+  fc.tuple(member, fc.boolean()).map(([i, anyone]) => new SetInvitations(i, anyone)),
+  fc.tuple(member, fc.boolean()).map(([i, anyone]) => new SetInvitations(i, anyone)),
+  fc
+    .constantFrom<number | string | null | undefined>(0, 1_000, 5_000, 10_000, 20_000, 60_000, undefined, -1, Number.NaN, Number.POSITIVE_INFINITY, '5000', null)
+    .map((ms) => new Configure(ms)),
 ];
 
 describe('invitation lifecycle (model-based)', () => {
   it('matches the model over random command sequences', () => {
+    const cov = new Coverage(`invitation lifecycle model (seed ${FC_SEED})`);
     fc.assert(
       fc.property(
         fc.integer({ min: 3, max: 6 }),
         fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 3, maxLength: 12 }),
-        fc.commands(commands, { maxCommands: 80, size: 'large' }),
+        fc.commands(commands, { maxCommands: 120, size: 'max' }),
         (n, edges, cmds) => {
           const clock = { now: 1_000_000 };
           const graph = new SocialGraph({ clock: () => clock.now });
@@ -339,11 +448,47 @@ describe('invitation lifecycle (model-based)', () => {
             uses: new Map(),
             nextSeq: 0,
             nextMember: 0,
+            anyone: new Set(),
+            cooldownMs: COOLDOWN,
+            unblocked: new Set(),
+            seen: { ...NO_SEEN },
           };
           fc.modelRun(() => ({ model, real: { graph, clock } }), cmds);
+          const commandsRun = [...cmds].length;
+          const s = model.seen;
+          cov.hit({
+            '>= 60 commands': commandsRun >= 60,
+            'an invitation sent out of network (target accepts anyone)': s.outOfNetwork > 0,
+            'an out-of-network invitation denied (target takes its network only)': s.outOfNetworkDenied > 0,
+            'a block lifted': s.unblock > 0,
+            'a pair invited after its block was lifted': s.invitedAfterUnblock > 0,
+            'a re-invitation allowed by a shortened cooldown': s.cooldownShortened > 0,
+            'a re-invitation refused by a lengthened cooldown': s.cooldownLengthened > 0,
+            'bad invitation settings refused': s.badSettings > 0,
+            'REINVITE_TOO_SOON': s.tooSoon > 0,
+            'quota-exceeded': s.quota > 0,
+          });
+          cov.max('commands in a run', commandsRun);
+          cov.max('invitations in a run', model.invitations.length);
         },
       ),
-      fcParams(200),
+      fcParams(500),
+    );
+    console.log(cov.table());
+    cov.expect(
+      {
+        '>= 60 commands': 0.4,
+        'an invitation sent out of network (target accepts anyone)': 0.3,
+        'an out-of-network invitation denied (target takes its network only)': 0.3,
+        'a block lifted': 0.3,
+        'a pair invited after its block was lifted': 0.1,
+        'a re-invitation allowed by a shortened cooldown': 0.02,
+        'a re-invitation refused by a lengthened cooldown': 0.005,
+        'bad invitation settings refused': 0.3,
+        'REINVITE_TOO_SOON': 0.15,
+        'quota-exceeded': 0.07,
+      },
+      { 'commands in a run': 110 },
     );
   });
 });

@@ -1,11 +1,15 @@
 /**
  * Search and facets against a brute-force oracle on random graphs with random profiles, blocks
- * and hidden members: every page of every query, concatenated, is the oracle's sorted list.
+ * and hidden members: every page of every query, concatenated, is the oracle's sorted list. The
+ * oracle reads only the world the test applied: the profile level is the default policy's
+ * `viewProfile` rule restated from docs/policy.md (degree 1–2 in the viewer's world: full, degree
+ * 3: limited, which shows only `limitedProfileFields`), and profiles are the ones the test set.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph, SocialGraphError } from '../../src/index.js';
-import { fcParams } from '../support/fc-config.js';
+import { fcParams, FC_SEED } from '../support/fc-config.js';
+import { Coverage } from '../support/coverage.js';
 
 type Profile = { name: string; company?: string; location?: string; title?: string };
 
@@ -103,15 +107,17 @@ type Sort = 'degree' | 'mutual' | 'recent' | { attribute: 'company' | 'location'
 
 const query = fc.record({
   degrees: fc.subarray([1, 2, 3] as const, { minLength: 1 }),
-  company: fc.option(fc.subarray([...COMPANIES, 'Nowhere'], { minLength: 1, maxLength: 2 }), { nil: undefined }),
-  location: fc.option(fc.constantFrom(...LOCATIONS), { nil: undefined }),
+  // Each filter in half the queries, so that most of them match someone (asserted below).
+  company: fc.option(fc.subarray([...COMPANIES, 'Nowhere'], { minLength: 1, maxLength: 3 }), { nil: undefined, freq: 1 }),
+  location: fc.option(fc.constantFrom(...LOCATIONS), { nil: undefined, freq: 1 }),
   sort: fc.constantFrom<Sort>('degree', 'mutual', 'recent', { attribute: 'company' }, { attribute: 'location', order: 'desc' }),
-  limit: fc.integer({ min: 1, max: 5 }),
+  limit: fc.integer({ min: 1, max: 4 }),
   includeHidden: fc.boolean(),
 });
 
 describe('search against the oracle', () => {
   it('pages through exactly the sorted matches, with degrees, mutual counts and profiles', () => {
+    const cov = new Coverage(`search oracle (seed ${FC_SEED})`);
     fc.assert(
       fc.property(world, query, (w, q) => {
         const { graph, adj, times, blocked, hidden } = build(w);
@@ -149,8 +155,10 @@ describe('search against the oracle', () => {
         });
         const me = graph.viewAs(id(0));
         const got: string[] = [];
+        const seen = { full: false, limited: false, pages: 0 };
         let cursor: string | undefined;
         for (let page = 0; page < 100; page++) {
+          seen.pages++;
           const result = me.search({ degree: degrees as (1 | 2 | 3)[], where, sort, limit: q.limit, includeHidden: q.includeHidden, ...(cursor === undefined ? {} : { cursor }) });
           expect(result.total).toBe(rows.length);
           expect(result.hits.length).toBeLessThanOrEqual(q.limit);
@@ -159,12 +167,15 @@ describe('search against the oracle', () => {
             expect(hit.id).toBe(id(row.i));
             expect(hit.degree).toBe(row.degree);
             expect(hit.mutualCount).toBe(row.mutual);
-            const level = graph.can(id(0), 'viewProfile', hit.id).level;
+            // The default policy's viewProfile in the viewer's world: full at degree 1–2, limited at 3.
+            const level = row.degree <= 2 ? 'full' : 'limited';
             expect(hit.level).toBe(level);
-            const stored = w.profiles[row.i];
-            if (level === 'full' && stored !== null) expect(hit.profile).toEqual(graph.profile(hit.id));
-            else if (level === 'limited' && stored !== null) expect(hit.profile).toEqual({ name: stored!.name });
-            else expect(hit.profile).toBeUndefined();
+            const stored = w.profiles[row.i]!;
+            if (stored === null) expect(hit.profile).toBeUndefined();
+            else if (level === 'full') expect(hit.profile).toEqual(stored);
+            else expect(hit.profile).toEqual({ name: stored.name });
+            seen.full ||= level === 'full' && stored !== null;
+            seen.limited ||= level === 'limited' && stored !== null;
             if (row.degree === 1) expect(hit.connectedAt).toBe(times.get(`0 ${row.i}`)! > 0 ? times.get(`0 ${row.i}`)! * 1000 : undefined);
             got.push(hit.id);
           }
@@ -173,8 +184,34 @@ describe('search against the oracle', () => {
           cursor = result.nextCursor;
         }
         expect(got).toEqual(rows.map((r) => id(r.i)));
+        const reached = oracleRows(adj, blocked);
+        cov.hit({
+          'the viewer reaches someone': reached.length > 0,
+          'the viewer reaches someone at degree 3': reached.some((r) => r.degree === 3),
+          'the query matches someone': rows.length > 0,
+          'a full profile in a hit': seen.full,
+          'a limited profile in a hit (degree 3)': seen.limited,
+          'more than one page': seen.pages > 1,
+          'a member blocked with the viewer': blocked.size > 0,
+          'a hidden member among the reached': reached.some((r) => hidden.has(r.i)),
+        });
+        cov.max('hits over all pages', rows.length);
       }),
       fcParams(250),
+    );
+    console.log(cov.table());
+    cov.expect(
+      {
+        'the viewer reaches someone': 0.7,
+        'the viewer reaches someone at degree 3': 0.2,
+        'the query matches someone': 0.5,
+        'a full profile in a hit': 0.4,
+        'a limited profile in a hit (degree 3)': 0.07,
+        'more than one page': 0.25,
+        'a member blocked with the viewer': 0.1,
+        'a hidden member among the reached': 0.1,
+      },
+      { 'hits over all pages': 10 },
     );
   });
 

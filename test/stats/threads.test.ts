@@ -1,10 +1,17 @@
 /**
  * HyperBall on two threads (Node's helper thread) gives exactly the one-thread answer.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SocialGraph } from '../../src/index.js';
 import { barabasiAlbert } from '../../src/generators/index.js';
 import { distanceDistribution, reachEstimates } from '../../src/stats/node.js';
+import { startWorkerHelper } from '../../src/node/worker-helper.js';
+import { setHelperThreadStarter } from '../../src/store/helper-thread.js';
+
+// The worker may take longer than the default 5 s to start answering on a loaded machine (it
+// boots under tsx here): wait for its answer instead, so that `threads: 2` never depends on speed.
+beforeAll(() => setHelperThreadStarter(() => startWorkerHelper({ startupMs: 100_000 })));
+afterAll(() => setHelperThreadStarter(startWorkerHelper));
 
 describe('stats: helper thread', () => {
   it('two threads and one thread agree exactly', async () => {
