@@ -3,14 +3,18 @@
  * op stream and writes to stdout, synchronously, the number of ops acknowledged (durable): after
  * each op in sync 'always', after each flush otherwise. The parent SIGKILLs it at a random moment.
  *
- * Arguments: DIR SEED COUNT SYNC
+ * Arguments: DIR SEED COUNT SYNC [STOP]. With STOP, the child stops after applying op STOP (without
+ * flushing it), writes `stopped` and idles until killed: the kill then lands mid-stream however fast
+ * the machine runs the stream (the group commit may or may not have written the ops since the
+ * last acknowledgement).
  */
 import { writeSync } from 'node:fs';
 import { open, type SyncMode } from '../../../src/node/index.js';
 import { applyOp, opStream, prng, TestClock } from './op-stream.js';
 import { CRASH_STREAM } from './crash-harness.js';
 
-const [dir, seedText, countText, sync] = process.argv.slice(2) as [string, string, string, SyncMode];
+const [dir, seedText, countText, sync, stopText] = process.argv.slice(2) as [string, string, string, SyncMode, string | undefined];
+const stop = stopText === undefined ? Infinity : Number(stopText);
 const seed = Number(seedText);
 const ops = opStream(seed, Number(countText), CRASH_STREAM);
 const random = prng(seed ^ 0xc4a5);
@@ -26,6 +30,10 @@ for (let i = 0; i < ops.length; i++) {
     await durable.flush();
     writeSync(1, `${i + 1}\n`);
   } else if (random() < 0.05) await new Promise((resolve) => setImmediate(resolve));
+  if (i + 1 === stop) {
+    writeSync(1, 'stopped\n');
+    await new Promise(() => setInterval(() => {}, 1000));
+  }
 }
 await durable.flush();
 writeSync(1, `${ops.length}\ndone\n`);

@@ -40,12 +40,14 @@ export async function crashOnce(options: {
    * the kill then lands mid-stream however fast the machine runs the stream.
    */
   killAtAcked?: number;
+  /** The child stops after op `stopAt` (unflushed) and waits to be killed (see crash-child.ts). */
+  stopAt?: number;
   /** The child as one bundled .mjs file run by plain node (the bench: no tsx start per kill). */
   bundledChild?: string;
 }): Promise<CrashResult> {
-  const { dir, seed, count, sync, killAfterMs, killAtAcked, bundledChild } = options;
+  const { dir, seed, count, sync, killAfterMs, killAtAcked, stopAt, bundledChild } = options;
   const script = bundledChild === undefined ? ['--import', 'tsx', CHILD] : [bundledChild];
-  const child = spawn(process.execPath, [...script, dir, String(seed), String(count), sync], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...script, dir, String(seed), String(count), sync, ...(stopAt === undefined ? [] : [String(stopAt)])], { stdio: ['ignore', 'pipe', 'inherit'] });
   let acked = 0;
   let finished = false;
   let buffered = '';
@@ -59,6 +61,9 @@ export async function crashOnce(options: {
       if (line === 'ready') {
         if (killAtAcked === undefined) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       } else if (line === 'done') finished = true;
+      else if (line === 'stopped') {
+        if (timer === null) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      }
       else if (line !== '') {
         acked = Math.max(acked, Number(line));
         if (killAtAcked !== undefined && timer === null && acked >= killAtAcked) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
