@@ -288,6 +288,24 @@ describe('directories', () => {
     expect((error as JournalCorruptError).offset).toBeGreaterThanOrEqual(SEGMENT_HEADER_BYTES);
   });
 
+  it('opening and closing without changes leaves no new segment behind; the next change goes on in it', async () => {
+    const dir = freshDir();
+    let durable = open(dir);
+    durable.graph.addMember('a');
+    await durable.close();
+    const segments = (): string[] => readdirSync(dir).filter((f) => f.startsWith('journal-')).sort();
+    for (let i = 0; i < 3; i++) await open(dir).close();
+    expect(segments()).toHaveLength(2);
+    durable = open(dir);
+    durable.graph.addMember('b');
+    await durable.close();
+    expect(segments()).toHaveLength(2);
+    const reopened = open(dir);
+    expect(reopened.graph.members()).toEqual(['a', 'b']);
+    expect(reopened.recovery.recordsReplayed).toBe(2);
+    await reopened.close();
+  });
+
   it('a missing segment is JOURNAL_CORRUPT, never a shorter history', async () => {
     const dir = freshDir();
     let durable = open(dir);
