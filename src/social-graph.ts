@@ -1298,7 +1298,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * `limit`: the 2nd degree is never sorted.
    * @example
    * ```ts
-   * graph.suggestions('ada', { limit: 20 }); // [{ id: 'cy', mutual: 1, sharedGroups: 0 }]
+   * graph.suggestions('ada', { limit: 20 }); // [{ id: 'cy', mutualCount: 1, sharedGroupCount: 0 }]
    * ```
    */
   suggestions(id: string, options?: SuggestionOptions): Suggestion[] {

@@ -110,12 +110,12 @@ async function load(source: Source): Promise<void> {
 function renderStats(s: NetworkStats): void {
   const rows: [string, string][] = [
     ['source', s.name],
-    ['members', fmt(s.members)],
-    ['connections', fmt(s.connections)],
+    ['members', fmt(s.memberCount)],
+    ['connections', fmt(s.connectionCount)],
     ['mean degree', s.meanDegree.toFixed(1)],
     ['median degree', fmt(s.medianDegree)],
     ['max degree', s.maxDegreeMember === null ? '0' : `${fmt(s.maxDegree)} (${s.maxDegreeMember})`],
-    ['isolated', fmt(s.isolated)],
+    ['isolated', fmt(s.isolatedCount)],
     ['profiles', s.attributes.length > 0 ? s.attributes.join(', ') : 'none'],
   ];
   $('stats').replaceChildren(...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));

@@ -19,9 +19,9 @@ function oracle(c: GrowthCase, v: string, limit: number, exclude: readonly strin
     let mutual = 0;
     for (const x of mine) if (!c.blocked(v, x) && c.adj.get(x)!.has(w)) mutual++;
     if (mutual === 0) continue;
-    out.push({ id: w, mutual, sharedGroups: c.graph.sharedGroups(v, w).length });
+    out.push({ id: w, mutualCount: mutual, sharedGroupCount: c.graph.sharedGroups(v, w).length });
   }
-  out.sort((p, q) => q.mutual - p.mutual || q.sharedGroups - p.sharedGroups || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
+  out.sort((p, q) => q.mutualCount - p.mutualCount || q.sharedGroupCount - p.sharedGroupCount || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
   return out.slice(0, limit);
 }
 
@@ -65,7 +65,7 @@ describe('suggestions against a brute-force oracle', () => {
           }
           expected.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
           expect(ranked.members).toEqual(expected.slice(0, limit).map(([x]) => x));
-          expect(ranked.mutual).toEqual(expected.slice(0, limit).map(([, m]) => m));
+          expect(ranked.mutualCounts).toEqual(expected.slice(0, limit).map(([, m]) => m));
           expect(scratch.counts.every((x) => x === 0) && scratch.marks.every((x) => x === 0)).toBe(true);
         }
       }),
@@ -90,6 +90,6 @@ describe('suggestions against a brute-force oracle', () => {
     expect(code(() => graph.suggestions('a', { exclude: 'c' as never }))).toBe('INVALID_OPTION');
     expect(code(() => graph.suggestions('a', { exclude: ['c', 7 as never] }))).toBe('INVALID_ID');
     expect(code(() => graph.suggestions('a', null as never))).toBe('INVALID_OPTION');
-    expect(graph.suggestions('a')).toEqual([{ id: 'c', mutual: 1, sharedGroups: 0 }]);
+    expect(graph.suggestions('a')).toEqual([{ id: 'c', mutualCount: 1, sharedGroupCount: 0 }]);
   });
 });

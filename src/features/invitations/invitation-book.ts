@@ -53,10 +53,10 @@ export interface SuggestionOptions {
  */
 export interface Suggestion {
   readonly id: string;
-  /** Connections shared with the member. */
-  readonly mutual: number;
-  /** Groups shared with the member (the tie-breaker). */
-  readonly sharedGroups: number;
+  /** How many connections the two share (the ranking key). */
+  readonly mutualCount: number;
+  /** How many groups the two share (the tie-breaker). */
+  readonly sharedGroupCount: number;
 }
 
 /**
@@ -323,7 +323,7 @@ export class InvitationBook {
       ),
       store,
     );
-    return ranked.members.map((w, i) => ({ id: ids.idOf(w), mutual: ranked.mutual[i]!, sharedGroups: ranked.secondary[i]! }));
+    return ranked.members.map((w, i) => ({ id: ids.idOf(w), mutualCount: ranked.mutualCounts[i]!, sharedGroupCount: ranked.secondary[i]! }));
   }
 
   /** {@link SocialGraph.introductions}. */
