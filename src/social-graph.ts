@@ -1047,10 +1047,10 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1).
    * @example
    * ```ts
-   * graph.policy.name; // 'default'
+   * graph.policy().name; // 'default'
    * ```
    */
-  get policy(): Policy {
+  policy(): Policy {
     return this.#permissions.policy;
   }
 

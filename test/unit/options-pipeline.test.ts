@@ -105,7 +105,7 @@ const OPTIONS: Record<string, { options: () => SocialGraphOptions<Profile>; took
   policy: {
     options: () => ({ policy: 'strict' }),
     took: (graph) => {
-      expect(graph.policy.name).toBe('strict');
+      expect(graph.policy().name).toBe('strict');
       expect(graph.can('a', 'message', 'c').allowed).toBe(false); // 2nd degree: strict says no
     },
   },
@@ -158,7 +158,7 @@ describe('one options pipeline', () => {
     graph.setProfile('x', { company: 'Acme' });
     const copy = SocialGraph.fromBytes<Profile>(graph.toBytes());
     expect(copy.maxConnectionsPerMember).toBe(9);
-    expect(copy.policy.name).toBe('strict');
+    expect(copy.policy().name).toBe('strict');
     expect(copy.viewAs('x').facets({ by: 'company', degree: [1] }).total).toBe(0);
     // The graph's own valid snapshot, loaded with options that name its attributes again.
     const again = SocialGraph.fromBytes<Profile>(graph.toBytes(), { indexedAttributes: ['company'] });
