@@ -1202,7 +1202,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
 
   /**
    * The sender withdraws a pending invitation; the same recipient cannot be invited again by
-   * the sender for the cooldown ({@link SocialGraph.configureInvitations}, 3 weeks by default).
+   * the sender for the cooldown ({@link SocialGraph.setInvitationSettings}, 3 weeks by default).
    * Throws `INVITATION_NOT_FOUND`, `INVITATION_NOT_PENDING`, `INVALID_ID`.
    *
    * @remarks O(1). Emits `invitationWithdrawn`.
@@ -1256,17 +1256,31 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   }
 
   /**
-   * Changes the invitation settings given and returns those in force (call with no argument to
-   * read them). Throws `INVALID_OPTION`.
+   * Changes the invitation settings given (keys left out keep their value) and returns the
+   * settings now in force. Throws `INVALID_OPTION` unless `settings` is an object of valid
+   * values (changing nothing).
    *
    * @remarks O(1).
    * @example
    * ```ts
-   * graph.configureInvitations({ reinviteCooldownMs: 7 * 24 * 3600_000 });
+   * graph.setInvitationSettings({ reinviteCooldownMs: 7 * 24 * 3600_000 }).reinviteCooldownMs; // 604800000
    * ```
    */
-  configureInvitations(settings?: Partial<InvitationSettings>): InvitationSettings {
-    return this.#run('configureInvitations', arguments, () => this.#invitations.configure('SocialGraph.configureInvitations', settings));
+  setInvitationSettings(settings: Partial<InvitationSettings>): InvitationSettings {
+    return this.#run('setInvitationSettings', arguments, () => this.#invitations.setSettings('SocialGraph.setInvitationSettings', settings));
+  }
+
+  /**
+   * The invitation settings in force (a fresh object; defaults until changed).
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.invitationSettings().reinviteCooldownMs; // 1814400000 (3 weeks)
+   * ```
+   */
+  invitationSettings(): InvitationSettings {
+    return this.#invitations.settings();
   }
 
   /**

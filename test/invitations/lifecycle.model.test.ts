@@ -327,7 +327,7 @@ describe('invitation lifecycle (model-based)', () => {
             adj.get(a)!.add(b);
             adj.get(b)!.add(a);
           }
-          graph.configureInvitations({ reinviteCooldownMs: COOLDOWN });
+          graph.setInvitationSettings({ reinviteCooldownMs: COOLDOWN });
           graph.setQuota('invite', QUOTA);
           const model: Model = {
             now: clock.now,

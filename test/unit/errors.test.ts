@@ -463,9 +463,10 @@ function invitationRows(): Row[] {
     { method: 'invite', what: 'a member withdrawn from just now', code: 'REINVITE_TOO_SOON', call: (g) => g.invite('a', 'd'), graph: invited },
   );
   for (const [what, bad] of [['-1', -1], ['NaN', NaN], ['Infinity', Infinity], ['a string', '5']] as [string, unknown][]) {
-    rows.push({ method: 'configureInvitations', what: `reinviteCooldownMs ${what}`, code: 'INVALID_OPTION', call: (g) => g.configureInvitations({ reinviteCooldownMs: as(bad) }), graph: invited });
+    rows.push({ method: 'setInvitationSettings', what: `reinviteCooldownMs ${what}`, code: 'INVALID_OPTION', call: (g) => g.setInvitationSettings({ reinviteCooldownMs: as(bad) }), graph: invited });
   }
-  rows.push({ method: 'configureInvitations', what: 'settings as a number', code: 'INVALID_OPTION', call: (g) => g.configureInvitations(as(3)), graph: invited });
+  rows.push({ method: 'setInvitationSettings', what: 'settings as a number', code: 'INVALID_OPTION', call: (g) => g.setInvitationSettings(as(3)), graph: invited });
+  rows.push({ method: 'setInvitationSettings', what: 'no settings', code: 'INVALID_OPTION', call: (g) => g.setInvitationSettings(as(undefined)), graph: invited });
   for (const [what, bad] of [['-1', -1], ['1.5', 1.5], ['10001', 10_001], ['a string', '3']] as [string, unknown][]) {
     rows.push(
       { method: 'introductions', what: `limit ${what}`, code: 'INVALID_OPTION', call: (g) => g.introductions('a', 'd', { limit: as(bad) }) },
@@ -631,13 +632,14 @@ const PUBLIC_METHODS = [
   'invitation',
   'sentInvitations',
   'receivedInvitations',
-  'configureInvitations',
+  'invitationSettings',
+  'setInvitationSettings',
   'introductions',
   'suggestions',
   'dismissSuggestion',
 ];
 /** The methods that accept anything (or take nothing) and never throw: see "never throw" below. */
-const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats', 'off', 'now', 'policy', 'toBytes', 'isSocialGraph'];
+const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats', 'off', 'now', 'policy', 'invitationSettings', 'toBytes', 'isSocialGraph'];
 
 // ---------------------------------------------------------------------------------- tests
 

@@ -243,14 +243,21 @@ export class InvitationBook {
     return out.map((r) => r.copy());
   }
 
-  /** {@link SocialGraph.configureInvitations}. */
-  configure(method: string, settings: Partial<InvitationSettings> | undefined): InvitationSettings {
-    checkOptions(method, settings);
-    const ms: unknown = settings?.reinviteCooldownMs;
+  /** {@link SocialGraph.setInvitationSettings}. */
+  setSettings(method: string, settings: Partial<InvitationSettings>): InvitationSettings {
+    if (settings === null || typeof settings !== 'object') {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: settings must be an object such as { reinviteCooldownMs }, got ${describeValue(settings)}`);
+    }
+    const ms: unknown = settings.reinviteCooldownMs;
     if (ms !== undefined && (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)) {
       throw new SocialGraphError('INVALID_OPTION', `${method}: reinviteCooldownMs must be a finite number of milliseconds ≥ 0, got ${describeValue(ms)}`);
     }
     if (ms !== undefined) this.#cooldownMs = ms;
+    return this.settings();
+  }
+
+  /** {@link SocialGraph.invitationSettings}. */
+  settings(): InvitationSettings {
     return { reinviteCooldownMs: this.#cooldownMs };
   }
 
