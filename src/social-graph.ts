@@ -299,8 +299,8 @@ const BRAND: unique symbol = Symbol.for('social-graph.SocialGraph') as never;
  * @public
  */
 export class SocialGraph<Profile extends object = Record<string, unknown>> {
-  /** The cap on connections per member. */
-  readonly maxConnectionsPerMember: number;
+  /** The cap on connections per member (fixed when the graph is made). */
+  readonly #cap: number;
   readonly #core: GraphCore;
   readonly #cache: ViewerCache;
   readonly #permissions: Permissions;
@@ -362,7 +362,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     const resolved = building ?? readGraphOptions('SocialGraph.constructor', options);
     building = null;
     const cap = capOf(resolved);
-    this.maxConnectionsPerMember = cap;
+    this.#cap = cap;
     const onListenerError = resolved.onListenerError;
     const core = new GraphCore(cap, resolved.clock, onListenerError === undefined ? undefined : (error, event) => onListenerError(error, event as SocialGraphEvent));
     if (resolved.connectionTimes === true) core.store.enableTimes();
@@ -583,6 +583,20 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   /** Number of members. O(1). */
   get memberCount(): number {
     return this.#core.memberCount;
+  }
+
+  /**
+   * The cap on connections per member: the `maxConnectionsPerMember` option, else the
+   * snapshot's, else 30,000. Fixed when the graph is made (there is no setter).
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * new SocialGraph({ maxConnectionsPerMember: 500 }).maxConnectionsPerMember(); // 500
+   * ```
+   */
+  maxConnectionsPerMember(): number {
+    return this.#cap;
   }
 
   /** Number of undirected connections. O(1). */

@@ -188,8 +188,8 @@ export class RedisSocialGraph {
   readonly client: RedisClient;
   /** Key names of this graph. */
   readonly layout: KeyLayout;
-  /** The cap on connections per member. */
-  readonly maxConnectionsPerMember: number;
+  /** The cap on connections per member (fixed when the graph is made). */
+  readonly #cap: number;
   readonly #retry: RetryPolicy;
   readonly #scripts: ScriptClient;
   readonly #pool = new ScratchPool();
@@ -206,7 +206,7 @@ export class RedisSocialGraph {
   private constructor(client: RedisClient, layout: KeyLayout, cap: number, options: RedisSocialGraphOptions) {
     this.client = client;
     this.layout = layout;
-    this.maxConnectionsPerMember = cap;
+    this.#cap = cap;
     this.#retry = options.retry ?? {};
     this.#scripts = client as unknown as ScriptClient;
     this.#cacheTtl = options.viewerCache?.ttlMs ?? 0;
@@ -559,6 +559,20 @@ export class RedisSocialGraph {
     return out;
   }
 
+  /**
+   * The cap on connections per member, as stored with the graph's keys (the first `open` stores
+   * its `maxConnectionsPerMember` option). Read once by `open`: this does no I/O.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.maxConnectionsPerMember(); // 30000
+   * ```
+   */
+  maxConnectionsPerMember(): number {
+    return this.#cap;
+  }
+
   // ------------------------------------------------------------------ members
 
   /**
@@ -567,11 +581,11 @@ export class RedisSocialGraph {
    * @remarks One round trip.
    * @example
    * ```ts
-   * await graph.memberCount(); // 2
+   * await graph.countMembers(); // 2
    * ```
    */
-  async memberCount(): Promise<number> {
-    const value = await this.#call('RedisSocialGraph.memberCount', () => this.client.hget(this.layout.metaKey, 'members'));
+  async countMembers(): Promise<number> {
+    const value = await this.#call('RedisSocialGraph.countMembers', () => this.client.hget(this.layout.metaKey, 'members'));
     return Number(value ?? 0);
   }
 
@@ -581,11 +595,11 @@ export class RedisSocialGraph {
    * @remarks One round trip.
    * @example
    * ```ts
-   * await graph.connectionCount(); // 1
+   * await graph.countConnections(); // 1
    * ```
    */
-  async connectionCount(): Promise<number> {
-    const value = await this.#call('RedisSocialGraph.connectionCount', () => this.client.hget(this.layout.metaKey, 'connections'));
+  async countConnections(): Promise<number> {
+    const value = await this.#call('RedisSocialGraph.countConnections', () => this.client.hget(this.layout.metaKey, 'connections'));
     return Number(value ?? 0);
   }
 
@@ -730,7 +744,7 @@ export class RedisSocialGraph {
     this.#checkId(method, b);
     const [u, v] = await this.#resolve(method, [a, b], true);
     if (u === v) throw new SocialGraphError('SELF_CONNECTION', `${method}: cannot connect member ${describeValue(a)} to itself`);
-    const cap = this.maxConnectionsPerMember;
+    const cap = this.#cap;
     const ku = this.layout.memberKey(u!);
     const kv = this.layout.memberKey(v!);
     const first = await this.#call(method, () => this.#scripts.sgAdjAdd(ku, v!, cap));
@@ -749,7 +763,7 @@ export class RedisSocialGraph {
   }
 
   #full(method: string, id: string): never {
-    throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(id)} already has ${this.maxConnectionsPerMember} connections (maxConnectionsPerMember)`);
+    throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(id)} already has ${this.#cap} connections (maxConnectionsPerMember)`);
   }
 
   /**
@@ -1095,7 +1109,7 @@ export class RedisSocialGraph {
     if (!Number.isInteger(batchSize) || batchSize < 1) {
       throw new SocialGraphError('INVALID_OPTION', `${method}: batchSize must be a positive integer, got ${describeValue(batchSize)}`);
     }
-    const cap = { maxConnectionsPerMember: this.maxConnectionsPerMember };
+    const cap = { maxConnectionsPerMember: this.#cap };
     let local: SocialGraphSnapshot;
     if (isSnapshot(source)) local = source;
     else if (source !== null && typeof source === 'object' && 'sources' in source && 'targets' in source) local = SocialGraph.fromIndexedEdges(source, cap);
@@ -1111,8 +1125,8 @@ export class RedisSocialGraph {
     let halfEdgesTotal = 0;
     for (let i = 0; i < names.length; i++) {
       const connections = local.connections(names[i]!);
-      if (connections.length > this.maxConnectionsPerMember) {
-        throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(names[i])} has ${connections.length} connections, above maxConnectionsPerMember ${this.maxConnectionsPerMember}`);
+      if (connections.length > this.#cap) {
+        throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(names[i])} has ${connections.length} connections, above maxConnectionsPerMember ${this.#cap}`);
       }
       const list = new Int32Array(connections.length);
       for (let j = 0; j < list.length; j++) list[j] = position.get(connections[j]!)!;
@@ -1306,7 +1320,7 @@ export class RedisSocialGraph {
     // Keep the settings (cap, buckets) so the graph stays usable, and the integer allocator so that
     // integers are never reused (clients cache integer → id for good).
     await this.#call(method, () =>
-      this.client.hset(this.layout.metaKey, 'cap', this.maxConnectionsPerMember, 'buckets', this.layout.buckets, 'next', Number(next ?? 0)),
+      this.client.hset(this.layout.metaKey, 'cap', this.#cap, 'buckets', this.layout.buckets, 'next', Number(next ?? 0)),
     );
   }
 }

@@ -300,7 +300,7 @@ class Snapshot implements Cmd {
   check = () => true;
   run(m: Model, r: Real): void {
     r.graph = SocialGraph.fromBytes(r.graph.toBytes(), { clock });
-    same(r.graph.maxConnectionsPerMember, CAP, 'maxConnectionsPerMember after fromBytes');
+    same(r.graph.maxConnectionsPerMember(), CAP, 'maxConnectionsPerMember after fromBytes');
     fullCheck(m, r);
     m.stats.snapshots++;
   }

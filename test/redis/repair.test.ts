@@ -53,8 +53,8 @@ clusterDescribe('RedisSocialGraph consistency (REDIS_CLUSTER_NODES)', () => {
     expect(await graph.areConnected('b', 'c')).toBe(true);
     expect(await graph.disconnect('b', 'c')).toBe(true);
     expect(await graph.hasMember('x')).toBe(false);
-    expect(await graph.memberCount()).toBe(4);
-    expect(await graph.connectionCount()).toBe(3);
+    expect(await graph.countMembers()).toBe(4);
+    expect(await graph.countConnections()).toBe(3);
     expect(await graph.degree('a', 'c')).toBe(2);
     await graph.clear();
   });
@@ -65,7 +65,7 @@ clusterDescribe('RedisSocialGraph consistency (REDIS_CLUSTER_NODES)', () => {
     const [a, c] = await Promise.all(['a', 'c'].map((id) => intOf(graph, id)));
     await (cluster as unknown as { sgAdjAdd(k: string, m: number, cap: number): Promise<number> }).sgAdjAdd(graph.layout.memberKey(a!), c!, 100);
     expect(await graph.connect('a', 'c')).toBe(true);
-    expect(await graph.connectionCount()).toBe(2);
+    expect(await graph.countConnections()).toBe(2);
     expect((await graph.verify()).halfConnections).toBe(0);
     await graph.clear();
   });

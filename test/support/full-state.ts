@@ -37,7 +37,7 @@ export function fullState(graph: SocialGraph): FullState {
     }
   }
   const state = {
-    cap: graph.maxConnectionsPerMember,
+    cap: graph.maxConnectionsPerMember(),
     members,
     edges,
     times,

@@ -698,9 +698,9 @@ describe('SocialGraph errors', () => {
     expect(graph.degrees('a', ['d'], { maxDepth: 250 })).toEqual([3]);
     expect(graph.degree('a', 'd', {})).toBe(3);
     expect(graph.degree('a', 'd', undefined)).toBe(3);
-    expect(new SocialGraph({ maxConnectionsPerMember: 1 }).maxConnectionsPerMember).toBe(1);
-    expect(new SocialGraph({ maxConnectionsPerMember: 2 ** 22 }).maxConnectionsPerMember).toBe(2 ** 22);
-    expect(new SocialGraph({}).maxConnectionsPerMember).toBe(30_000);
+    expect(new SocialGraph({ maxConnectionsPerMember: 1 }).maxConnectionsPerMember()).toBe(1);
+    expect(new SocialGraph({ maxConnectionsPerMember: 2 ** 22 }).maxConnectionsPerMember()).toBe(2 ** 22);
+    expect(new SocialGraph({}).maxConnectionsPerMember()).toBe(30_000);
   });
 
   describe('calls that are not errors change nothing they should not', () => {

@@ -469,7 +469,7 @@ function isEmptyBase(graph: SocialGraph, snapshotBytes: Uint8Array, graphOptions
   if (graph.memberCount !== 0) return false;
   let fresh: Uint8Array;
   try {
-    fresh = new SocialGraph({ ...graphOptions, maxConnectionsPerMember: graph.maxConnectionsPerMember }).toBytes();
+    fresh = new SocialGraph({ ...graphOptions, maxConnectionsPerMember: graph.maxConnectionsPerMember() }).toBytes();
   } catch {
     return false;
   }
@@ -525,7 +525,7 @@ function recover(
       // builds what replaying them call by call would (same numbering: members in order of
       // their addMember records; same lists), then the replay goes on from the first other record.
       const prefix = new PairPrefix(bytes, blocks);
-      graph = SocialGraph.fromEdges(prefix, { ...graphOptions, maxConnectionsPerMember: graph.maxConnectionsPerMember });
+      graph = SocialGraph.fromEdges(prefix, { ...graphOptions, maxConnectionsPerMember: graph.maxConnectionsPerMember() });
       bulkRecords = prefix.records;
       decoder = new RecordDecoder(graph, { policy });
       decoder.resume(prefix.last);
