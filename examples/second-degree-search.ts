@@ -39,7 +39,7 @@ const pick = { company: zipf(300, 'Company'), industry: zipf(40, 'Industry'), lo
 const edges = barabasiAlbert({ members: MEMBERS, avgDegree: 16, seed: 7 });
 const id = (i: number): string => `member-${i}`;
 const graph = SocialGraph.fromIndexedEdges(
-  { ids: id, members: edges.members, sources: edges.sources, targets: edges.targets },
+  { ids: id, memberCount: edges.memberCount, sources: edges.sources, targets: edges.targets },
   { indexedAttributes: ['company', 'industry', 'location', 'school', 'title'], limitedProfileFields: ['name', 'title'] },
 ) as unknown as SocialGraph<Profile>;
 for (let i = 0; i < MEMBERS; i++) {

@@ -125,8 +125,8 @@ export interface EdgeLoadOptions<Profile extends object = Record<string, unknown
  * @public
  */
 export interface SnapshotWriteContext {
-  /** Members written: live members, numbered densely `0..members-1`. */
-  readonly members: number;
+  /** Members written: live members, numbered densely `0..memberCount-1`. */
+  readonly memberCount: number;
   /** The dense number of member `id` in this snapshot (`-1` if not a member). */
   indexOf(id: string): number;
 }
@@ -138,7 +138,7 @@ export interface SnapshotWriteContext {
  */
 export interface SnapshotReadContext {
   /** Number of members. */
-  readonly members: number;
+  readonly memberCount: number;
   /** Minor version of the format of the file (the major is always the reader's own). */
   readonly minorVersion: number;
   /** The id of the member numbered `index` in this snapshot. */
@@ -417,7 +417,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @example
    * ```ts
    * const { graph, report } = SocialGraph.loadEdges([['a', 'b'], ['b', 'a'], ['c', 'c']]);
-   * report; // { pairs: 3, connections: 1, duplicates: 1, selfPairs: 1, members: 3, threads: 1 }
+   * report; // { pairs: 3, connectionCount: 1, duplicates: 1, selfPairs: 1, memberCount: 3, threads: 1 }
    * ```
    */
   static loadEdges<P extends object = Record<string, unknown>>(
@@ -445,7 +445,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @example
    * ```ts
    * const graph = SocialGraph.fromIndexedEdges({
-   *   members: 3, ids: (i) => `u${i}`, sources: Int32Array.of(0, 1), targets: Int32Array.of(1, 2),
+   *   memberCount: 3, ids: (i) => `u${i}`, sources: Int32Array.of(0, 1), targets: Int32Array.of(1, 2),
    * });
    * graph.degree('u0', 'u2'); // 2
    * ```
@@ -533,13 +533,13 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     return {
       name: section.name,
       required: section.required,
-      write: (out, context) => section.write(this, out, { members: context.members, indexOf: (id) => (typeof id === 'string' && ids.indexOf(id) >= 0 ? context.denseIndex[ids.indexOf(id)]! : -1) }),
+      write: (out, context) => section.write(this, out, { memberCount: context.memberCount, indexOf: (id) => (typeof id === 'string' && ids.indexOf(id) >= 0 ? context.denseIndex[ids.indexOf(id)]! : -1) }),
       read: (input, context) =>
         section.read(this, input, {
-          members: context.members,
+          memberCount: context.memberCount,
           minorVersion: context.minorVersion,
           idAt: (index) => {
-            if (!Number.isInteger(index) || index < 0 || index >= context.members) return input.fail(`member ${index} outside 0..${context.members - 1}`);
+            if (!Number.isInteger(index) || index < 0 || index >= context.memberCount) return input.fail(`member ${index} outside 0..${context.memberCount - 1}`);
             return ids.idOf(index);
           },
         }),

@@ -301,8 +301,8 @@ window.addEventListener('drop', (event) => {
 });
 $('save-button').addEventListener('click', async () => {
   try {
-    const saved = await ask<{ bytes: number; members: number; connections: number }>({ kind: 'save', key: STORAGE_KEY });
-    showMessage(`Saved in this browser: ${fmt(saved.members)} members, ${fmt(saved.connections)} connections, ${fmt(saved.bytes)} bytes.`);
+    const saved = await ask<{ bytes: number; memberCount: number; connectionCount: number }>({ kind: 'save', key: STORAGE_KEY });
+    showMessage(`Saved in this browser: ${fmt(saved.memberCount)} members, ${fmt(saved.connectionCount)} connections, ${fmt(saved.bytes)} bytes.`);
     document.documentElement.dataset.saved = String(saved.bytes);
   } catch (error) {
     showMessage(`Could not save: ${(error as Error).message}`, true);

@@ -72,8 +72,8 @@ async function load(source: Source, progress: (phase: string, fraction: number |
     progress('generating', null);
     const g = barabasiAlbert({ members: source.members, avgDegree: source.avgDegree, seed: source.seed });
     progress('building', null);
-    next = SocialGraph.fromIndexedEdges({ ids: (i) => `m${i}`, members: g.members, sources: g.sources, targets: g.targets, edges: g.edges }, { indexedAttributes: source.profiles ? ['company', 'city'] : [] });
-    if (source.profiles) addSampleProfiles(next, g.members);
+    next = SocialGraph.fromIndexedEdges({ ids: (i) => `m${i}`, memberCount: g.memberCount, sources: g.sources, targets: g.targets, edges: g.edges }, { indexedAttributes: source.profiles ? ['company', 'city'] : [] });
+    if (source.profiles) addSampleProfiles(next, g.memberCount);
   } else if (source.type === 'stored') {
     name = `saved in this browser as ${JSON.stringify(source.key)}`;
     progress('reading', null);

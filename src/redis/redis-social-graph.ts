@@ -100,8 +100,8 @@ function isSnapshot(source: unknown): source is SocialGraphSnapshot {
  * @public
  */
 export interface RedisLoadOptions {
-  /** Called after each batch is acknowledged, with connections and members written so far. */
-  onProgress?: (progress: { connections: number; members: number; totalConnections: number; totalMembers: number }) => void;
+  /** Called after each batch is acknowledged, with how many connections and members are written so far, of how many. */
+  onProgress?: (progress: { connectionCount: number; memberCount: number; totalConnectionCount: number; totalMemberCount: number }) => void;
   /**
    * Member values per pipeline.
    * @defaultValue 512
@@ -125,8 +125,8 @@ export interface RedisVerifyReport {
   /** Whether the member / connection counters disagree with the data. */
   countersOff: boolean;
   /** Live members and connections found. */
-  members: number;
-  connections: number;
+  memberCount: number;
+  connectionCount: number;
 }
 
 interface ScriptClient {
@@ -1097,10 +1097,10 @@ export class RedisSocialGraph {
    * then the dictionary, then the counters. Memory: the local graph (about 12 bytes a connection).
    * @example
    * ```ts
-   * await graph.load([['ada', 'bob'], ['bob', 'cy']], { onProgress: (p) => console.log(p.connections) });
+   * await graph.load([['ada', 'bob'], ['bob', 'cy']], { onProgress: (p) => console.log(p.connectionCount) });
    * ```
    */
-  async load(source: RedisLoadSource, options?: RedisLoadOptions): Promise<{ members: number; connections: number }> {
+  async load(source: RedisLoadSource, options?: RedisLoadOptions): Promise<{ memberCount: number; connectionCount: number }> {
     const method = 'RedisSocialGraph.load';
     if (options !== undefined && (options === null || typeof options !== 'object')) {
       throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
@@ -1157,7 +1157,7 @@ export class RedisSocialGraph {
       }
       await this.#batch(method, keys, (p, i) => p.set(keys[i]!, values[i]!));
       written = end;
-      options?.onProgress?.({ connections: halfEdges / 2, members: written, totalConnections, totalMembers });
+      options?.onProgress?.({ connectionCount: halfEdges / 2, memberCount: written, totalConnectionCount: totalConnections, totalMemberCount: totalMembers });
     }
     // Dictionary, one HSET per bucket.
     const byBucket = new Map<number, (string | number)[]>();
@@ -1173,7 +1173,7 @@ export class RedisSocialGraph {
     await this.#batch(method, bkeys, (p, i) => p.hset(bkeys[i]!, ...(byBucket.get(buckets[i]!)! as [string, number])));
     await this.#call(method, () => this.client.hincrby(this.layout.metaKey, 'members', totalMembers));
     await this.#call(method, () => this.client.hincrby(this.layout.metaKey, 'connections', totalConnections));
-    return { members: totalMembers, connections: totalConnections };
+    return { memberCount: totalMembers, connectionCount: totalConnections };
   }
 
   // ------------------------------------------------------------------ consistency
@@ -1239,7 +1239,7 @@ export class RedisSocialGraph {
     const values = await this.#batch<Uint8Array | null>(method, memberKeys, (p, i) => p.getBuffer(memberKeys[i]!));
     const lists = new Map<number, Int32Array>();
     const live = new Set<number>();
-    const report: RedisVerifyReport = { orphanMembers: 0, missingMembers: 0, danglingEntries: 0, halfConnections: 0, countersOff: false, members: 0, connections: 0 };
+    const report: RedisVerifyReport = { orphanMembers: 0, missingMembers: 0, danglingEntries: 0, halfConnections: 0, countersOff: false, memberCount: 0, connectionCount: 0 };
     const orphans: number[] = [];
     for (let i = 0; i < memberKeys.length; i++) {
       const bytes = values[i];
@@ -1276,10 +1276,10 @@ export class RedisSocialGraph {
     report.halfConnections = adds.length;
     let halfEdges = 0;
     for (const list of lists.values()) halfEdges += list.length;
-    report.members = live.size;
-    report.connections = (halfEdges - drops.length + adds.length) / 2;
+    report.memberCount = live.size;
+    report.connectionCount = (halfEdges - drops.length + adds.length) / 2;
     const meta = await this.#call(method, () => this.client.hmget(L.metaKey, 'members', 'connections', 'next'));
-    report.countersOff = Number(meta[0] ?? 0) !== report.members || Number(meta[1] ?? 0) !== report.connections;
+    report.countersOff = Number(meta[0] ?? 0) !== report.memberCount || Number(meta[1] ?? 0) !== report.connectionCount;
     if (!fix) return report;
     const cap = 0x7fffffff;
     for (const [id, n] of missing) {
@@ -1294,7 +1294,7 @@ export class RedisSocialGraph {
     await this.#batch(method, orphanKeys, (p, i) => p.del(orphanKeys[i]!));
     let maxInt = Number(meta[2] ?? 0);
     for (const n of live) if (n + 1 > maxInt) maxInt = n + 1;
-    await this.#call(method, () => this.client.hset(L.metaKey, 'members', report.members, 'connections', report.connections, 'next', Math.max(maxInt, Number(meta[2] ?? 0))));
+    await this.#call(method, () => this.client.hset(L.metaKey, 'members', report.memberCount, 'connections', report.connectionCount, 'next', Math.max(maxInt, Number(meta[2] ?? 0))));
     this.#cache.clear();
     this.#ints.clear();
     return report;

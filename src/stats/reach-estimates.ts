@@ -20,7 +20,7 @@ export interface ReachEstimates {
    */
   of(id: string): Reach;
   /** Members covered. */
-  readonly members: number;
+  readonly memberCount: number;
   /**
    * Relative standard error of the estimated counts of members within distance 2 and 3
    * (1.04/√(2^precision)); 0 when `exact`. `second` and `third` are differences of those counts.
@@ -55,10 +55,10 @@ export interface ReachEstimates {
 export async function reachEstimates(graph: SocialGraph, options?: StatsOptions): Promise<ReachEstimates> {
   const method = 'reachEstimates';
   const adjacency = graphAdjacency(graph, method);
-  const settings = statsSettings(method, options, adjacency.members);
+  const settings = statsSettings(method, options, adjacency.memberCount);
   const counts = settings.exact ? await exactBalls(method, adjacency, settings, true) : await hyperBall(method, adjacency, settings, true);
-  const ball2 = counts.ball2 ?? new Float64Array(adjacency.members);
-  const ball3 = counts.ball3 ?? new Float64Array(adjacency.members);
+  const ball2 = counts.ball2 ?? new Float64Array(adjacency.memberCount);
+  const ball3 = counts.ball3 ?? new Float64Array(adjacency.memberCount);
   const { offsets } = adjacency;
   return {
     of(id: string): Reach {
@@ -70,7 +70,7 @@ export async function reachEstimates(graph: SocialGraph, options?: StatsOptions)
       const within3 = Math.max(ball3[v]!, within2);
       return { first, second: Math.round(within2) - (first + 1), third: Math.round(within3) - Math.round(within2) };
     },
-    members: adjacency.members,
+    memberCount: adjacency.memberCount,
     relativeStandardError: settings.exact ? 0 : 1.04 / Math.sqrt(2 ** settings.precision),
     exact: settings.exact,
     threads: counts.threads,

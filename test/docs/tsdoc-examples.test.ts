@@ -193,7 +193,7 @@ const KNOWN_FAILURES = new Set<string>([
   "src/features/search/search-cursor.ts | decodeCursor('ViewerWindow.search', cursor, fingerprint).id;",
   "src/features/search/search-parts.ts | const parts = new SearchParts(core, permissions, profiles, labels);",
   "src/generators/random.ts | const random = new SeededRandom(11);",
-  "src/graph/bulk-load.ts | loadIndexed(core, 'SocialGraph.fromIndexedEdges', { members: 2, ids: ['a', 'b'], sources: Int32Array.of(0), targets: Int32Array.of(1) }, true);",
+  "src/graph/bulk-load.ts | loadIndexed(core, 'SocialGraph.fromIndexedEdges', { memberCount: 2, ids: ['a', 'b'], sources: Int32Array.of(0), targets: Int32Array.of(1) }, true);",
   "src/graph/bulk-load.ts | loadPairs(core, 'SocialGraph.fromEdges', [['ada', 'bob']], true);",
   "src/io/edge-list-reader.ts | await readEdgeList(source, onEdge, { delimiter: '\\t' }); // ids may then hold spaces",
   "src/io/edge-list-reader.ts | const fromFile: EdgeListSource = createReadStream('graph.txt.gz'); // Node",

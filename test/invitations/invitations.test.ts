@@ -251,7 +251,7 @@ describe('invitations', () => {
       const graph = new SocialGraph();
       graph.addMember('p');
       graph.addMember('q');
-      return codeOf(() => invitationBook(graphInternals(graph)).section.read(new ByteReader(bytes, 0, bytes.length, 'invitations'), { members: 2, minorVersion: 0 }));
+      return codeOf(() => invitationBook(graphInternals(graph)).section.read(new ByteReader(bytes, 0, bytes.length, 'invitations'), { memberCount: 2, minorVersion: 0 }));
     };
     expect(read(section({}))).toBeUndefined();
     expect(read(section({ note: 'hi' }))).toBeUndefined();

@@ -206,7 +206,7 @@ describe('SocialGraph.toBytes / fromBytes', () => {
     expect([...bytes.subarray(0, 8)]).toEqual([...SNAPSHOT_MAGIC]);
     expect(bytes[8]! | (bytes[9]! << 8)).toBe(1);
     const info = inspectSnapshot(bytes);
-    expect(info).toMatchObject({ majorVersion: 1, minorVersion: 0, members: 2, connections: 1, maxConnectionsPerMember: 30_000 });
+    expect(info).toMatchObject({ majorVersion: 1, minorVersion: 0, memberCount: 2, connectionCount: 1, maxConnectionsPerMember: 30_000 });
     expect(info.sections.map((s) => [s.name, s.required, s.known])).toEqual([
       ['meta', true, true],
       ['ids', true, true],
@@ -344,7 +344,7 @@ describe('SocialGraph.toBytes / fromBytes', () => {
   it('stores a Barabási–Albert graph in about 3 bytes per connection', async () => {
     const { barabasiAlbert } = await import('../../src/generators/index.js');
     const g = barabasiAlbert({ members: 20_000, avgDegree: 20, seed: 3 });
-    const graph = SocialGraph.fromIndexedEdges({ ids: (i) => `u${i}`, members: g.members, sources: g.sources, targets: g.targets });
+    const graph = SocialGraph.fromIndexedEdges({ ids: (i) => `u${i}`, memberCount: g.memberCount, sources: g.sources, targets: g.targets });
     const bytes = graph.toBytes();
     expect(bytes.length / graph.connectionCount).toBeLessThan(5);
     expect(graphState(SocialGraph.fromBytes(bytes))).toEqual(graphState(graph));

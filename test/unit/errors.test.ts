@@ -172,7 +172,7 @@ const NOT_OBJECTS: [string, unknown][] = [
 ];
 
 function indexed(ids: unknown, sources: number[] = [0], targets: number[] = [1], members = 2): IndexedEdges {
-  return { members, ids: as(ids), sources: Int32Array.from(sources), targets: Int32Array.from(targets) };
+  return { memberCount: members, ids: as(ids), sources: Int32Array.from(sources), targets: Int32Array.from(targets) };
 }
 
 /** The three static builders, each given pairs over ids (with `star` a member of 3 connections). */
@@ -364,7 +364,7 @@ function buildRows(): Row[] {
       method: 'fromIndexedEdges',
       what: 'sources as a plain array',
       code: 'INVALID_OPTION',
-      call: fromIndexed({ members: 2, ids: ['p', 'q'], sources: [0], targets: Int32Array.of(1) }),
+      call: fromIndexed({ memberCount: 2, ids: ['p', 'q'], sources: [0], targets: Int32Array.of(1) }),
     },
     {
       method: 'fromIndexedEdges',
@@ -575,6 +575,7 @@ const PUBLIC_METHODS = [
   'connectionCountOf',
   'memberCount',
   'connectionCount',
+  'maxConnectionsPerMember',
   'degree',
   'degrees',
   'mutualConnections',
@@ -639,7 +640,7 @@ const PUBLIC_METHODS = [
   'dismissSuggestion',
 ];
 /** The methods that accept anything (or take nothing) and never throw: see "never throw" below. */
-const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats', 'off', 'now', 'policy', 'invitationSettings', 'toBytes', 'isSocialGraph'];
+const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats', 'off', 'now', 'policy', 'invitationSettings', 'maxConnectionsPerMember', 'toBytes', 'isSocialGraph'];
 
 // ---------------------------------------------------------------------------------- tests
 
@@ -716,7 +717,7 @@ describe('SocialGraph errors', () => {
       ['forEachMember', (g) => g.forEachMember(() => undefined), undefined],
       ['memberCount', (g) => g.memberCount, 5],
       ['connectionCount', (g) => g.connectionCount, 3],
-      ['storeStats()', (g) => g.storeStats().connections, 3],
+      ['storeStats()', (g) => g.storeStats().connectionCount, 3],
     ];
     it.each(cases)('%s', (_, call, expected) => {
       const graph = smallGraph();

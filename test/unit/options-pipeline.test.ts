@@ -41,7 +41,7 @@ const PATHS: Record<string, Path> = {
   },
   fromEdges: (options) => SocialGraph.fromEdges<Profile>([['a', 'b'], ['b', 'c']], options),
   loadEdges: (options) => SocialGraph.loadEdges<Profile>([['a', 'b'], ['b', 'c']], options).graph,
-  fromIndexedEdges: (options) => SocialGraph.fromIndexedEdges<Profile>({ members: 3, ids: ['a', 'b', 'c'], sources: Int32Array.of(0, 1), targets: Int32Array.of(1, 2) }, options),
+  fromIndexedEdges: (options) => SocialGraph.fromIndexedEdges<Profile>({ memberCount: 3, ids: ['a', 'b', 'c'], sources: Int32Array.of(0, 1), targets: Int32Array.of(1, 2) }, options),
   fromBytes: (options) => SocialGraph.fromBytes<Profile>(bytes, options),
   importEdgeList: async (options) => (await importEdgeList<Profile>('a b\nb c\n', options)).graph,
   importEdgeListFile: async (options) => (await importEdgeListFile<Profile>(edgeFile, options)).graph,

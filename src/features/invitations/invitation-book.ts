@@ -143,7 +143,7 @@ export class InvitationBook {
       name: 'invitations',
       required: true,
       write: (out, context) => this.write(out, context.denseIndex),
-      read: (input, context) => this.read(input, context.members),
+      read: (input, context) => this.read(input, context.memberCount),
     };
     internals.observe({ memberRemoving: (v) => this.forget(v), connected: (a, b) => this.connected(a, b) });
     permissions.observeBlocks((a, b) => this.blocked(a, b));
