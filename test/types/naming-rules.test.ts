@@ -21,9 +21,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { LeanGraph } from '../../src/lean.js';
-import { SocialGraph } from '../../src/index.js';
+import { SocialGraph, ViewerWindow } from '../../src/index.js';
 import { RedisSocialGraph } from '../../src/redis/index.js';
-import { ViewerWindow } from '../../src/window/viewer-window.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
