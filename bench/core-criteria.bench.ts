@@ -191,7 +191,7 @@ if (!values['skip-bulk']) {
   list.length = 0;
   heap();
   t = nowUs();
-  const indexed = SocialGraph.fromIndexedEdges({ ids, members, sources: g.sources, targets: g.targets });
+  const indexed = SocialGraph.fromIndexedEdges({ ids, memberCount: members, sources: g.sources, targets: g.targets });
   const indexedUs = nowUs() - t;
   console.log(`fromIndexedEdges: ${(indexed.connectionCount / indexedUs).toFixed(2)}M connections/s (${(indexedUs / 1e6).toFixed(2)} s)`);
 }

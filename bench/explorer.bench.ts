@@ -106,7 +106,7 @@ try {
 
 if (values['skip-files'] !== true) {
   const g = barabasiAlbert({ members, avgDegree: degree, seed: 1 });
-  const graph = SocialGraph.fromIndexedEdges({ ids: (i) => `m${i}`, members: g.members, sources: g.sources, targets: g.targets, edges: g.edges });
+  const graph = SocialGraph.fromIndexedEdges({ ids: (i) => `m${i}`, memberCount: g.memberCount, sources: g.sources, targets: g.targets, edges: g.edges });
   const sg = join(dir, 'network.sg');
   writeFileSync(sg, graph.toBytes());
   let text = '';

@@ -49,7 +49,7 @@ function line(name: string, times: Float64Array, base?: Float64Array): void {
 let t = nowUs();
 const gen = barabasiAlbert({ members, avgDegree, seed });
 const ids: string[] = Array.from({ length: members }, (_, i) => `u${i}`);
-const graph = SocialGraph.fromIndexedEdges({ ids, members, sources: gen.sources, targets: gen.targets, edges: gen.edges });
+const graph = SocialGraph.fromIndexedEdges({ ids, memberCount: members, sources: gen.sources, targets: gen.targets, edges: gen.edges });
 console.log(
   `graph: Barabási–Albert, ${members.toLocaleString('en-US')} members, ${graph.connectionCount.toLocaleString('en-US')} connections, ` +
     `average degree ${avgDegree}, seed ${seed}; built in ${((nowUs() - t) / 1e6).toFixed(1)} s; Node ${process.version}`,

@@ -36,7 +36,7 @@ const generated = barabasiAlbert({ members, avgDegree, seed });
 const generateMs = performance.now() - start;
 start = performance.now();
 const graph = SocialGraph.fromIndexedEdges({
-  members,
+  memberCount: members,
   ids: (i) => `u${i}`,
   sources: generated.sources,
   targets: generated.targets,

@@ -72,7 +72,7 @@ async function timeAll<T>(label: string, pairs: [string, string][], remote: (a: 
 async function main(): Promise<void> {
   const cluster = new Cluster(nodes.map((n) => ({ host: n.split(':')[0]!, port: Number(n.split(':')[1]) })));
   const generated = barabasiAlbert({ members, avgDegree, seed: 42 });
-  const edges = { ids: (i: number) => `u${i}`, members, sources: generated.sources, targets: generated.targets, edges: generated.edges };
+  const edges = { ids: (i: number) => `u${i}`, memberCount: members, sources: generated.sources, targets: generated.targets, edges: generated.edges };
   const local = SocialGraph.fromIndexedEdges(edges);
   console.log(`graph: Barabási–Albert seed 42, ${members.toLocaleString()} members, ${local.connectionCount.toLocaleString()} connections (avg degree ${avgDegree}); cluster ${nodes.join(',')} (${cluster.nodes('master').length || nodes.length} masters)`);
   const graph = await RedisSocialGraph.open(cluster, { prefix: 'bench', dictionaryBuckets: Math.max(64, Math.ceil(members / 100)) });
@@ -82,17 +82,17 @@ async function main(): Promise<void> {
   let lastReport = 0;
   const loaded = await graph.load(edges, {
     onProgress: (p) => {
-      if (p.connections - lastReport >= 500_000 || p.members === p.totalMembers) {
-        lastReport = p.connections;
-        process.stdout.write(`  loaded ${p.connections.toLocaleString()} / ${p.totalConnections.toLocaleString()} connections\r`);
+      if (p.connectionCount - lastReport >= 500_000 || p.memberCount === p.totalMemberCount) {
+        lastReport = p.connectionCount;
+        process.stdout.write(`  loaded ${p.connectionCount.toLocaleString()} / ${p.totalConnectionCount.toLocaleString()} connections\r`);
       }
     },
   });
   const loadMs = performance.now() - t0;
   console.log('');
   const after = await usedMemory(cluster);
-  console.log(`bulk load: ${loaded.connections.toLocaleString()} connections in ${(loadMs / 1000).toFixed(2)} s = ${Math.round(loaded.connections / (loadMs / 1000)).toLocaleString()} connections/s (edge list → local build → pipelined SETs)`);
-  console.log(`memory: used_memory +${((after - before) / 2 ** 20).toFixed(1)} MiB over the masters = ${((after - before) / loaded.connections).toFixed(2)} bytes per connection (members, dictionary and counters included)`);
+  console.log(`bulk load: ${loaded.connectionCount.toLocaleString()} connections in ${(loadMs / 1000).toFixed(2)} s = ${Math.round(loaded.connectionCount / (loadMs / 1000)).toLocaleString()} connections/s (edge list → local build → pipelined SETs)`);
+  console.log(`memory: used_memory +${((after - before) / 2 ** 20).toFixed(1)} MiB over the masters = ${((after - before) / loaded.connectionCount).toFixed(2)} bytes per connection (members, dictionary and counters included)`);
 
   // Collect the load's garbage before timing queries (with node --expose-gc), so that the first
   // series does not pay for the bulk load's major GC.

@@ -99,7 +99,7 @@ let t = nowUs();
 const g = barabasiAlbert({ members, avgDegree, seed });
 const id = (i: number): string => `u${i}`;
 const graph = SocialGraph.fromIndexedEdges(
-  { ids: id, members, sources: g.sources, targets: g.targets },
+  { ids: id, memberCount: members, sources: g.sources, targets: g.targets },
   { indexedAttributes: ATTRIBUTES.map((a) => a.name) },
 ) as unknown as SocialGraph<Profile>;
 console.log(

@@ -51,7 +51,7 @@ const ids = (i: number): string => `u${i}`;
 let graph!: SocialGraph;
 const build: number[] = [];
 for (let r = 0; r < repeats; r++) {
-  build.push(await time(() => (graph = SocialGraph.fromIndexedEdges({ ids, members, sources: generated.sources, targets: generated.targets })), 'build'));
+  build.push(await time(() => (graph = SocialGraph.fromIndexedEdges({ ids, memberCount: members, sources: generated.sources, targets: generated.targets })), 'build'));
 }
 console.log(`node ${process.version}; barabasi-albert members=${members} avgDegree=${avgDegree} seed=${seed}: ` +
   `${graph.memberCount.toLocaleString('en-US')} members, ${graph.connectionCount.toLocaleString('en-US')} connections, ids "u0".."u${members - 1}"`);

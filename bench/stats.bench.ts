@@ -69,8 +69,8 @@ async function big(): Promise<void> {
   const graph = SocialGraph.fromIndexedEdges({ ...edges, ids: (i: number) => `m${i}` });
   console.log(`load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
   console.log(`Barabási–Albert: ${graph.memberCount} members, ${graph.connectionCount} connections, built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const bytes = statsMemory({ members: graph.memberCount, connections: graph.connectionCount, precision });
-  const reachBytes = statsMemory({ members: graph.memberCount, connections: graph.connectionCount, precision, reach: true });
+  const bytes = statsMemory({ memberCount: graph.memberCount, connectionCount: graph.connectionCount, precision });
+  const reachBytes = statsMemory({ memberCount: graph.memberCount, connectionCount: graph.connectionCount, precision, reach: true });
   console.log(`precision ${precision}: memory stated before the runs: distance distribution ${(bytes / 2 ** 20).toFixed(0)} MiB, reach ${(reachBytes / 2 ** 20).toFixed(0)} MiB`);
   const cpu = (since: NodeJS.CpuUsage): string => {
     const used = process.cpuUsage(since);

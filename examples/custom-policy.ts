@@ -51,7 +51,7 @@ const recruiting = definePolicy('recruiting', DEFAULT_POLICY, {
 // Default rules first, then swap the rule set at run time.
 assert.deepEqual(graph.can('ray', 'message', 'cy'), { allowed: false, reason: 'too-far', degree: null });
 graph.setPolicy(recruiting);
-assert.equal(graph.policy.name, 'recruiting');
+assert.equal(graph.policy().name, 'recruiting');
 assert.deepEqual(graph.can('ray', 'message', 'cy'), { allowed: true, reason: 'custom', degree: 3 });
 assert.deepEqual(graph.can('ray', 'message', 'dee'), { allowed: false, reason: 'too-far', degree: null }); // degree 4
 assert.deepEqual(graph.can('ada', 'message', 'dee'), { allowed: false, reason: 'too-far', degree: 3 });

@@ -39,7 +39,7 @@ const pick = { company: zipf(300, 'Company'), industry: zipf(40, 'Industry'), lo
 const edges = barabasiAlbert({ members: MEMBERS, avgDegree: 16, seed: 7 });
 const id = (i: number): string => `member-${i}`;
 const graph = SocialGraph.fromIndexedEdges(
-  { ids: id, members: edges.members, sources: edges.sources, targets: edges.targets },
+  { ids: id, memberCount: edges.memberCount, sources: edges.sources, targets: edges.targets },
   { indexedAttributes: ['company', 'industry', 'location', 'school', 'title'], limitedProfileFields: ['name', 'title'] },
 ) as unknown as SocialGraph<Profile>;
 for (let i = 0; i < MEMBERS; i++) {
@@ -80,19 +80,19 @@ while (cursor !== null) {
 }
 
 // Brute force over the public API: every member, its degree, mutual count and profile.
-const expected: { id: string; mutual: number }[] = [];
+const expected: { id: string; mutualCount: number }[] = [];
 for (let i = 0; i < MEMBERS; i++) {
   const other = id(i);
   const p = graph.profile(other)!;
   if (p.company !== company || p.location !== location) continue;
   if (graph.degree(viewer, other, { maxDepth: 2 }) !== 2) continue;
-  expected.push({ id: other, mutual: graph.mutualCount(viewer, other) });
+  expected.push({ id: other, mutualCount: graph.mutualCount(viewer, other) });
 }
-expected.sort((a, b) => b.mutual - a.mutual || (a.id < b.id ? -1 : 1));
+expected.sort((a, b) => b.mutualCount - a.mutualCount || (a.id < b.id ? -1 : 1));
 assert.equal(first.total, expected.length);
 assert.deepEqual(
   all.map((hit) => [hit.id, hit.mutualCount]),
-  expected.map((e) => [e.id, e.mutual]),
+  expected.map((e) => [e.id, e.mutualCount]),
 );
 for (const hit of all) {
   assert.equal(hit.degree, 2);

@@ -54,14 +54,14 @@ function readLeanOptions(method: string, options: unknown): { cap: number | unde
  * @public
  */
 export class LeanGraph {
-  /** The cap on connections per member. */
-  readonly maxConnectionsPerMember: number;
+  /** The cap on connections per member (fixed when the graph is made). */
+  readonly #cap: number;
   readonly #core: GraphCore;
 
   constructor(options?: LeanGraphOptions) {
     const { cap, clock, times } = readLeanOptions('LeanGraph.constructor', options);
-    this.maxConnectionsPerMember = cap ?? DEFAULT_MAX_CONNECTIONS;
-    this.#core = new GraphCore(this.maxConnectionsPerMember, clock);
+    this.#cap = cap ?? DEFAULT_MAX_CONNECTIONS;
+    this.#core = new GraphCore(this.#cap, clock);
     if (times) this.#core.store.enableTimes();
   }
 
@@ -100,12 +100,19 @@ export class LeanGraph {
     return writeSnapshot(this.#core, []);
   }
 
+  /** Number of members. O(1). */
   get memberCount(): number {
     return this.#core.memberCount;
   }
 
+  /** Number of undirected connections. O(1). */
   get connectionCount(): number {
     return this.#core.connectionCount;
+  }
+
+  /** As `SocialGraph.maxConnectionsPerMember`: the cap, fixed when the graph is made. O(1). */
+  maxConnectionsPerMember(): number {
+    return this.#cap;
   }
 
   addMember(id: string): void {

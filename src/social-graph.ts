@@ -125,8 +125,8 @@ export interface EdgeLoadOptions<Profile extends object = Record<string, unknown
  * @public
  */
 export interface SnapshotWriteContext {
-  /** Members written: live members, numbered densely `0..members-1`. */
-  readonly members: number;
+  /** Members written: live members, numbered densely `0..memberCount-1`. */
+  readonly memberCount: number;
   /** The dense number of member `id` in this snapshot (`-1` if not a member). */
   indexOf(id: string): number;
 }
@@ -138,7 +138,7 @@ export interface SnapshotWriteContext {
  */
 export interface SnapshotReadContext {
   /** Number of members. */
-  readonly members: number;
+  readonly memberCount: number;
   /** Minor version of the format of the file (the major is always the reader's own). */
   readonly minorVersion: number;
   /** The id of the member numbered `index` in this snapshot. */
@@ -299,8 +299,8 @@ const BRAND: unique symbol = Symbol.for('social-graph.SocialGraph') as never;
  * @public
  */
 export class SocialGraph<Profile extends object = Record<string, unknown>> {
-  /** The cap on connections per member. */
-  readonly maxConnectionsPerMember: number;
+  /** The cap on connections per member (fixed when the graph is made). */
+  readonly #cap: number;
   readonly #core: GraphCore;
   readonly #cache: ViewerCache;
   readonly #permissions: Permissions;
@@ -362,7 +362,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     const resolved = building ?? readGraphOptions('SocialGraph.constructor', options);
     building = null;
     const cap = capOf(resolved);
-    this.maxConnectionsPerMember = cap;
+    this.#cap = cap;
     const onListenerError = resolved.onListenerError;
     const core = new GraphCore(cap, resolved.clock, onListenerError === undefined ? undefined : (error, event) => onListenerError(error, event as SocialGraphEvent));
     if (resolved.connectionTimes === true) core.store.enableTimes();
@@ -417,7 +417,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @example
    * ```ts
    * const { graph, report } = SocialGraph.loadEdges([['a', 'b'], ['b', 'a'], ['c', 'c']]);
-   * report; // { pairs: 3, connections: 1, duplicates: 1, selfPairs: 1, members: 3, threads: 1 }
+   * report; // { pairs: 3, connectionCount: 1, duplicates: 1, selfPairs: 1, memberCount: 3, threads: 1 }
    * ```
    */
   static loadEdges<P extends object = Record<string, unknown>>(
@@ -445,7 +445,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @example
    * ```ts
    * const graph = SocialGraph.fromIndexedEdges({
-   *   members: 3, ids: (i) => `u${i}`, sources: Int32Array.of(0, 1), targets: Int32Array.of(1, 2),
+   *   memberCount: 3, ids: (i) => `u${i}`, sources: Int32Array.of(0, 1), targets: Int32Array.of(1, 2),
    * });
    * graph.degree('u0', 'u2'); // 2
    * ```
@@ -533,13 +533,13 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     return {
       name: section.name,
       required: section.required,
-      write: (out, context) => section.write(this, out, { members: context.members, indexOf: (id) => (typeof id === 'string' && ids.indexOf(id) >= 0 ? context.denseIndex[ids.indexOf(id)]! : -1) }),
+      write: (out, context) => section.write(this, out, { memberCount: context.memberCount, indexOf: (id) => (typeof id === 'string' && ids.indexOf(id) >= 0 ? context.denseIndex[ids.indexOf(id)]! : -1) }),
       read: (input, context) =>
         section.read(this, input, {
-          members: context.members,
+          memberCount: context.memberCount,
           minorVersion: context.minorVersion,
           idAt: (index) => {
-            if (!Number.isInteger(index) || index < 0 || index >= context.members) return input.fail(`member ${index} outside 0..${context.members - 1}`);
+            if (!Number.isInteger(index) || index < 0 || index >= context.memberCount) return input.fail(`member ${index} outside 0..${context.memberCount - 1}`);
             return ids.idOf(index);
           },
         }),
@@ -583,6 +583,20 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   /** Number of members. O(1). */
   get memberCount(): number {
     return this.#core.memberCount;
+  }
+
+  /**
+   * The cap on connections per member: the `maxConnectionsPerMember` option, else the
+   * snapshot's, else 30,000. Fixed when the graph is made (there is no setter).
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * new SocialGraph({ maxConnectionsPerMember: 500 }).maxConnectionsPerMember(); // 500
+   * ```
+   */
+  maxConnectionsPerMember(): number {
+    return this.#cap;
   }
 
   /** Number of undirected connections. O(1). */
@@ -1055,10 +1069,10 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * @remarks O(1).
    * @example
    * ```ts
-   * graph.policy.name; // 'default'
+   * graph.policy().name; // 'default'
    * ```
    */
-  get policy(): Policy {
+  policy(): Policy {
     return this.#permissions.policy;
   }
 
@@ -1212,7 +1226,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
 
   /**
    * The sender withdraws a pending invitation; the same recipient cannot be invited again by
-   * the sender for the cooldown ({@link SocialGraph.configureInvitations}, 3 weeks by default).
+   * the sender for the cooldown ({@link SocialGraph.setInvitationSettings}, 3 weeks by default).
    * Throws `INVITATION_NOT_FOUND`, `INVITATION_NOT_PENDING`, `INVALID_ID`.
    *
    * @remarks O(1). Emits `invitationWithdrawn`.
@@ -1270,17 +1284,31 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
   }
 
   /**
-   * Changes the invitation settings given and returns those in force (call with no argument to
-   * read them). Throws `INVALID_OPTION`.
+   * Changes the invitation settings given (keys left out keep their value) and returns the
+   * settings now in force. Throws `INVALID_OPTION` unless `settings` is an object of valid
+   * values (changing nothing).
    *
    * @remarks O(1).
    * @example
    * ```ts
-   * graph.configureInvitations({ reinviteCooldownMs: 7 * 24 * 3600_000 });
+   * graph.setInvitationSettings({ reinviteCooldownMs: 7 * 24 * 3600_000 }).reinviteCooldownMs; // 604800000
    * ```
    */
-  configureInvitations(settings?: Partial<InvitationSettings>): InvitationSettings {
-    return this.#run('configureInvitations', arguments, () => this.#invitations.configure('SocialGraph.configureInvitations', settings));
+  setInvitationSettings(settings: Partial<InvitationSettings>): InvitationSettings {
+    return this.#run('setInvitationSettings', arguments, () => this.#invitations.setSettings('SocialGraph.setInvitationSettings', settings));
+  }
+
+  /**
+   * The invitation settings in force (a fresh object; defaults until changed).
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.invitationSettings().reinviteCooldownMs; // 1814400000 (3 weeks)
+   * ```
+   */
+  invitationSettings(): InvitationSettings {
+    return this.#invitations.settings();
   }
 
   /**
@@ -1312,7 +1340,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * `limit`: the 2nd degree is never sorted.
    * @example
    * ```ts
-   * graph.suggestions('ada', { limit: 20 }); // [{ id: 'cy', mutual: 1, sharedGroups: 0 }]
+   * graph.suggestions('ada', { limit: 20 }); // [{ id: 'cy', mutualCount: 1, sharedGroupCount: 0 }]
    * ```
    */
   suggestions(id: string, options?: SuggestionOptions): Suggestion[] {

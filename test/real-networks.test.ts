@@ -171,8 +171,8 @@ describe.each(NETWORKS)('real network $name', ({ name, file }) => {
     const report = SocialGraph.loadEdges(pairs).report;
     expect(report.pairs).toBe(facts.file_info.edge_lines);
     expect(report.selfPairs).toBe(facts.file_info.self_loop_lines ?? 0);
-    expect(report.connections).toBe(facts.edges_undirected_simple);
-    expect(report.members).toBe(facts.nodes);
+    expect(report.connectionCount).toBe(facts.edges_undirected_simple);
+    expect(report.memberCount).toBe(facts.nodes);
   });
 
   it('keeps members that appear only in self-pairs, with no connections', () => {

@@ -34,7 +34,8 @@ export interface SuggestionQuery {
  */
 export interface RankedSuggestions {
   readonly members: number[];
-  readonly mutual: number[];
+  /** `mutualCounts[i]`: how many connections `members[i]` shares with the member. */
+  readonly mutualCounts: number[];
   readonly secondary: number[];
 }
 
@@ -109,13 +110,13 @@ export function* suggestions(scratch: CountingScratch, query: SuggestionQuery, c
       }
     }
     const ranked = top.drain();
-    const mutual: number[] = [];
+    const mutualCounts: number[] = [];
     const second: number[] = [];
     for (const w of ranked.a) {
-      mutual.push(counts[w]!);
+      mutualCounts.push(counts[w]!);
       second.push(secondary === null ? 0 : Math.min(secondary(w), 65535));
     }
-    return { members: ranked.a, mutual, secondary: second };
+    return { members: ranked.a, mutualCounts, secondary: second };
   } finally {
     for (let i = 0; i < touchedCount; i++) counts[touched[i]!] = 0;
     marks[v] = 0;

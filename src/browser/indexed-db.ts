@@ -37,8 +37,8 @@ export interface SavedSnapshot {
   readonly key: string;
   /** Size of the snapshot in bytes. */
   readonly bytes: number;
-  readonly members: number;
-  readonly connections: number;
+  readonly memberCount: number;
+  readonly connectionCount: number;
   /** `Date.now()` when it was written. */
   readonly savedAt: number;
 }
@@ -70,8 +70,8 @@ export async function saveToIndexedDB(graph: SocialGraph<object>, key: string, o
   const record: StoredSnapshot = {
     key,
     bytes: snapshot.byteLength,
-    members: graph.memberCount,
-    connections: graph.connectionCount,
+    memberCount: graph.memberCount,
+    connectionCount: graph.connectionCount,
     savedAt: Date.now(),
     snapshot,
   };
@@ -81,7 +81,7 @@ export async function saveToIndexedDB(graph: SocialGraph<object>, key: string, o
   } finally {
     db.close();
   }
-  return { key, bytes: record.bytes, members: record.members, connections: record.connections, savedAt: record.savedAt };
+  return { key, bytes: record.bytes, memberCount: record.memberCount, connectionCount: record.connectionCount, savedAt: record.savedAt };
 }
 
 /**

@@ -29,7 +29,7 @@ export async function runDemo({ members, avgDegree, seed, log }: DemoOptions): P
   const [g, genUs] = time(() => barabasiAlbert({ members, avgDegree, seed }));
   log(`  generated ${g.edges.toLocaleString('en-US')} connections in ${(genUs / 1e3).toFixed(0)} ms`);
   const ids = Array.from({ length: members }, (_, i) => `member-${i}`);
-  const [graph, buildUs] = time(() => SocialGraph.fromIndexedEdges({ ids, members, sources: g.sources, targets: g.targets }));
+  const [graph, buildUs] = time(() => SocialGraph.fromIndexedEdges({ ids, memberCount: members, sources: g.sources, targets: g.targets }));
   const stats = graph.storeStats();
   log(
     `  loaded with SocialGraph.fromIndexedEdges in ${(buildUs / 1e3).toFixed(0)} ms ` +

@@ -26,7 +26,7 @@ export function drawEgo(svg: SVGSVGElement, answer: ViewerAnswer, onPick: (id: s
   linkPath.setAttribute('d', d);
   const nodeLayer = document.createElementNS(SVG, 'g');
   nodeLayer.setAttribute('class', 'nodes');
-  const maxMutual = Math.max(1, ...answer.nodes.filter((n) => n.ring !== 0).map((n) => n.mutual));
+  const maxMutual = Math.max(1, ...answer.nodes.filter((n) => n.ring !== 0).map((n) => n.mutualCount));
   // Outer ring first, so that the viewer and the 1st degree are drawn on top.
   for (let i = answer.nodes.length - 1; i >= 0; i--) {
     const node = answer.nodes[i]!;
@@ -38,7 +38,7 @@ export function drawEgo(svg: SVGSVGElement, answer: ViewerAnswer, onPick: (id: s
     circle.setAttribute('data-ring', String(node.ring));
     circle.setAttribute('data-id', node.id);
     const title = document.createElementNS(SVG, 'title');
-    title.textContent = node.ring === 0 ? `${node.id} (viewer, ${node.mutual} connections)` : `${node.id}: ${node.ring === 1 ? '1st' : '2nd'} degree, ${node.mutual} mutual`;
+    title.textContent = node.ring === 0 ? `${node.id} (viewer, ${node.mutualCount} connections)` : `${node.id}: ${node.ring === 1 ? '1st' : '2nd'} degree, ${node.mutualCount} mutual`;
     circle.append(title);
     circle.addEventListener('click', () => onPick(node.id));
     nodeLayer.append(circle);

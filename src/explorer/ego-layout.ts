@@ -19,7 +19,7 @@ const MAX_TICKS = 120;
  * @internal (the explorer page is an application, not API)
  */
 export function nodeRadius(node: EgoNode, maxMutual: number): number {
-  return node.ring === 0 ? 12 : 3 + 9 * Math.sqrt(node.mutual / Math.max(1, maxMutual));
+  return node.ring === 0 ? 12 : 3 + 9 * Math.sqrt(node.mutualCount / Math.max(1, maxMutual));
 }
 
 /**
@@ -31,7 +31,7 @@ export function layoutEgo(nodes: readonly EgoNode[], links: readonly (readonly [
     readonly ring: number;
     readonly r: number;
   }
-  const maxMutual = Math.max(1, ...nodes.filter((n) => n.ring !== 0).map((n) => n.mutual));
+  const maxMutual = Math.max(1, ...nodes.filter((n) => n.ring !== 0).map((n) => n.mutualCount));
   const sim: Node[] = nodes.map((n, i) => {
     // Deterministic start: a golden-angle spiral on each ring.
     const angle = i * 2.399963;

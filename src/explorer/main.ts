@@ -110,12 +110,12 @@ async function load(source: Source): Promise<void> {
 function renderStats(s: NetworkStats): void {
   const rows: [string, string][] = [
     ['source', s.name],
-    ['members', fmt(s.members)],
-    ['connections', fmt(s.connections)],
+    ['members', fmt(s.memberCount)],
+    ['connections', fmt(s.connectionCount)],
     ['mean degree', s.meanDegree.toFixed(1)],
     ['median degree', fmt(s.medianDegree)],
     ['max degree', s.maxDegreeMember === null ? '0' : `${fmt(s.maxDegree)} (${s.maxDegreeMember})`],
-    ['isolated', fmt(s.isolated)],
+    ['isolated', fmt(s.isolatedCount)],
     ['profiles', s.attributes.length > 0 ? s.attributes.join(', ') : 'none'],
   ];
   $('stats').replaceChildren(...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
@@ -301,8 +301,8 @@ window.addEventListener('drop', (event) => {
 });
 $('save-button').addEventListener('click', async () => {
   try {
-    const saved = await ask<{ bytes: number; members: number; connections: number }>({ kind: 'save', key: STORAGE_KEY });
-    showMessage(`Saved in this browser: ${fmt(saved.members)} members, ${fmt(saved.connections)} connections, ${fmt(saved.bytes)} bytes.`);
+    const saved = await ask<{ bytes: number; memberCount: number; connectionCount: number }>({ kind: 'save', key: STORAGE_KEY });
+    showMessage(`Saved in this browser: ${fmt(saved.memberCount)} members, ${fmt(saved.connectionCount)} connections, ${fmt(saved.bytes)} bytes.`);
     document.documentElement.dataset.saved = String(saved.bytes);
   } catch (error) {
     showMessage(`Could not save: ${(error as Error).message}`, true);

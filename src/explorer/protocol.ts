@@ -32,13 +32,13 @@ export type Request =
 /** Network statistics, sent once a network is loaded. */
 export interface NetworkStats {
   readonly name: string;
-  readonly members: number;
-  readonly connections: number;
+  readonly memberCount: number;
+  readonly connectionCount: number;
   readonly meanDegree: number;
   readonly medianDegree: number;
   readonly maxDegree: number;
   readonly maxDegreeMember: string | null;
-  readonly isolated: number;
+  readonly isolatedCount: number;
   /** Indexed profile attributes that facets count (empty when members have no profiles). */
   readonly attributes: readonly string[];
   /** The viewer shown first. */
@@ -51,8 +51,8 @@ export interface NetworkStats {
 export interface EgoNode {
   readonly id: string;
   readonly ring: 0 | 1 | 2;
-  /** Connections shared with the viewer (the viewer's own connection count for ring 0). */
-  readonly mutual: number;
+  /** How many connections the member shares with the viewer (the viewer's own connection count for ring 0). */
+  readonly mutualCount: number;
 }
 
 /** The viewer's panel. */

@@ -72,8 +72,8 @@ async function load(source: Source, progress: (phase: string, fraction: number |
     progress('generating', null);
     const g = barabasiAlbert({ members: source.members, avgDegree: source.avgDegree, seed: source.seed });
     progress('building', null);
-    next = SocialGraph.fromIndexedEdges({ ids: (i) => `m${i}`, members: g.members, sources: g.sources, targets: g.targets, edges: g.edges }, { indexedAttributes: source.profiles ? ['company', 'city'] : [] });
-    if (source.profiles) addSampleProfiles(next, g.members);
+    next = SocialGraph.fromIndexedEdges({ ids: (i) => `m${i}`, memberCount: g.memberCount, sources: g.sources, targets: g.targets, edges: g.edges }, { indexedAttributes: source.profiles ? ['company', 'city'] : [] });
+    if (source.profiles) addSampleProfiles(next, g.memberCount);
   } else if (source.type === 'stored') {
     name = `saved in this browser as ${JSON.stringify(source.key)}`;
     progress('reading', null);
@@ -163,13 +163,13 @@ function networkStats(g: SocialGraph, name: string, loadMs: number): NetworkStat
   const medianDegree = degrees.length === 0 ? 0 : degrees[degrees.length >> 1]!;
   return {
     name,
-    members: g.memberCount,
-    connections: g.connectionCount,
+    memberCount: g.memberCount,
+    connectionCount: g.connectionCount,
     meanDegree: g.memberCount === 0 ? 0 : (2 * g.connectionCount) / g.memberCount,
     medianDegree,
     maxDegree,
     maxDegreeMember,
-    isolated,
+    isolatedCount: isolated,
     attributes: indexedAttributes(g),
     // A typical member (degree from the median to 4× the median), not a hub whose 2nd degree is everyone.
     firstViewer: members.find((m) => { const d = g.connectionCountOf(m); return d >= Math.max(1, medianDegree) && d <= 4 * Math.max(1, medianDegree); }) ?? members.find((m) => g.connectionCountOf(m) > 0) ?? members[0] ?? null,
@@ -221,13 +221,13 @@ function find(prefix: string, limit: number): string[] {
  */
 function viewerAnswer(g: SocialGraph, viewer: string): ViewerAnswer {
   const reach = g.reach(viewer);
-  const first = g.connections(viewer).map((id) => ({ id, mutual: g.mutualCount(viewer, id) }));
-  first.sort((a, b) => b.mutual - a.mutual || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const first = g.connections(viewer).map((id) => ({ id, mutualCount: g.mutualCount(viewer, id) }));
+  first.sort((a, b) => b.mutualCount - a.mutualCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const second = g.suggestions(viewer, { limit: EGO_SECOND_CAP });
   const nodes: EgoNode[] = [
-    { id: viewer, ring: 0, mutual: first.length },
-    ...first.slice(0, EGO_FIRST_CAP).map((x): EgoNode => ({ id: x.id, ring: 1, mutual: x.mutual })),
-    ...second.map((s): EgoNode => ({ id: s.id, ring: 2, mutual: s.mutual })),
+    { id: viewer, ring: 0, mutualCount: first.length },
+    ...first.slice(0, EGO_FIRST_CAP).map((x): EgoNode => ({ id: x.id, ring: 1, mutualCount: x.mutualCount })),
+    ...second.map((s): EgoNode => ({ id: s.id, ring: 2, mutualCount: s.mutualCount })),
   ];
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const links: [number, number][] = [];

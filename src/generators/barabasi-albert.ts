@@ -109,7 +109,7 @@ export function barabasiAlbert(options: BarabasiAlbertOptions): GeneratedGraph {
     e += m;
   }
   return {
-    members: n,
+    memberCount: n,
     sources,
     targets,
     edges,

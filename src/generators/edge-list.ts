@@ -26,8 +26,8 @@ import { SeededRandom, checkSeed } from './random.js';
  * @public
  */
 export interface GeneratedGraph {
-  /** Number of members; member indices are `0 … members − 1`. */
-  members: number;
+  /** Number of members; member indices are `0 … memberCount − 1`. */
+  memberCount: number;
   /** First endpoint of each edge. */
   sources: Int32Array;
   /** Second endpoint of each edge. */
@@ -95,7 +95,7 @@ export interface GraphDescription {
   /** The model name. */
   name: string;
   /** Number of members. */
-  members: number;
+  memberCount: number;
   /** Number of edges. */
   edges: number;
   /** Degree distribution summary. */
@@ -122,7 +122,7 @@ export interface Csr {
  * @internal
  */
 export function buildCsr(g: GeneratedGraph): Csr {
-  const n = g.members;
+  const n = g.memberCount;
   const { sources, targets, edges } = g;
   const offsets = new Int32Array(n + 1);
   for (let e = 0; e < edges; e++) {
@@ -143,7 +143,7 @@ export function buildCsr(g: GeneratedGraph): Csr {
 
 /** Degree of every member. */
 function degreesOf(g: GeneratedGraph): Int32Array {
-  const degree = new Int32Array(g.members);
+  const degree = new Int32Array(g.memberCount);
   const { sources, targets, edges } = g;
   for (let e = 0; e < edges; e++) {
     degree[sources[e]!]!++;
@@ -172,7 +172,7 @@ function degreesOf(g: GeneratedGraph): Int32Array {
  * @public
  */
 export function degreeStats(g: GeneratedGraph): DegreeStats {
-  const n = g.members;
+  const n = g.memberCount;
   if (n === 0) return { min: 0, median: 0, p99: 0, max: 0, mean: 0 };
   const degree = degreesOf(g);
   let min = Infinity;
@@ -230,7 +230,7 @@ export function clusteringEstimate(g: GeneratedGraph, options: ClusteringOptions
     throw new RangeError(`clusteringEstimate: samples must be a positive integer, got ${String(samples)}`);
   }
   const seed = checkSeed('clusteringEstimate', options.seed ?? g.seed);
-  const n = g.members;
+  const n = g.memberCount;
   const { offsets, neighbors } = buildCsr(g);
   let eligibleCount = 0;
   for (let v = 0; v < n; v++) if (offsets[v + 1]! - offsets[v]! >= 2) eligibleCount++;
@@ -275,14 +275,14 @@ export function clusteringEstimate(g: GeneratedGraph, options: ClusteringOptions
  * @example
  * ```ts
  * describe(erdosRenyi({ members: 10_000, avgDegree: 8, seed: 3 }));
- * // { name: 'erdos-renyi', members: 10000, edges: 40000, ... }
+ * // { name: 'erdos-renyi', memberCount: 10000, edges: 40000, ... }
  * ```
  * @public
  */
 export function describe(g: GeneratedGraph, options: ClusteringOptions = {}): GraphDescription {
   return {
     name: g.name,
-    members: g.members,
+    memberCount: g.memberCount,
     edges: g.edges,
     degree: degreeStats(g),
     clustering: clusteringEstimate(g, options),

@@ -106,7 +106,7 @@ export function erdosRenyi(options: ErdosRenyiOptions): GeneratedGraph {
     }
   }
   return {
-    members: n,
+    memberCount: n,
     sources,
     targets,
     edges,

@@ -55,7 +55,7 @@ export interface StochasticBlockOptions {
  * @example
  * ```ts
  * const g = stochasticBlock({ members: 1000, avgDegree: 10, communities: 4, seed: 1 });
- * stochasticBlockCommunity(g.sources[0]!, g.members, 4); // 0, 1, 2 or 3
+ * stochasticBlockCommunity(g.sources[0]!, g.memberCount, 4); // 0, 1, 2 or 3
  * ```
  * @public
  */
@@ -178,7 +178,7 @@ export function stochasticBlock(options: StochasticBlockOptions): GeneratedGraph
   };
   const { sources, targets } = sampleDistinctPairs(n, counts, draw, classOf);
   return {
-    members: n,
+    memberCount: n,
     sources,
     targets,
     edges,

@@ -123,7 +123,7 @@ export function wattsStrogatz(options: WattsStrogatzOptions): GeneratedGraph {
     }
   }
   return {
-    members: n,
+    memberCount: n,
     sources,
     targets,
     edges,

@@ -26,13 +26,13 @@ export interface EdgeLoadReport {
   /** Pairs read. */
   pairs: number;
   /** Distinct connections in the graph. */
-  connections: number;
+  connectionCount: number;
   /** Pairs that repeated a connection (either direction). */
   duplicates: number;
   /** Pairs `a a`, skipped (their member still exists). */
   selfPairs: number;
   /** Members created. */
-  members: number;
+  memberCount: number;
   /** Threads that did the work: 2 when a worker thread took part, else 1. */
   threads: number;
 }
@@ -44,8 +44,8 @@ export interface EdgeLoadReport {
 export interface IndexedEdges {
   /** Id of member `i` (a function or an array). */
   ids: readonly string[] | ((index: number) => string);
-  /** Number of members (indices 0..members-1). */
-  members: number;
+  /** Number of members (indices 0..memberCount-1). */
+  memberCount: number;
   sources: Int32Array;
   targets: Int32Array;
   /** Pairs to read (defaults to `sources.length`). */
@@ -96,7 +96,7 @@ export function loadPairs(core: GraphCore, method: string, pairs: Iterable<reado
     // part whatever the count; otherwise one is started for enough connections).
     const listHelper = lazy.asked ? lazy.helper : m >= PARALLEL_MIN_PAIRS ? helper() : null;
     const connections = bulk(core, method, next, src, dst, m, (i) => ids.idOf(i), listHelper, bind);
-    return { pairs: count, connections, duplicates: m - connections, selfPairs, members: next, threads: lazy.helper?.threaded === true ? 2 : 1 };
+    return { pairs: count, connectionCount: connections, duplicates: m - connections, selfPairs, memberCount: next, threads: lazy.helper?.threaded === true ? 2 : 1 };
   } finally {
     lazy.helper?.close();
   }
@@ -110,7 +110,7 @@ export function loadPairs(core: GraphCore, method: string, pairs: Iterable<reado
  * ```ts
  * import { GraphCore } from './graph-core.js';
  * const core = new GraphCore(30_000, Date.now);
- * loadIndexed(core, 'SocialGraph.fromIndexedEdges', { members: 2, ids: ['a', 'b'], sources: Int32Array.of(0), targets: Int32Array.of(1) }, true);
+ * loadIndexed(core, 'SocialGraph.fromIndexedEdges', { memberCount: 2, ids: ['a', 'b'], sources: Int32Array.of(0), targets: Int32Array.of(1) }, true);
  * core.members(); // ['a', 'b']
  * ```
  * @internal

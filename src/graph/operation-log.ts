@@ -33,7 +33,7 @@ export const OPERATION_NAMES = [
   'accept',
   'ignore',
   'withdraw',
-  'configureInvitations',
+  'setInvitationSettings',
   'dismissSuggestion',
   'setProfile',
   'removeProfile',

@@ -64,8 +64,8 @@ export interface SnapshotInfo {
   minorVersion: number;
   /** Size of the whole snapshot. */
   bytes: number;
-  members: number;
-  connections: number;
+  memberCount: number;
+  connectionCount: number;
   maxConnectionsPerMember: number;
   sections: SnapshotSectionInfo[];
 }
@@ -249,7 +249,7 @@ export function writeSnapshot(core: GraphCore, sections: readonly BoundSection[]
   written.push({ name: 'adjacency', required: true, payload: adjacency });
   if (times !== null) written.push({ name: TIMES_SECTION, required: true, payload: times });
 
-  const context = { members, denseIndex };
+  const context = { memberCount: members, denseIndex };
   for (const section of sections) {
     const out = new ByteWriter();
     if (section.write(out, context)) written.push({ name: section.name, required: section.required, payload: out.finish() });
@@ -399,7 +399,7 @@ export function readSnapshot<G>(
     ids.set(id, v);
   }
   core.store.loadSortedLists(meta.members, degrees, flat, times);
-  const context: SnapshotReadContext = { members: meta.members, minorVersion: container.minor };
+  const context: SnapshotReadContext = { memberCount: meta.members, minorVersion: container.minor };
   for (let i = CORE_SECTIONS.length; i < container.sections.length; i++) {
     const raw = container.sections[i]!;
     if (raw.name === TIMES_SECTION) continue;
@@ -624,7 +624,7 @@ function decodeAdjacency(
  * @example
  * ```ts
  * const info = inspectSnapshot(bytes);
- * console.log(info.members, info.connections, info.sections.map((s) => `${s.name} ${s.bytes}`));
+ * console.log(info.memberCount, info.connectionCount, info.sections.map((s) => `${s.name} ${s.bytes}`));
  * ```
  * @public
  */
@@ -636,8 +636,8 @@ export function inspectSnapshot(bytes: Uint8Array): SnapshotInfo {
     majorVersion: container.major,
     minorVersion: container.minor,
     bytes: bytes.length,
-    members: meta.members,
-    connections: meta.connections,
+    memberCount: meta.members,
+    connectionCount: meta.connections,
     maxConnectionsPerMember: meta.cap,
     sections: container.sections.map((s) => ({
       name: s.name,

@@ -14,8 +14,8 @@ import type { ByteWriter } from '../encoding/byte-writer.js';
  * @public
  */
 export interface SnapshotWriteContext {
-  /** Members written (live members, renumbered densely `0..members-1` in index order). */
-  readonly members: number;
+  /** Members written (live members, renumbered densely `0..memberCount-1` in index order). */
+  readonly memberCount: number;
   /**
    * Dense snapshot index of each internal member index (`-1` for the holes left by removed
    * members): feature state keyed by member index is written through it.
@@ -30,7 +30,7 @@ export interface SnapshotWriteContext {
  */
 export interface SnapshotReadContext {
   /** Number of members. */
-  readonly members: number;
+  readonly memberCount: number;
   /** Minor version of the format of the file (the major is always the reader's own). */
   readonly minorVersion: number;
 }

@@ -157,7 +157,7 @@ export function fromGraphology<P extends object = Record<string, unknown>>(sourc
     targets[m++] = index.get(b)!;
   });
   try {
-    return SocialGraph.fromIndexedEdges<P>({ ids: names, members: names.length, sources, targets, edges: m }, options);
+    return SocialGraph.fromIndexedEdges<P>({ ids: names, memberCount: names.length, sources, targets, edges: m }, options);
   } catch (error) {
     if (error instanceof SocialGraphError) throw new SocialGraphError(error.code, error.message.replace('SocialGraph.fromIndexedEdges', method));
     throw error;

@@ -49,13 +49,13 @@ export interface ImportReport {
   /** Pairs read (self-pairs and repeats included). */
   pairs: number;
   /** Distinct connections in the graph. */
-  connections: number;
+  connectionCount: number;
   /** Pairs that repeated a connection (either direction). */
   duplicates: number;
   /** Pairs `a a`: skipped, but their member exists. */
   selfPairs: number;
   /** Members created. */
-  members: number;
+  memberCount: number;
   /** Comment lines. */
   comments: number;
   /** Whether a header line was skipped. */
@@ -163,17 +163,17 @@ export async function importEdgeList<P extends object = Record<string, unknown>>
     },
   );
   onProgress?.({ phase: 'build', bytes: summary.bytes, lines: summary.lines, pairs });
-  const graph = graphFromIndexedEdges<P>(method, { ids: names, members: names.length, sources, targets, edges: m }, graphOptions as SocialGraphOptions<P>);
+  const graph = graphFromIndexedEdges<P>(method, { ids: names, memberCount: names.length, sources, targets, edges: m }, graphOptions as SocialGraphOptions<P>);
   onProgress?.({ phase: 'done', bytes: summary.bytes, lines: summary.lines, pairs });
   return {
     graph,
     report: {
       lines: summary.lines,
       pairs,
-      connections: graph.connectionCount,
+      connectionCount: graph.connectionCount,
       duplicates: m - graph.connectionCount,
       selfPairs: pairs - m,
-      members: names.length,
+      memberCount: names.length,
       comments: summary.comments,
       headerSkipped: summary.headerSkipped,
       bytes: summary.bytes,

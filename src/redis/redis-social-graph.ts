@@ -100,8 +100,8 @@ function isSnapshot(source: unknown): source is SocialGraphSnapshot {
  * @public
  */
 export interface RedisLoadOptions {
-  /** Called after each batch is acknowledged, with connections and members written so far. */
-  onProgress?: (progress: { connections: number; members: number; totalConnections: number; totalMembers: number }) => void;
+  /** Called after each batch is acknowledged, with how many connections and members are written so far, of how many. */
+  onProgress?: (progress: { connectionCount: number; memberCount: number; totalConnectionCount: number; totalMemberCount: number }) => void;
   /**
    * Member values per pipeline.
    * @defaultValue 512
@@ -125,8 +125,8 @@ export interface RedisVerifyReport {
   /** Whether the member / connection counters disagree with the data. */
   countersOff: boolean;
   /** Live members and connections found. */
-  members: number;
-  connections: number;
+  memberCount: number;
+  connectionCount: number;
 }
 
 interface ScriptClient {
@@ -188,8 +188,8 @@ export class RedisSocialGraph {
   readonly client: RedisClient;
   /** Key names of this graph. */
   readonly layout: KeyLayout;
-  /** The cap on connections per member. */
-  readonly maxConnectionsPerMember: number;
+  /** The cap on connections per member (fixed when the graph is made). */
+  readonly #cap: number;
   readonly #retry: RetryPolicy;
   readonly #scripts: ScriptClient;
   readonly #pool = new ScratchPool();
@@ -206,7 +206,7 @@ export class RedisSocialGraph {
   private constructor(client: RedisClient, layout: KeyLayout, cap: number, options: RedisSocialGraphOptions) {
     this.client = client;
     this.layout = layout;
-    this.maxConnectionsPerMember = cap;
+    this.#cap = cap;
     this.#retry = options.retry ?? {};
     this.#scripts = client as unknown as ScriptClient;
     this.#cacheTtl = options.viewerCache?.ttlMs ?? 0;
@@ -559,6 +559,20 @@ export class RedisSocialGraph {
     return out;
   }
 
+  /**
+   * The cap on connections per member, as stored with the graph's keys (the first `open` stores
+   * its `maxConnectionsPerMember` option). Read once by `open`: this does no I/O.
+   *
+   * @remarks O(1).
+   * @example
+   * ```ts
+   * graph.maxConnectionsPerMember(); // 30000
+   * ```
+   */
+  maxConnectionsPerMember(): number {
+    return this.#cap;
+  }
+
   // ------------------------------------------------------------------ members
 
   /**
@@ -567,11 +581,11 @@ export class RedisSocialGraph {
    * @remarks One round trip.
    * @example
    * ```ts
-   * await graph.memberCount(); // 4: the quick start's ada, bob, cy and dee
+   * await graph.countMembers(); // 4: the quick start's ada, bob, cy and dee
    * ```
    */
-  async memberCount(): Promise<number> {
-    const value = await this.#call('RedisSocialGraph.memberCount', () => this.client.hget(this.layout.metaKey, 'members'));
+  async countMembers(): Promise<number> {
+    const value = await this.#call('RedisSocialGraph.countMembers', () => this.client.hget(this.layout.metaKey, 'members'));
     return Number(value ?? 0);
   }
 
@@ -581,11 +595,11 @@ export class RedisSocialGraph {
    * @remarks One round trip.
    * @example
    * ```ts
-   * await graph.connectionCount(); // 3: ada — bob — cy — dee
+   * await graph.countConnections(); // 3: ada — bob — cy — dee
    * ```
    */
-  async connectionCount(): Promise<number> {
-    const value = await this.#call('RedisSocialGraph.connectionCount', () => this.client.hget(this.layout.metaKey, 'connections'));
+  async countConnections(): Promise<number> {
+    const value = await this.#call('RedisSocialGraph.countConnections', () => this.client.hget(this.layout.metaKey, 'connections'));
     return Number(value ?? 0);
   }
 
@@ -732,7 +746,7 @@ export class RedisSocialGraph {
     this.#checkId(method, b);
     const [u, v] = await this.#resolve(method, [a, b], true);
     if (u === v) throw new SocialGraphError('SELF_CONNECTION', `${method}: cannot connect member ${describeValue(a)} to itself`);
-    const cap = this.maxConnectionsPerMember;
+    const cap = this.#cap;
     const ku = this.layout.memberKey(u!);
     const kv = this.layout.memberKey(v!);
     const first = await this.#call(method, () => this.#scripts.sgAdjAdd(ku, v!, cap));
@@ -751,7 +765,7 @@ export class RedisSocialGraph {
   }
 
   #full(method: string, id: string): never {
-    throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(id)} already has ${this.maxConnectionsPerMember} connections (maxConnectionsPerMember)`);
+    throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(id)} already has ${this.#cap} connections (maxConnectionsPerMember)`);
   }
 
   /**
@@ -1089,10 +1103,10 @@ export class RedisSocialGraph {
    * @example
    * ```ts
    * const graph = await RedisSocialGraph.open(cluster, { prefix: 'people' }); // empty
-   * await graph.load([['ada', 'bob'], ['bob', 'cy']], { onProgress: (p) => console.log(p.connections) }); // { members: 3, connections: 2 }
+   * await graph.load([['ada', 'bob'], ['bob', 'cy']], { onProgress: (p) => console.log(p.connectionCount) }); // { memberCount: 3, connectionCount: 2 }
    * ```
    */
-  async load(source: RedisLoadSource, options?: RedisLoadOptions): Promise<{ members: number; connections: number }> {
+  async load(source: RedisLoadSource, options?: RedisLoadOptions): Promise<{ memberCount: number; connectionCount: number }> {
     const method = 'RedisSocialGraph.load';
     if (options !== undefined && (options === null || typeof options !== 'object')) {
       throw new SocialGraphError('INVALID_OPTION', `${method}: options must be an object, got ${describeValue(options)}`);
@@ -1101,7 +1115,7 @@ export class RedisSocialGraph {
     if (!Number.isInteger(batchSize) || batchSize < 1) {
       throw new SocialGraphError('INVALID_OPTION', `${method}: batchSize must be a positive integer, got ${describeValue(batchSize)}`);
     }
-    const cap = { maxConnectionsPerMember: this.maxConnectionsPerMember };
+    const cap = { maxConnectionsPerMember: this.#cap };
     let local: SocialGraphSnapshot;
     if (isSnapshot(source)) local = source;
     else if (source !== null && typeof source === 'object' && 'sources' in source && 'targets' in source) local = SocialGraph.fromIndexedEdges(source, cap);
@@ -1117,8 +1131,8 @@ export class RedisSocialGraph {
     let halfEdgesTotal = 0;
     for (let i = 0; i < names.length; i++) {
       const connections = local.connections(names[i]!);
-      if (connections.length > this.maxConnectionsPerMember) {
-        throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(names[i])} has ${connections.length} connections, above maxConnectionsPerMember ${this.maxConnectionsPerMember}`);
+      if (connections.length > this.#cap) {
+        throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(names[i])} has ${connections.length} connections, above maxConnectionsPerMember ${this.#cap}`);
       }
       const list = new Int32Array(connections.length);
       for (let j = 0; j < list.length; j++) list[j] = position.get(connections[j]!)!;
@@ -1149,7 +1163,7 @@ export class RedisSocialGraph {
       }
       await this.#batch(method, keys, (p, i) => p.set(keys[i]!, values[i]!));
       written = end;
-      options?.onProgress?.({ connections: halfEdges / 2, members: written, totalConnections, totalMembers });
+      options?.onProgress?.({ connectionCount: halfEdges / 2, memberCount: written, totalConnectionCount: totalConnections, totalMemberCount: totalMembers });
     }
     // Dictionary, one HSET per bucket.
     const byBucket = new Map<number, (string | number)[]>();
@@ -1165,7 +1179,7 @@ export class RedisSocialGraph {
     await this.#batch(method, bkeys, (p, i) => p.hset(bkeys[i]!, ...(byBucket.get(buckets[i]!)! as [string, number])));
     await this.#call(method, () => this.client.hincrby(this.layout.metaKey, 'members', totalMembers));
     await this.#call(method, () => this.client.hincrby(this.layout.metaKey, 'connections', totalConnections));
-    return { members: totalMembers, connections: totalConnections };
+    return { memberCount: totalMembers, connectionCount: totalConnections };
   }
 
   // ------------------------------------------------------------------ consistency
@@ -1231,7 +1245,7 @@ export class RedisSocialGraph {
     const values = await this.#batch<Uint8Array | null>(method, memberKeys, (p, i) => p.getBuffer(memberKeys[i]!));
     const lists = new Map<number, Int32Array>();
     const live = new Set<number>();
-    const report: RedisVerifyReport = { orphanMembers: 0, missingMembers: 0, danglingEntries: 0, halfConnections: 0, countersOff: false, members: 0, connections: 0 };
+    const report: RedisVerifyReport = { orphanMembers: 0, missingMembers: 0, danglingEntries: 0, halfConnections: 0, countersOff: false, memberCount: 0, connectionCount: 0 };
     const orphans: number[] = [];
     for (let i = 0; i < memberKeys.length; i++) {
       const bytes = values[i];
@@ -1268,10 +1282,10 @@ export class RedisSocialGraph {
     report.halfConnections = adds.length;
     let halfEdges = 0;
     for (const list of lists.values()) halfEdges += list.length;
-    report.members = live.size;
-    report.connections = (halfEdges - drops.length + adds.length) / 2;
+    report.memberCount = live.size;
+    report.connectionCount = (halfEdges - drops.length + adds.length) / 2;
     const meta = await this.#call(method, () => this.client.hmget(L.metaKey, 'members', 'connections', 'next'));
-    report.countersOff = Number(meta[0] ?? 0) !== report.members || Number(meta[1] ?? 0) !== report.connections;
+    report.countersOff = Number(meta[0] ?? 0) !== report.memberCount || Number(meta[1] ?? 0) !== report.connectionCount;
     if (!fix) return report;
     const cap = 0x7fffffff;
     for (const [id, n] of missing) {
@@ -1286,7 +1300,7 @@ export class RedisSocialGraph {
     await this.#batch(method, orphanKeys, (p, i) => p.del(orphanKeys[i]!));
     let maxInt = Number(meta[2] ?? 0);
     for (const n of live) if (n + 1 > maxInt) maxInt = n + 1;
-    await this.#call(method, () => this.client.hset(L.metaKey, 'members', report.members, 'connections', report.connections, 'next', Math.max(maxInt, Number(meta[2] ?? 0))));
+    await this.#call(method, () => this.client.hset(L.metaKey, 'members', report.memberCount, 'connections', report.connectionCount, 'next', Math.max(maxInt, Number(meta[2] ?? 0))));
     this.#cache.clear();
     this.#ints.clear();
     return report;
@@ -1312,7 +1326,7 @@ export class RedisSocialGraph {
     // Keep the settings (cap, buckets) so the graph stays usable, and the integer allocator so that
     // integers are never reused (clients cache integer → id for good).
     await this.#call(method, () =>
-      this.client.hset(this.layout.metaKey, 'cap', this.maxConnectionsPerMember, 'buckets', this.layout.buckets, 'next', Number(next ?? 0)),
+      this.client.hset(this.layout.metaKey, 'cap', this.#cap, 'buckets', this.layout.buckets, 'next', Number(next ?? 0)),
     );
   }
 }

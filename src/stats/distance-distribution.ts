@@ -13,7 +13,7 @@ import { statsSettings, type StatsOptions } from './stats-options.js';
 /** The distance distribution of a network. @public */
 export interface DistanceDistribution {
   /** Members of the graph. */
-  readonly members: number;
+  readonly memberCount: number;
   /**
    * `orderedPairs[t]`: ordered pairs (u, v) of distinct members at distance exactly t
    * (estimated unless `exact`; index 0 unused and 0). Its last index is the largest distance found.
@@ -71,7 +71,7 @@ export interface DistanceDistribution {
 export async function distanceDistribution(graph: SocialGraph, options?: StatsOptions): Promise<DistanceDistribution> {
   const method = 'distanceDistribution';
   const adjacency = graphAdjacency(graph, method);
-  const settings = statsSettings(method, options, adjacency.members);
+  const settings = statsSettings(method, options, adjacency.memberCount);
   const counts = settings.exact ? await exactBalls(method, adjacency, settings, false) : await hyperBall(method, adjacency, settings, false);
   // Rounded cumulative counts, so that every orderedPairs[t] is a whole number and never negative.
   const within = counts.within.map((x) => Math.round(x));
@@ -92,7 +92,7 @@ export async function distanceDistribution(graph: SocialGraph, options?: StatsOp
   }
   const last = orderedPairs.length - 1;
   return {
-    members: adjacency.members,
+    memberCount: adjacency.memberCount,
     orderedPairs,
     reachablePairs,
     averageDistance: reachablePairs > 0 ? weighted / reachablePairs : 0,

@@ -23,8 +23,8 @@ const SLICE_MS = 50;
  * @internal
  */
 export async function exactBalls(method: string, adjacency: GraphAdjacency, settings: StatsSettings, reach: boolean): Promise<BallCounts> {
-  const { members: n, connections, offsets, targets } = adjacency;
-  const memoryBytes = statsMemory({ members: n, connections, precision: settings.precision, exact: true, reach });
+  const { memberCount: n, connectionCount: connections, offsets, targets } = adjacency;
+  const memoryBytes = statsMemory({ memberCount: n, connectionCount: connections, precision: settings.precision, exact: true, reach });
   if (memoryBytes > settings.memoryLimit) {
     throw new SocialGraphError('CAPACITY_EXCEEDED', `${method}: ${n} members need ${memoryBytes} bytes, over memoryLimit ${settings.memoryLimit}`);
   }

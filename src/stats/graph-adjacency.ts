@@ -16,10 +16,10 @@ import { bulkInt32 } from '../store/bulk-buffer.js';
  * @public
  */
 export interface GraphAdjacency {
-  /** Live members (the dense indices are 0..members-1). */
-  readonly members: number;
+  /** Live members (the dense indices are 0..memberCount-1). */
+  readonly memberCount: number;
   /** Undirected connections (`targets.length / 2`). */
-  readonly connections: number;
+  readonly connectionCount: number;
   /** `members + 1` row starts. */
   readonly offsets: Int32Array;
   /** `2 × connections` dense neighbour indices. */
@@ -76,8 +76,8 @@ export function graphAdjacency(graph: SocialGraph<object>, method: string): Grap
     for (let i = 0; i < degree; i++) targets[out + i] = dense[slab[start + i]!]!;
   }
   return {
-    members,
-    connections: total / 2,
+    memberCount: members,
+    connectionCount: total / 2,
     offsets,
     targets,
     idOf: (v) => idList[v]!,

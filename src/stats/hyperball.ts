@@ -58,9 +58,9 @@ function isShared(array: { buffer: ArrayBufferLike }): boolean {
  * @internal
  */
 export async function hyperBall(method: string, adjacency: GraphAdjacency, settings: StatsSettings, reach: boolean): Promise<BallCounts> {
-  const { members: n, connections, offsets, targets } = adjacency;
+  const { memberCount: n, connectionCount: connections, offsets, targets } = adjacency;
   const { precision, signal } = settings;
-  const memoryBytes = statsMemory({ members: n, connections, precision, reach });
+  const memoryBytes = statsMemory({ memberCount: n, connectionCount: connections, precision, reach });
   if (memoryBytes > settings.memoryLimit) {
     throw new SocialGraphError(
       'CAPACITY_EXCEEDED',

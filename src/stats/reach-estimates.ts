@@ -28,7 +28,7 @@ export interface ReachEstimates {
    */
   of(id: string): Reach;
   /** Members covered. */
-  readonly members: number;
+  readonly memberCount: number;
   /**
    * Relative standard error of the estimated counts of members within distance 2 and 3
    * (1.04/√(2^precision)); 0 when `exact`. `second` is the difference of two of those counts,
@@ -64,10 +64,10 @@ export interface ReachEstimates {
 export async function reachEstimates(graph: SocialGraph, options?: StatsOptions): Promise<ReachEstimates> {
   const method = 'reachEstimates';
   const adjacency = graphAdjacency(graph, method);
-  const settings = statsSettings(method, options, adjacency.members);
+  const settings = statsSettings(method, options, adjacency.memberCount);
   const counts = settings.exact ? await exactBalls(method, adjacency, settings, true) : await hyperBall(method, adjacency, settings, true);
-  const ball2 = counts.ball2 ?? new Float64Array(adjacency.members);
-  const ball3 = counts.ball3 ?? new Float64Array(adjacency.members);
+  const ball2 = counts.ball2 ?? new Float64Array(adjacency.memberCount);
+  const ball3 = counts.ball3 ?? new Float64Array(adjacency.memberCount);
   const { offsets } = adjacency;
   return {
     of(id: string): Reach {
@@ -88,7 +88,7 @@ export async function reachEstimates(graph: SocialGraph, options?: StatsOptions)
       const third = Math.round((1 - w) * counts.exactly3[v]! + w * (within3 - within2));
       return { first, second, third: Math.max(0, Math.min(third, size - (first + 1) - second)) };
     },
-    members: adjacency.members,
+    memberCount: adjacency.memberCount,
     relativeStandardError: settings.exact ? 0 : 1.04 / Math.sqrt(2 ** settings.precision),
     exact: settings.exact,
     threads: counts.threads,

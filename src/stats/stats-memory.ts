@@ -6,8 +6,8 @@
 
 /** The sizes {@link statsMemory} needs. @public */
 export interface StatsMemoryQuery {
-  members: number;
-  connections: number;
+  memberCount: number;
+  connectionCount: number;
   /** log2 of the registers per counter (ignored when `exact`). */
   precision: number;
   /** All-pairs BFS instead of counters. */
@@ -29,13 +29,13 @@ export interface StatsMemoryQuery {
  * @example
  * ```ts
  * import { statsMemory } from 'social-graph/stats';
- * statsMemory({ members: 1_000_000, connections: 20_000_000, precision: 7 }); // 466000004
+ * statsMemory({ memberCount: 1_000_000, connectionCount: 20_000_000, precision: 7 }); // 466000004
  * ```
  * @public
  */
 export function statsMemory(query: StatsMemoryQuery): number {
-  const n = query.members;
-  const adjacency = 4 * (n + 1) + 8 * query.connections;
+  const n = query.memberCount;
+  const adjacency = 4 * (n + 1) + 8 * query.connectionCount;
   if (query.exact === true) return adjacency + 8 * n + (query.reach === true ? 16 * n : 0);
   return adjacency + 2 * n * 2 ** query.precision + 46 * n + (query.reach === true ? 32 * n : 0);
 }

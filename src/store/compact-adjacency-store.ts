@@ -53,9 +53,9 @@ function newMeta(n: number, bulk = false): Int32Array {
  */
 export interface StoreStats {
   /** Members with a live index. */
-  members: number;
+  memberCount: number;
   /** Undirected connections. */
-  connections: number;
+  connectionCount: number;
   /** Slots holding neighbour ids (2 per connection). */
   usedSlots: number;
   /** Slots inside live blocks (used + the slack of each block). */
@@ -686,8 +686,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
     let perMember = (this.#meta.length >> 2) * (16 + 1);
     for (const stack of this.#freeStacks) perMember += stack.byteLength;
     return {
-      members: this.#memberCount,
-      connections: this.#usedSlots / 2,
+      memberCount: this.#memberCount,
+      connectionCount: this.#usedSlots / 2,
       usedSlots: this.#usedSlots,
       blockSlots: this.#blockSlots,
       freeSlots: this.#freeSlots,

@@ -26,15 +26,15 @@ export interface IndexedEdgesInput {
 }
 
 /**
- * Reads `{ ids, members, sources, targets, edges? }` once, checking every field and bound up
- * front (`members` an integer from 0 to {@link MAX_BULK_MEMBERS}, `sources`/`targets` Int32Arrays
- * holding `edges` pairs, `ids` an array of at least `members` entries or a function). Throws
+ * Reads `{ ids, memberCount, sources, targets, edges? }` once, checking every field and bound up
+ * front (`memberCount` an integer from 0 to {@link MAX_BULK_MEMBERS}, `sources`/`targets` Int32Arrays
+ * holding `edges` pairs, `ids` an array of at least `memberCount` entries or a function). Throws
  * `INVALID_OPTION` naming `method` (`INVALID_ID` for too few ids).
  *
  * @remarks O(1): the pairs and ids are checked by the load itself.
  * @example
  * ```ts
- * readIndexedEdges('SocialGraph.fromIndexedEdges', { ids: ['a', 'b'], members: 2, sources: Int32Array.of(0), targets: Int32Array.of(1) }).m; // 1
+ * readIndexedEdges('SocialGraph.fromIndexedEdges', { ids: ['a', 'b'], memberCount: 2, sources: Int32Array.of(0), targets: Int32Array.of(1) }).m; // 1
  * ```
  * @internal
  */
@@ -42,10 +42,10 @@ export function readIndexedEdges(method: string, edges: unknown): IndexedEdgesIn
   const fail = (what: string, value: unknown): never => {
     throw new SocialGraphError('INVALID_OPTION', `${method}: ${what}, got ${describeValue(value)}`);
   };
-  if (edges === null || typeof edges !== 'object') fail('edges must be an object { ids, members, sources, targets }', edges);
-  const { ids, members, sources, targets, edges: count } = edges as Record<string, unknown>;
+  if (edges === null || typeof edges !== 'object') fail('edges must be an object { ids, memberCount, sources, targets }', edges);
+  const { ids, memberCount: members, sources, targets, edges: count } = edges as Record<string, unknown>;
   if (typeof members !== 'number' || !Number.isInteger(members) || members < 0 || members > MAX_BULK_MEMBERS) {
-    fail(`members must be an integer from 0 to ${MAX_BULK_MEMBERS}`, members);
+    fail(`memberCount must be an integer from 0 to ${MAX_BULK_MEMBERS}`, members);
   }
   if (!(sources instanceof Int32Array)) fail('sources must be an Int32Array', sources);
   if (!(targets instanceof Int32Array)) fail('targets must be an Int32Array', targets);

@@ -41,8 +41,20 @@ export interface WindowDegreeOptions {
  * The viewer's world is the graph without the members blocked with the viewer (either
  * direction): they never appear in any result, their degree is `null`, paths through them do not
  * count for degrees (a member reachable only through a blocked member is further away, or out of
- * network) and they are not counted in {@link ViewerWindow.reach}. Queries that reveal someone's
- * network are gated by the policy in force (`viewConnections`, `viewMutualConnections`).
+ * network) and they are not counted in {@link ViewerWindow.reach}.
+ *
+ * What a method returns follows one rule: it returns a {@link Gated} answer exactly when a policy
+ * action governs it, and a bare value otherwise.
+ *
+ * | method | governed by | returns |
+ * | --- | --- | --- |
+ * | `connections(member)` | `viewConnections` | `Gated<string[]>` |
+ * | `mutualConnections(target)` | `viewMutualConnections` | `Gated<string[]>` |
+ * | `degree`, `degrees`, `reach` | no action (the viewer's own distances) | `number \| null`, `(number \| null)[]`, `Reach`; blocked members are `null` or left out |
+ * | `search`, `facets` | no action for the page; `viewProfile` per hit | `SearchPage` (each hit's `level` and `profile` are what `viewProfile` grants), `Facets` |
+ * | `can(action, target)` | the action asked | the `Decision` itself |
+ *
+ * So `if (answer.allowed)` is needed exactly where an action could refuse, and never elsewhere.
  * The window holds the viewer's id, not a snapshot: it follows later changes, and throws
  * `MEMBER_NOT_FOUND` once the viewer is removed. Costs are those of the raw queries plus O(b)
  * for the viewer's b blocks.

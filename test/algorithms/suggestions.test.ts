@@ -53,10 +53,10 @@ function oracle(c: GrowthCase, v: string, limit: number, exclude: readonly strin
     }
     const mineGroups = c.groups.get(v)!;
     const sharedGroups = [...c.groups.get(w)!].filter((g) => mineGroups.has(g)).length;
-    out.push({ id: w, mutual, sharedGroups });
+    out.push({ id: w, mutualCount: mutual, sharedGroupCount: sharedGroups });
   }
-  out.sort((p, q) => q.mutual - p.mutual || q.sharedGroups - p.sharedGroups || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
-  for (let i = 1; i < out.length; i++) if (out[i]!.mutual === out[i - 1]!.mutual && out[i]!.sharedGroups !== out[i - 1]!.sharedGroups) seen.groupsTie = true;
+  out.sort((p, q) => q.mutualCount - p.mutualCount || q.sharedGroupCount - p.sharedGroupCount || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
+  for (let i = 1; i < out.length; i++) if (out[i]!.mutualCount === out[i - 1]!.mutualCount && out[i]!.sharedGroupCount !== out[i - 1]!.sharedGroupCount) seen.groupsTie = true;
   if (out.length > limit) seen.cut = true;
   if (out.length > 0) seen.some = true;
   return out.slice(0, limit);
@@ -140,7 +140,7 @@ describe('suggestions against a brute-force oracle', () => {
           }
           expected.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
           expect(ranked.members).toEqual(expected.slice(0, limit).map(([x]) => x));
-          expect(ranked.mutual).toEqual(expected.slice(0, limit).map(([, m]) => m));
+          expect(ranked.mutualCounts).toEqual(expected.slice(0, limit).map(([, m]) => m));
           expect(scratch.counts.every((x) => x === 0) && scratch.marks.every((x) => x === 0)).toBe(true);
         }
       }),
@@ -165,6 +165,6 @@ describe('suggestions against a brute-force oracle', () => {
     expect(code(() => graph.suggestions('a', { exclude: 'c' as never }))).toBe('INVALID_OPTION');
     expect(code(() => graph.suggestions('a', { exclude: ['c', 7 as never] }))).toBe('INVALID_ID');
     expect(code(() => graph.suggestions('a', null as never))).toBe('INVALID_OPTION');
-    expect(graph.suggestions('a')).toEqual([{ id: 'c', mutual: 1, sharedGroups: 0 }]);
+    expect(graph.suggestions('a')).toEqual([{ id: 'c', mutualCount: 1, sharedGroupCount: 0 }]);
   });
 });

@@ -287,10 +287,10 @@ describe.skipIf(!available)('explorer page in Chromium', () => {
           codes.push(error.code);
         }
         const deleted = [await deleteFromIndexedDB('round-trip'), await deleteFromIndexedDB('round-trip'), await loadFromIndexedDB('round-trip')];
-        return { saved: { members: saved.members, connections: saved.connections, bytes: saved.bytes === g.toBytes().byteLength }, back: back && { members: back.members().sort(), degree: back.degree('ada', 'cy'), blocked: back.isBlocked('dee', 'ada'), same: back.toBytes().join() === g.toBytes().join() }, missing, codes, deleted };
+        return { saved: { memberCount: saved.memberCount, connectionCount: saved.connectionCount, bytes: saved.bytes === g.toBytes().byteLength }, back: back && { members: back.members().sort(), degree: back.degree('ada', 'cy'), blocked: back.isBlocked('dee', 'ada'), same: back.toBytes().join() === g.toBytes().join() }, missing, codes, deleted };
       });
       expect(result).toEqual({
-        saved: { members: 4, connections: 3, bytes: true },
+        saved: { memberCount: 4, connectionCount: 3, bytes: true },
         back: { members: ['ada', 'bob', 'cy', 'dee'], degree: 2, blocked: true, same: true },
         missing: null,
         codes: ['INVALID_OPTION', 'INVALID_OPTION', 'INVALID_OPTION', 'INVALID_OPTION', 'INVALID_OPTION'],

@@ -20,7 +20,7 @@ serveGraphWorker(async (raw, progress) => {
   if (request.generate !== undefined) {
     const g = barabasiAlbert({ members: request.generate, avgDegree: request.degree ?? 20, seed: 1 });
     progress('generated');
-    return SocialGraph.fromIndexedEdges({ ids: (i) => `m${i}`, members: g.members, sources: g.sources, targets: g.targets, edges: g.edges });
+    return SocialGraph.fromIndexedEdges({ ids: (i) => `m${i}`, memberCount: g.memberCount, sources: g.sources, targets: g.targets, edges: g.edges });
   }
   const response = await fetch(request.fetch!);
   return (await importEdgeList(response.body!, { onProgress: (p) => progress(p.phase) })).graph;

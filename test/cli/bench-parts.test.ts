@@ -88,7 +88,7 @@ describe('readDataset', () => {
     writeFileSync(file, '# FromNodeId\tToNodeId\r\n10\t20\r\n20\t10\r\n20 30\r\n30 30\r\n10\t20\r\n');
     const g = await readDataset(file);
     rmSync(dir, { recursive: true, force: true });
-    expect(g.members).toBe(3);
+    expect(g.memberCount).toBe(3);
     expect(g.edges).toBe(2);
     expect([...g.sources]).toEqual([0, 1]);
     expect([...g.targets]).toEqual([1, 2]);

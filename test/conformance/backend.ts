@@ -10,8 +10,8 @@ export interface AsyncGraph {
   hasMember(id: string): Promise<boolean>;
   removeMember(id: string): Promise<void>;
   members(): Promise<string[]>;
-  memberCount(): Promise<number>;
-  connectionCount(): Promise<number>;
+  countMembers(): Promise<number>;
+  countConnections(): Promise<number>;
   connect(a: string, b: string): Promise<boolean>;
   disconnect(a: string, b: string): Promise<boolean>;
   areConnected(a: string, b: string): Promise<boolean>;
@@ -65,8 +65,8 @@ export class LocalAsyncGraph implements AsyncGraph {
   hasMember = (id: string) => this.#do(() => this.graph.hasMember(id));
   removeMember = (id: string) => this.#do(() => this.graph.removeMember(id));
   members = () => this.#do(() => this.graph.members());
-  memberCount = () => this.#do(() => this.graph.memberCount);
-  connectionCount = () => this.#do(() => this.graph.connectionCount);
+  countMembers = () => this.#do(() => this.graph.memberCount);
+  countConnections = () => this.#do(() => this.graph.connectionCount);
   connect = (a: string, b: string) => this.#do(() => this.graph.connect(a, b));
   disconnect = (a: string, b: string) => this.#do(() => this.graph.disconnect(a, b));
   areConnected = (a: string, b: string) => this.#do(() => this.graph.areConnected(a, b));

@@ -103,7 +103,7 @@ describe('invitations', () => {
 
   it('enforces the re-invitation cooldown after a withdrawal, to the millisecond', () => {
     const { graph, clock } = setup();
-    graph.configureInvitations({ reinviteCooldownMs: 10_000 });
+    graph.setInvitationSettings({ reinviteCooldownMs: 10_000 });
     const first = graph.invite('ada', 'cy');
     clock.now = 4_000;
     expect(graph.withdraw(first.id).status).toBe('withdrawn');
@@ -113,7 +113,7 @@ describe('invitations', () => {
     graph.withdraw(graph.sentInvitations('cy')[0]!.id);
     clock.now = 14_000;
     expect(graph.invite('ada', 'cy').status).toBe('pending');
-    expect(graph.configureInvitations()).toEqual({ reinviteCooldownMs: 10_000 });
+    expect(graph.invitationSettings()).toEqual({ reinviteCooldownMs: 10_000 });
   });
 
   it('uses three weeks by default, and ignoring has no cooldown', () => {
@@ -163,7 +163,7 @@ describe('invitations', () => {
   it('cancels a removed member’s invitations and leaks nothing to the member reusing its index', () => {
     const { graph } = setup();
     const internals = graphInternals(graph);
-    graph.configureInvitations({ reinviteCooldownMs: 1_000_000 });
+    graph.setInvitationSettings({ reinviteCooldownMs: 1_000_000 });
     const out = graph.invite('cy', 'ada');
     graph.withdraw(graph.invite('ada', 'eve').id);
     graph.dismissSuggestion('ada', 'cy');
@@ -208,7 +208,7 @@ describe('invitations', () => {
   it('keeps pending invitations, cooldowns and dismissals in snapshots', () => {
     const { graph, clock } = setup();
     clock.now = Date.now(); // the copy runs on the real clock (fromBytes takes no options)
-    graph.configureInvitations({ reinviteCooldownMs: 3_600_000 });
+    graph.setInvitationSettings({ reinviteCooldownMs: 3_600_000 });
     graph.invite('ada', 'cy', { note: 'hello' });
     graph.invite('dee', 'bob');
     graph.withdraw(graph.invite('ada', 'eve').id);
@@ -217,7 +217,7 @@ describe('invitations', () => {
     const copy = SocialGraph.fromBytes(graph.toBytes());
     expect(copy.sentInvitations('ada')).toEqual(graph.sentInvitations('ada'));
     expect(copy.receivedInvitations('bob')).toEqual(graph.receivedInvitations('bob'));
-    expect(copy.configureInvitations()).toEqual({ reinviteCooldownMs: 3_600_000 });
+    expect(copy.invitationSettings()).toEqual({ reinviteCooldownMs: 3_600_000 });
     expect(codeOf(() => copy.invite('ada', 'eve'))).toBe('REINVITE_TOO_SOON');
     expect(copy.invite('eve', 'cy').id).toBe('inv-3');
     expect(copy.can('cy', 'invite', 'ada').reason).toBe('invitation-pending');
@@ -251,7 +251,7 @@ describe('invitations', () => {
       const graph = new SocialGraph();
       graph.addMember('p');
       graph.addMember('q');
-      return codeOf(() => invitationBook(graphInternals(graph)).section.read(new ByteReader(bytes, 0, bytes.length, 'invitations'), { members: 2, minorVersion: 0 }));
+      return codeOf(() => invitationBook(graphInternals(graph)).section.read(new ByteReader(bytes, 0, bytes.length, 'invitations'), { memberCount: 2, minorVersion: 0 }));
     };
     expect(read(section({}))).toBeUndefined();
     expect(read(section({ note: 'hi' }))).toBeUndefined();

@@ -2,7 +2,7 @@
  * Model-based test of the invitation lifecycle (fc.commands + fc.modelRun) with a fake clock:
  * send, accept, ignore, withdraw, re-invite too early, quota, block during pending, direct
  * connections, member removal with index reuse, notes over the limit, unblock, members who accept
- * invitations from anyone (out-of-network invitations) and `configureInvitations` (the cooldown
+ * invitations from anyone (out-of-network invitations) and `setInvitationSettings` (the cooldown
  * changed, and bad settings refused). The model is a plain list of invitations over a naive
  * adjacency map; its `invite` decision restates the default policy's rule (blocks, self, degree
  * 1 / 2–3 / further unless the target accepts anyone, pending, quota), then the cooldown in force.
@@ -42,7 +42,7 @@ interface Model {
   nextMember: number;
   /** Members whose `invitations` privacy setting is 'anyone'. */
   anyone: Set<string>;
-  /** The re-invitation cooldown in force (configureInvitations). */
+  /** The re-invitation cooldown in force (setInvitationSettings). */
   cooldownMs: number;
   /** Pairs "a b" unblocked since their block (coverage: invited again after the unblock). */
   unblocked: Set<string>;
@@ -365,14 +365,14 @@ class SetInvitations implements Cmd {
   toString = (): string => `setPrivacy(${this.i}, invitations ${this.anyone ? 'anyone' : 'network'})`;
 }
 
-/** configureInvitations: a new cooldown, a read (no argument), or bad settings (refused, nothing changes). */
+/** setInvitationSettings: a new cooldown, or bad settings (refused, nothing changes); invitationSettings() reads them. */
 class Configure implements Cmd {
   constructor(readonly setting: number | string | null | undefined) {}
   check = (): boolean => true;
   run(m: Model, r: Real): void {
     const ms = this.setting;
     const valid = ms === undefined || (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0);
-    const call = (): unknown => (ms === undefined ? r.graph.configureInvitations() : r.graph.configureInvitations({ reinviteCooldownMs: ms as number }));
+    const call = (): unknown => (ms === undefined ? r.graph.invitationSettings() : r.graph.setInvitationSettings({ reinviteCooldownMs: ms as number }));
     if (!valid) {
       expect(failure(call)).toEqual({ code: 'INVALID_OPTION' });
       m.seen.badSettings++;
@@ -380,9 +380,9 @@ class Configure implements Cmd {
       if (ms !== undefined) m.cooldownMs = ms as number;
       expect(call()).toEqual({ reinviteCooldownMs: m.cooldownMs });
     }
-    expect(r.graph.configureInvitations()).toEqual({ reinviteCooldownMs: m.cooldownMs });
+    expect(r.graph.invitationSettings()).toEqual({ reinviteCooldownMs: m.cooldownMs });
   }
-  toString = (): string => `configureInvitations(${typeof this.setting === 'string' ? JSON.stringify(this.setting) : String(this.setting)})`;
+  toString = (): string => `setInvitationSettings(${typeof this.setting === 'string' ? JSON.stringify(this.setting) : String(this.setting)})`;
 }
 
 const member = fc.nat({ max: 20 });
@@ -436,7 +436,7 @@ describe('invitation lifecycle (model-based)', () => {
             adj.get(a)!.add(b);
             adj.get(b)!.add(a);
           }
-          graph.configureInvitations({ reinviteCooldownMs: COOLDOWN });
+          graph.setInvitationSettings({ reinviteCooldownMs: COOLDOWN });
           graph.setQuota('invite', QUOTA);
           const model: Model = {
             now: clock.now,

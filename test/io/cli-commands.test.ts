@@ -69,7 +69,7 @@ describe('social-graph import / info / query', () => {
     expect(io.out()).toContain('adjacency');
     const json = buffers();
     await runInfoCommand([snapshot, '--json'], json);
-    expect(JSON.parse(json.out())).toMatchObject({ members: 34, connections: 78, majorVersion: 1 });
+    expect(JSON.parse(json.out())).toMatchObject({ memberCount: 34, connectionCount: 78, majorVersion: 1 });
   });
 
   it('answers degree, mutual and reach like the library', async () => {

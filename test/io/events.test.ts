@@ -96,7 +96,7 @@ describe('change events', () => {
     const spy = vi.spyOn(EventQueue.prototype, 'push');
     const graph = SocialGraph.fromEdges([['a', 'b'], ['b', 'c']]);
     SocialGraph.fromBytes(graph.toBytes());
-    SocialGraph.fromIndexedEdges({ members: 2, ids: ['x', 'y'], sources: Int32Array.of(0), targets: Int32Array.of(1) });
+    SocialGraph.fromIndexedEdges({ memberCount: 2, ids: ['x', 'y'], sources: Int32Array.of(0), targets: Int32Array.of(1) });
     expect(spy).not.toHaveBeenCalled();
   });
 

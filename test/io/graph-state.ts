@@ -24,7 +24,7 @@ export function graphState(graph: SocialGraph): GraphState {
   const members = graph.members();
   const notes = notesOf.get(graph);
   return {
-    cap: graph.maxConnectionsPerMember,
+    cap: graph.maxConnectionsPerMember(),
     members,
     lists: members.map((id) => graph.connections(id)),
     times: members.map((id) => graph.connections(id).map((other) => graph.connectedAt(id, other))),

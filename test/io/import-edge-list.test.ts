@@ -45,10 +45,10 @@ describe('importEdgeList', () => {
     expect(report).toEqual({
       lines: 8,
       pairs: 5,
-      connections: 3,
+      connectionCount: 3,
       duplicates: 1,
       selfPairs: 1,
-      members: 4,
+      memberCount: 4,
       comments: 2,
       headerSkipped: false,
       bytes: text.length,
@@ -168,6 +168,6 @@ describe('edge-list files (social-graph/node)', () => {
     const facts = JSON.parse(readFileSync(join(FIXTURES, 'email-eu-core.facts.json'), 'utf8')) as { nodes: number; edges_undirected_simple: number };
     expect(graph.memberCount).toBe(facts.nodes);
     expect(graph.connectionCount).toBe(facts.edges_undirected_simple);
-    expect(report.members).toBe(facts.nodes);
+    expect(report.memberCount).toBe(facts.nodes);
   });
 });

@@ -30,7 +30,7 @@ export const notesSection: SnapshotSection = {
     const count = input.varint();
     for (let i = 0; i < count; i++) {
       const v = input.varint();
-      if (v >= context.members) input.fail(`note of member ${v} outside 0..${context.members - 1}`);
+      if (v >= context.memberCount) input.fail(`note of member ${v} outside 0..${context.memberCount - 1}`);
       const id = context.idAt(v);
       if (notes.has(id)) input.fail(`two notes for member ${v}`);
       notes.set(id, input.string());

@@ -14,7 +14,7 @@ const MEMBERS = ['ada', 'bob', 'cy', 'dee', 'eve'];
 
 function policyState(graph: SocialGraph): unknown {
   return {
-    policy: graph.policy.name,
+    policy: graph.policy().name,
     members: graph.members().map((id) => ({
       id,
       blocked: graph.blockedMembers(id).sort(),
@@ -52,12 +52,12 @@ describe('policy section', () => {
     const graph = new SocialGraph();
     graph.addMember('a');
     graph.addMember('b');
-    const custom = { name: 'open', rules: { ...graph.policy.rules } };
+    const custom = { name: 'open', rules: { ...graph.policy().rules } };
     graph.setPolicy(custom);
     const bytes = graph.toBytes();
     expect(codeOf(() => SocialGraph.fromBytes(bytes))).toBe('INVALID_OPTION');
     expect(codeOf(() => SocialGraph.fromBytes(bytes, { policy: { ...custom, name: 'other' } }))).toBe('INVALID_OPTION');
-    expect(SocialGraph.fromBytes(bytes, { policy: custom }).policy.name).toBe('open');
+    expect(SocialGraph.fromBytes(bytes, { policy: custom }).policy().name).toBe('open');
   });
 
   it('round-trips random policy states (property)', () => {
@@ -113,7 +113,7 @@ describe('policy section', () => {
         }
         const copy = SocialGraph.fromBytes(graph.toBytes());
         expect(policyState(copy)).toEqual(policyState(graph));
-        replica.setPolicy(graph.policy.name === 'strict' ? 'strict' : 'default'); // setPolicy emits nothing
+        replica.setPolicy(graph.policy().name === 'strict' ? 'strict' : 'default'); // setPolicy emits nothing
         expect(policyState(replica)).toEqual(policyState(graph));
         expect(replica.connectionCount).toBe(graph.connectionCount);
         expect(copy.toBytes()).toEqual(graph.toBytes());

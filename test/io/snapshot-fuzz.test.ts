@@ -14,7 +14,7 @@ import { buildGraph, graphState as coreState, type Op } from './graph-state.js';
 function graphState(graph: SocialGraph): unknown {
   return {
     ...coreState(graph),
-    policy: graph.policy.name,
+    policy: graph.policy().name,
     perMember: graph.members().map((id) => [graph.blockedMembers(id), graph.groupsOf(id), graph.privacy(id)]),
   };
 }

@@ -334,7 +334,7 @@ const commands = [
       run(m, r) {
         r.graph.setPolicy(preset);
         m.preset = preset;
-        expect(r.graph.policy.name).toBe(preset);
+        expect(r.graph.policy().name).toBe(preset);
       },
       toString: () => `setPolicy(${preset})`,
     }),

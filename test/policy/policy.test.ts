@@ -33,7 +33,7 @@ function line(options?: ConstructorParameters<typeof SocialGraph>[0]): SocialGra
 function policySnapshot(graph: SocialGraph): unknown {
   const members = graph.members().sort();
   return {
-    policy: graph.policy.name,
+    policy: graph.policy().name,
     edges: members.map((id) => [id, graph.connections(id).sort()]),
     blocks: members.map((id) => [id, graph.blockedMembers(id).sort()]),
     privacy: members.map((id) => [id, graph.privacy(id)]),
@@ -197,7 +197,7 @@ describe('custom policies', () => {
     });
     expect(graph.can('ada', 'message', 'dee').allowed).toBe(false);
     graph.setPolicy(recruiters);
-    expect(graph.policy).toBe(recruiters);
+    expect(graph.policy()).toBe(recruiters);
     expect(graph.can('ada', 'message', 'dee')).toEqual({ allowed: true, reason: 'third-degree', degree: 3 });
     expect(graph.can('ada', 'viewContactInfo', 'cy')).toEqual({ allowed: false, reason: 'too-far', degree: 2 });
     graph.joinGroup('ada', 'g');
@@ -205,10 +205,10 @@ describe('custom policies', () => {
     expect(graph.can('ada', 'viewContactInfo', 'cy')).toEqual({ allowed: true, reason: 'custom', degree: 2 });
     expect(graph.can('ada', 'viewContactInfo', 'dee').allowed).toBe(false);
     graph.setPolicy('strict');
-    expect(graph.policy).toBe(STRICT_POLICY);
+    expect(graph.policy()).toBe(STRICT_POLICY);
     expect(graph.can('ada', 'message', 'cy').allowed).toBe(true); // shared group
     graph.setPolicy('default');
-    expect(graph.policy).toBe(DEFAULT_POLICY);
+    expect(graph.policy()).toBe(DEFAULT_POLICY);
   });
 
   it('a rule with maxDegree 0 makes no degree lookup; engine rules stay in force', () => {

@@ -109,7 +109,7 @@ clusterDescribe('RedisSocialGraph under resharding and failover', () => {
       redisOptions: { maxRetriesPerRequest: 1, connectTimeout: 500, commandTimeout: 2000 },
     });
     const generated = barabasiAlbert({ members, avgDegree: 8, seed: 5 });
-    const edges = { ids: (i: number) => `f${i}`, members, sources: generated.sources, targets: generated.targets, edges: generated.edges };
+    const edges = { ids: (i: number) => `f${i}`, memberCount: members, sources: generated.sources, targets: generated.targets, edges: generated.edges };
     local = SocialGraph.fromIndexedEdges(edges);
     graph = await RedisSocialGraph.open(cluster, { prefix: 'static', retry: RETRY, dictionaryBuckets: 64 });
     await graph.load(edges);

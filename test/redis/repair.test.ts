@@ -47,14 +47,14 @@ clusterDescribe('RedisSocialGraph consistency (REDIS_CLUSTER_NODES)', () => {
     expect(found).toMatchObject({ orphanMembers: 2, missingMembers: 0, danglingEntries: 1, halfConnections: 2, countersOff: true });
     const fixed = await graph.repair();
     expect(fixed).toMatchObject({ orphanMembers: 2, danglingEntries: 1, halfConnections: 2 });
-    expect(await graph.verify()).toEqual({ orphanMembers: 0, missingMembers: 0, danglingEntries: 0, halfConnections: 0, countersOff: false, members: 4, connections: 4 });
+    expect(await graph.verify()).toEqual({ orphanMembers: 0, missingMembers: 0, danglingEntries: 0, halfConnections: 0, countersOff: false, memberCount: 4, connectionCount: 4 });
     // Half-written connections resolve as connected (replay an interrupted disconnect).
     expect(await graph.areConnected('a', 'd')).toBe(true);
     expect(await graph.areConnected('b', 'c')).toBe(true);
     expect(await graph.disconnect('b', 'c')).toBe(true);
     expect(await graph.hasMember('x')).toBe(false);
-    expect(await graph.memberCount()).toBe(4);
-    expect(await graph.connectionCount()).toBe(3);
+    expect(await graph.countMembers()).toBe(4);
+    expect(await graph.countConnections()).toBe(3);
     expect(await graph.degree('a', 'c')).toBe(2);
     await graph.clear();
   });
@@ -65,7 +65,7 @@ clusterDescribe('RedisSocialGraph consistency (REDIS_CLUSTER_NODES)', () => {
     const [a, c] = await Promise.all(['a', 'c'].map((id) => intOf(graph, id)));
     await (cluster as unknown as { sgAdjAdd(k: string, m: number, cap: number): Promise<number> }).sgAdjAdd(graph.layout.memberKey(a!), c!, 100);
     expect(await graph.connect('a', 'c')).toBe(true);
-    expect(await graph.connectionCount()).toBe(2);
+    expect(await graph.countConnections()).toBe(2);
     expect((await graph.verify()).halfConnections).toBe(0);
     await graph.clear();
   });
@@ -114,7 +114,7 @@ clusterDescribe('RedisSocialGraph consistency (REDIS_CLUSTER_NODES)', () => {
   it('degreePrefetch (both ends fetched at once) gives the same degrees', async () => {
     const graph = await fresh('g', { degreePrefetch: 400 });
     const generated = barabasiAlbert({ members: 400, avgDegree: 6, seed: 3 });
-    const edges = { ids: (i: number) => `b${i}`, members: 400, sources: generated.sources, targets: generated.targets, edges: generated.edges };
+    const edges = { ids: (i: number) => `b${i}`, memberCount: 400, sources: generated.sources, targets: generated.targets, edges: generated.edges };
     await graph.load(edges);
     const local = SocialGraph.fromIndexedEdges(edges);
     for (let i = 0; i < 150; i++) {
@@ -131,7 +131,7 @@ clusterDescribe('RedisSocialGraph consistency (REDIS_CLUSTER_NODES)', () => {
     const graph = await fresh('f');
     const seen: number[] = [];
     const pairs: [string, string][] = Array.from({ length: 300 }, (_, i) => [`m${i}`, `m${(i * 7 + 1) % 300}`]);
-    await graph.load(pairs, { batchSize: 4, onProgress: (p) => seen.push(p.members) });
+    await graph.load(pairs, { batchSize: 4, onProgress: (p) => seen.push(p.memberCount) });
     expect(seen.length).toBeGreaterThan(1);
     expect(seen[seen.length - 1]).toBe(300);
     await expect(graph.load([['a', 'b']])).rejects.toMatchObject({ code: 'INVALID_OPTION' });

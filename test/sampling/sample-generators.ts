@@ -69,7 +69,7 @@ const pct = (k: number, n: number): string => `${((100 * k) / n).toFixed(0)}%`;
   const graphs = all.map((ops) => buildGraph(ops));
   const none = graphs.filter((g) => g.connectionCount === 0).length;
   const avg = graphs.reduce((s, g) => s + g.connectionCount, 0) / N;
-  const capped = graphs.filter((g) => g.members().some((m) => g.connectionCountOf(m) >= g.maxConnectionsPerMember)).length;
+  const capped = graphs.filter((g) => g.members().some((m) => g.connectionCountOf(m) >= g.maxConnectionsPerMember())).length;
   console.log(`opsArb (io graph-state, ${N} graphs): ${none} without a connection, avg ${avg.toFixed(1)} connections, avg ${(all.reduce((s, o) => s + o.length, 0) / N).toFixed(1)} ops; ${capped} with a member at the cap`);
 }
 {

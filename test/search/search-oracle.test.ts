@@ -81,7 +81,7 @@ function build(w: World): { graph: SocialGraph<Profile>; adj: Set<number>[]; tim
 interface Row {
   i: number;
   degree: number;
-  mutual: number;
+  mutualCount: number;
 }
 
 /** Members at distance 1..3 of member 0 in its world (blocked members neither reported nor passed through). */
@@ -98,7 +98,7 @@ function oracleRows(adj: Set<number>[], blocked: Set<number>): Row[] {
     if (d === 0) continue;
     let mutual = 0;
     if (d <= 2) for (const x of adj[0]!) if (!blocked.has(x) && adj[i]!.has(x)) mutual++;
-    rows.push({ i, degree: d, mutual });
+    rows.push({ i, degree: d, mutualCount: mutual });
   }
   return rows;
 }
@@ -136,8 +136,8 @@ describe('search against the oracle', () => {
         const byId = (a: Row, b: Row): number => (id(a.i) < id(b.i) ? -1 : 1);
         const sort = q.sort;
         rows.sort((a, b) => {
-          if (sort === 'degree') return a.degree - b.degree || b.mutual - a.mutual || byId(a, b);
-          if (sort === 'mutual') return b.mutual - a.mutual || a.degree - b.degree || byId(a, b);
+          if (sort === 'degree') return a.degree - b.degree || b.mutualCount - a.mutualCount || byId(a, b);
+          if (sort === 'mutual') return b.mutualCount - a.mutualCount || a.degree - b.degree || byId(a, b);
           if (sort === 'recent') {
             const ta = times.get(`0 ${a.i}`) || -1;
             const tb = times.get(`0 ${b.i}`) || -1;
@@ -151,7 +151,7 @@ describe('search against the oracle', () => {
             else if (vb === undefined) c = -1;
             else c = (va < vb ? -1 : 1) * (sort.order === 'desc' ? -1 : 1);
           }
-          return c || b.mutual - a.mutual || a.degree - b.degree || byId(a, b);
+          return c || b.mutualCount - a.mutualCount || a.degree - b.degree || byId(a, b);
         });
         const me = graph.viewAs(id(0));
         const got: string[] = [];
@@ -166,7 +166,7 @@ describe('search against the oracle', () => {
             const row = rows[got.length]!;
             expect(hit.id).toBe(id(row.i));
             expect(hit.degree).toBe(row.degree);
-            expect(hit.mutualCount).toBe(row.mutual);
+            expect(hit.mutualCount).toBe(row.mutualCount);
             // The default policy's viewProfile in the viewer's world: full at degree 1–2, limited at 3.
             const level = row.degree <= 2 ? 'full' : 'limited';
             expect(hit.level).toBe(level);

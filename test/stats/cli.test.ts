@@ -39,8 +39,8 @@ describe('social-graph stats', () => {
     const chart = join(dir, 'karate.svg');
     const { code, stdout } = await run('stats', snapshot, '--precision', '8', '--json', '--chart', chart);
     expect(code).toBe(0);
-    const json = JSON.parse(stdout) as { members: number; orderedPairs: number[]; reachablePairs: number; precision: number; shareWithin: number[] };
-    expect(json.members).toBe(34);
+    const json = JSON.parse(stdout) as { memberCount: number; orderedPairs: number[]; reachablePairs: number; precision: number; shareWithin: number[] };
+    expect(json.memberCount).toBe(34);
     expect(json.precision).toBe(8);
     expect(json.orderedPairs[1]).toBe(156);
     expect(json.reachablePairs).toBe(1122);

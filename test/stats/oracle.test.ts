@@ -77,7 +77,7 @@ describe('stats: exact mode against the oracle', () => {
         expect(stats.orderedPairs).toEqual(expected);
         const reachable = expected.reduce((a, b) => a + b, 0);
         expect(stats.reachablePairs).toBe(reachable);
-        expect(stats.members).toBe(live.length);
+        expect(stats.memberCount).toBe(live.length);
         const weighted = expected.reduce((a, b, t) => a + t * b, 0);
         expect(stats.averageDistance).toBeCloseTo(reachable > 0 ? weighted / reachable : 0, 12);
         let cumulative = 0;

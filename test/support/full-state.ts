@@ -37,7 +37,7 @@ export function fullState(graph: SocialGraph): FullState {
     }
   }
   const state = {
-    cap: graph.maxConnectionsPerMember,
+    cap: graph.maxConnectionsPerMember(),
     members,
     edges,
     times,
@@ -52,7 +52,7 @@ export function fullState(graph: SocialGraph): FullState {
       tags: members.filter((other) => other !== id).map((other) => graph.tagsOf(id, other)),
     })),
     invitations: members.map((id) => [graph.sentInvitations(id), graph.receivedInvitations(id)]),
-    policy: graph.policy,
+    policy: graph.policy(),
   };
   return { ...state, bytes: graph.toBytes() };
 }

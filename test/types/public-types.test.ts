@@ -26,7 +26,7 @@ describe('public types', () => {
     expectTypeOf(new SocialGraph<Profile>()).toEqualTypeOf<SocialGraph<Profile>>();
     expectTypeOf(SocialGraph.fromEdges<Profile>([])).toEqualTypeOf<SocialGraph<Profile>>();
     expectTypeOf(SocialGraph.loadEdges<Profile>([]).graph).toEqualTypeOf<SocialGraph<Profile>>();
-    expectTypeOf(SocialGraph.fromIndexedEdges<Profile>({ members: 0, ids: [], sources: new Int32Array(0), targets: new Int32Array(0) })).toEqualTypeOf<SocialGraph<Profile>>();
+    expectTypeOf(SocialGraph.fromIndexedEdges<Profile>({ memberCount: 0, ids: [], sources: new Int32Array(0), targets: new Int32Array(0) })).toEqualTypeOf<SocialGraph<Profile>>();
     expectTypeOf(SocialGraph.fromBytes<Profile>(new Uint8Array())).toEqualTypeOf<SocialGraph<Profile>>();
     expectTypeOf(importEdgeList<Profile>('')).resolves.toHaveProperty('graph').toEqualTypeOf<SocialGraph<Profile>>();
     expectTypeOf(importEdgeListFile<Profile>('x')).resolves.toHaveProperty('graph').toEqualTypeOf<SocialGraph<Profile>>();

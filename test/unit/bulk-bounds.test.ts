@@ -15,29 +15,29 @@ describe('fromIndexedEdges bounds', () => {
     for (const members of [2 ** 30 + 1, 2 ** 31, 2 ** 32 + 5, 2 ** 53, Number.MAX_VALUE]) {
       let asked = 0;
       const ids = (i: number): string => (asked++, `m${i}`);
-      expectCode(() => SocialGraph.fromIndexedEdges({ ids, members, sources: empty, targets: empty }), 'INVALID_OPTION');
+      expectCode(() => SocialGraph.fromIndexedEdges({ ids, memberCount: members, sources: empty, targets: empty }), 'INVALID_OPTION');
       expect(asked).toBe(0);
     }
     // The same loader asks for every id of a valid size.
     let asked = 0;
-    SocialGraph.fromIndexedEdges({ ids: (i: number) => (asked++, `m${i}`), members: 5, sources: empty, targets: empty });
+    SocialGraph.fromIndexedEdges({ ids: (i: number) => (asked++, `m${i}`), memberCount: 5, sources: empty, targets: empty });
     expect(asked).toBe(5);
   });
 
   it('gives a typed error, not a TypeError, for missing or wrong fields', () => {
     const cases: unknown[] = [
       {},
-      { members: 1 },
-      { members: 1, ids: ['a'] },
-      { members: 1, ids: ['a'], sources: empty },
-      { members: 1, ids: ['a'], sources: [0], targets: [0] },
-      { members: 1, ids: 'a', sources: empty, targets: empty },
-      { members: 1, ids: null, sources: empty, targets: empty },
-      { members: '1', ids: ['a'], sources: empty, targets: empty },
-      { members: 1, ids: ['a'], sources: empty, targets: empty, edges: 1 },
-      { members: 1, ids: ['a'], sources: empty, targets: empty, edges: -1 },
-      { members: 1, ids: ['a'], sources: empty, targets: empty, edges: '0' },
-      { members: NaN, ids: ['a'], sources: empty, targets: empty },
+      { memberCount: 1 },
+      { memberCount: 1, ids: ['a'] },
+      { memberCount: 1, ids: ['a'], sources: empty },
+      { memberCount: 1, ids: ['a'], sources: [0], targets: [0] },
+      { memberCount: 1, ids: 'a', sources: empty, targets: empty },
+      { memberCount: 1, ids: null, sources: empty, targets: empty },
+      { memberCount: '1', ids: ['a'], sources: empty, targets: empty },
+      { memberCount: 1, ids: ['a'], sources: empty, targets: empty, edges: 1 },
+      { memberCount: 1, ids: ['a'], sources: empty, targets: empty, edges: -1 },
+      { memberCount: 1, ids: ['a'], sources: empty, targets: empty, edges: '0' },
+      { memberCount: NaN, ids: ['a'], sources: empty, targets: empty },
     ];
     for (const edges of cases) {
       let caught: unknown;
@@ -52,7 +52,7 @@ describe('fromIndexedEdges bounds', () => {
   });
 
   it('still loads a valid input', () => {
-    const graph = SocialGraph.fromIndexedEdges({ ids: ['a', 'b', 'c'], members: 3, sources: Int32Array.of(0, 1), targets: Int32Array.of(1, 2) });
+    const graph = SocialGraph.fromIndexedEdges({ ids: ['a', 'b', 'c'], memberCount: 3, sources: Int32Array.of(0, 1), targets: Int32Array.of(1, 2) });
     expect(graph.degree('a', 'c')).toBe(2);
   });
 });

@@ -204,7 +204,7 @@ describe('CompactAdjacencyStore', () => {
       }
     }
     const s = graph.storeStats();
-    expect(s.connections).toBe(live.length);
+    expect(s.connectionCount).toBe(live.length);
     // Free space is compacted away once it exceeds a third of the pool (or 64k slots).
     expect(s.freeSlots).toBeLessThanOrEqual(Math.max(1 << 16, s.reservedSlots / 3));
     // The pool never grew beyond a constant factor of what the live lists need.

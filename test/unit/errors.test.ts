@@ -172,7 +172,7 @@ const NOT_OBJECTS: [string, unknown][] = [
 ];
 
 function indexed(ids: unknown, sources: number[] = [0], targets: number[] = [1], members = 2): IndexedEdges {
-  return { members, ids: as(ids), sources: Int32Array.from(sources), targets: Int32Array.from(targets) };
+  return { memberCount: members, ids: as(ids), sources: Int32Array.from(sources), targets: Int32Array.from(targets) };
 }
 
 /** The three static builders, each given pairs over ids (with `star` a member of 3 connections). */
@@ -364,7 +364,7 @@ function buildRows(): Row[] {
       method: 'fromIndexedEdges',
       what: 'sources as a plain array',
       code: 'INVALID_OPTION',
-      call: fromIndexed({ members: 2, ids: ['p', 'q'], sources: [0], targets: Int32Array.of(1) }),
+      call: fromIndexed({ memberCount: 2, ids: ['p', 'q'], sources: [0], targets: Int32Array.of(1) }),
     },
     {
       method: 'fromIndexedEdges',
@@ -463,9 +463,10 @@ function invitationRows(): Row[] {
     { method: 'invite', what: 'a member withdrawn from just now', code: 'REINVITE_TOO_SOON', call: (g) => g.invite('a', 'd'), graph: invited },
   );
   for (const [what, bad] of [['-1', -1], ['NaN', NaN], ['Infinity', Infinity], ['a string', '5']] as [string, unknown][]) {
-    rows.push({ method: 'configureInvitations', what: `reinviteCooldownMs ${what}`, code: 'INVALID_OPTION', call: (g) => g.configureInvitations({ reinviteCooldownMs: as(bad) }), graph: invited });
+    rows.push({ method: 'setInvitationSettings', what: `reinviteCooldownMs ${what}`, code: 'INVALID_OPTION', call: (g) => g.setInvitationSettings({ reinviteCooldownMs: as(bad) }), graph: invited });
   }
-  rows.push({ method: 'configureInvitations', what: 'settings as a number', code: 'INVALID_OPTION', call: (g) => g.configureInvitations(as(3)), graph: invited });
+  rows.push({ method: 'setInvitationSettings', what: 'settings as a number', code: 'INVALID_OPTION', call: (g) => g.setInvitationSettings(as(3)), graph: invited });
+  rows.push({ method: 'setInvitationSettings', what: 'no settings', code: 'INVALID_OPTION', call: (g) => g.setInvitationSettings(as(undefined)), graph: invited });
   for (const [what, bad] of [['-1', -1], ['1.5', 1.5], ['10001', 10_001], ['a string', '3']] as [string, unknown][]) {
     rows.push(
       { method: 'introductions', what: `limit ${what}`, code: 'INVALID_OPTION', call: (g) => g.introductions('a', 'd', { limit: as(bad) }) },
@@ -574,6 +575,7 @@ const PUBLIC_METHODS = [
   'connectionCountOf',
   'memberCount',
   'connectionCount',
+  'maxConnectionsPerMember',
   'degree',
   'degrees',
   'mutualConnections',
@@ -631,13 +633,14 @@ const PUBLIC_METHODS = [
   'invitation',
   'sentInvitations',
   'receivedInvitations',
-  'configureInvitations',
+  'invitationSettings',
+  'setInvitationSettings',
   'introductions',
   'suggestions',
   'dismissSuggestion',
 ];
 /** The methods that accept anything (or take nothing) and never throw: see "never throw" below. */
-const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats', 'off', 'now', 'policy', 'toBytes', 'isSocialGraph'];
+const NEVER_THROW = ['hasMember', 'members', 'forEachMember', 'memberCount', 'connectionCount', 'storeStats', 'off', 'now', 'policy', 'invitationSettings', 'maxConnectionsPerMember', 'toBytes', 'isSocialGraph'];
 
 // ---------------------------------------------------------------------------------- tests
 
@@ -696,9 +699,9 @@ describe('SocialGraph errors', () => {
     expect(graph.degrees('a', ['d'], { maxDepth: 250 })).toEqual([3]);
     expect(graph.degree('a', 'd', {})).toBe(3);
     expect(graph.degree('a', 'd', undefined)).toBe(3);
-    expect(new SocialGraph({ maxConnectionsPerMember: 1 }).maxConnectionsPerMember).toBe(1);
-    expect(new SocialGraph({ maxConnectionsPerMember: 2 ** 22 }).maxConnectionsPerMember).toBe(2 ** 22);
-    expect(new SocialGraph({}).maxConnectionsPerMember).toBe(30_000);
+    expect(new SocialGraph({ maxConnectionsPerMember: 1 }).maxConnectionsPerMember()).toBe(1);
+    expect(new SocialGraph({ maxConnectionsPerMember: 2 ** 22 }).maxConnectionsPerMember()).toBe(2 ** 22);
+    expect(new SocialGraph({}).maxConnectionsPerMember()).toBe(30_000);
   });
 
   describe('calls that are not errors change nothing they should not', () => {
@@ -714,7 +717,7 @@ describe('SocialGraph errors', () => {
       ['forEachMember', (g) => g.forEachMember(() => undefined), undefined],
       ['memberCount', (g) => g.memberCount, 5],
       ['connectionCount', (g) => g.connectionCount, 3],
-      ['storeStats()', (g) => g.storeStats().connections, 3],
+      ['storeStats()', (g) => g.storeStats().connectionCount, 3],
     ];
     it.each(cases)('%s', (_, call, expected) => {
       const graph = smallGraph();

@@ -64,13 +64,13 @@ describe('bulk loads with a worker thread', () => {
     }
     const ids = (i: number) => `m${i}`;
     started = 0;
-    const serial = SocialGraph.fromIndexedEdges({ ids, members, sources, targets }, { parallel: false });
-    const parallel = SocialGraph.fromIndexedEdges({ ids, members, sources, targets });
+    const serial = SocialGraph.fromIndexedEdges({ ids, memberCount: members, sources, targets }, { parallel: false });
+    const parallel = SocialGraph.fromIndexedEdges({ ids, memberCount: members, sources, targets });
     expect(started).toBe(1);
     expect(Buffer.from(parallel.toBytes()).equals(Buffer.from(serial.toBytes()))).toBe(true);
     const twice = (i: number) => (i === 7 ? 'm3' : `m${i}`);
     for (const flag of [true, false]) {
-      expect(() => SocialGraph.fromIndexedEdges({ ids: twice, members, sources, targets }, { parallel: flag })).toThrow(
+      expect(() => SocialGraph.fromIndexedEdges({ ids: twice, memberCount: members, sources, targets }, { parallel: flag })).toThrow(
         expect.objectContaining({ code: 'DUPLICATE_MEMBER' }) as Error,
       );
     }

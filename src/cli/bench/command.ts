@@ -160,7 +160,7 @@ export async function runBenchCommand(args: string[], io: CliIo): Promise<number
       // Read it once here, so that a malformed file fails fast with its line number.
       try {
         const g = await readDataset(dataset);
-        log(`${dataset}: ${g.members.toLocaleString('en-US')} members, ${g.edges.toLocaleString('en-US')} distinct connections (${g.params.pairsRead!.toLocaleString('en-US')} pairs read)`);
+        log(`${dataset}: ${g.memberCount.toLocaleString('en-US')} members, ${g.edges.toLocaleString('en-US')} distinct connections (${g.params.pairsRead!.toLocaleString('en-US')} pairs read)`);
       } catch (error) {
         throw new CliError(`--dataset ${dataset}: ${(error as Error).message}`);
       }

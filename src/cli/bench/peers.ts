@@ -109,7 +109,7 @@ class SocialGraphPeer implements PeerGraph {
 class SocialGraphIndexedPeer extends SocialGraphPeer {
   override build(members: number, sources: Int32Array, targets: Int32Array, edges: number): void {
     this.ids = names(members);
-    this.graph = SocialGraph.fromIndexedEdges({ ids: this.ids, members, sources, targets, edges });
+    this.graph = SocialGraph.fromIndexedEdges({ ids: this.ids, memberCount: members, sources, targets, edges });
   }
 }
 

@@ -56,7 +56,7 @@ async function run(request: WorkerRequest): Promise<WorkerResult> {
     const before = heap();
     let peer: PeerGraph | null = info.create(request.build);
     const t1 = now();
-    peer.build(g.members, g.sources, g.targets, g.edges, progress);
+    peer.build(g.memberCount, g.sources, g.targets, g.edges, progress);
     const buildMs = (now() - t1) / 1e3;
     const bytes = heap() - before;
     const connections = peer.connections();
@@ -148,7 +148,7 @@ async function run(request: WorkerRequest): Promise<WorkerResult> {
       type: 'result',
       peer: peerName,
       ok: true,
-      members: g.members,
+      members: g.memberCount,
       connections,
       generateMs,
       build: info.name === 'social-graph' ? request.build : 'connect',
@@ -168,8 +168,8 @@ async function run(request: WorkerRequest): Promise<WorkerResult> {
     if (request.bulk && peerName === 'social-graph') {
       peer = null;
       heap();
-      const ids: string[] = new Array(g.members);
-      for (let i = 0; i < g.members; i++) ids[i] = `u${i}`;
+      const ids: string[] = new Array(g.memberCount);
+      for (let i = 0; i < g.memberCount; i++) ids[i] = `u${i}`;
       if (request.build === 'connect') {
         phase = 'fromEdges';
         progress(0, 1);
@@ -189,7 +189,7 @@ async function run(request: WorkerRequest): Promise<WorkerResult> {
       phase = 'fromIndexedEdges';
       progress(0, 1);
       const t3 = now();
-      const indexed = SocialGraph.fromIndexedEdges({ ids, members: g.members, sources: g.sources, targets: g.targets, edges: g.edges });
+      const indexed = SocialGraph.fromIndexedEdges({ ids, memberCount: g.memberCount, sources: g.sources, targets: g.targets, edges: g.edges });
       result.fromIndexedEdgesPerSecond = indexed.connectionCount / ((now() - t3) / 1e6);
     }
     return result;

@@ -109,7 +109,7 @@ export async function readDataset(path: string): Promise<GeneratedGraph> {
     sources[k] = src[e]!;
     targets[k++] = dst[e]!;
   }
-  return { members, sources, targets, edges, name: 'dataset', seed: 0, params: { pairsRead: m } };
+  return { memberCount: members, sources, targets, edges, name: 'dataset', seed: 0, params: { pairsRead: m } };
 }
 
 /** `count` uniformly random ordered pairs of members (distinct ends). */
@@ -166,7 +166,7 @@ export interface QueryCounts {
 
 /** Draws every query sample from `seed` over graph `g`. */
 export function makeQueries(g: GeneratedGraph, counts: QueryCounts, seed: number): Queries {
-  const n = g.members;
+  const n = g.memberCount;
   const random = samplePairs(n, counts.pairs, seed);
   const csr = buildCsr(g);
   const rng = new SeededRandom(seed + 1);

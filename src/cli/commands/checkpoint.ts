@@ -41,8 +41,8 @@ export async function runCheckpointCommand(args: string[], io: CliIo): Promise<n
       await durable.checkpoint();
       summary = {
         dir,
-        members: durable.graph.memberCount,
-        connections: durable.graph.connectionCount,
+        memberCount: durable.graph.memberCount,
+        connectionCount: durable.graph.connectionCount,
         recordsReplayed,
         bytesDropped,
         journalBytesBefore: before,

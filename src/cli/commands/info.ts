@@ -57,8 +57,8 @@ export async function runInfoCommand(args: string[], io: CliIo): Promise<number>
   const n = (x: number) => x.toLocaleString('en-US');
   const lines = [
     `${file}: social-graph snapshot, format ${info.majorVersion}.${info.minorVersion}, ${formatBytes(info.bytes)}`,
-    `  members      ${n(info.members)}`,
-    `  connections  ${n(info.connections)}${info.connections > 0 ? ` (${(info.bytes / info.connections).toFixed(2)} bytes/connection)` : ''}`,
+    `  members      ${n(info.memberCount)}`,
+    `  connections  ${n(info.connectionCount)}${info.connectionCount > 0 ? ` (${(info.bytes / info.connectionCount).toFixed(2)} bytes/connection)` : ''}`,
     `  max connections per member  ${n(info.maxConnectionsPerMember)}`,
     '  sections (checksums OK):',
     ...info.sections.map(
@@ -81,8 +81,8 @@ function durableInfo(dir: string, json: boolean, io: CliIo): number {
   }
   const summary = {
     dir,
-    members: info.graph.memberCount,
-    connections: info.graph.connectionCount,
+    memberCount: info.graph.memberCount,
+    connectionCount: info.graph.connectionCount,
     snapshot: info.snapshot,
     segments: info.segments,
     journalRecords: info.records,
@@ -98,8 +98,8 @@ function durableInfo(dir: string, json: boolean, io: CliIo): number {
   io.stdout.write(
     [
       `${dir}: social-graph durable directory (checksums OK)`,
-      `  members      ${n(summary.members)}`,
-      `  connections  ${n(summary.connections)}`,
+      `  members      ${n(summary.memberCount)}`,
+      `  connections  ${n(summary.connectionCount)}`,
       `  snapshot     ${summary.snapshot}, then ${summary.segments} journal segment(s): ${n(summary.journalRecords)} records, ${formatBytes(summary.journalBytes)}`,
       ...(summary.tornTailBytes > 0 ? [`  torn tail    ${summary.tornTailBytes} bytes (cut at the next open)`] : []),
       `  loaded in ${summary.loadSeconds.toFixed(2)} s`,

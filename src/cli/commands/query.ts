@@ -60,11 +60,11 @@ export async function runQueryCommand(args: string[], io: CliIo): Promise<number
       io.stdout.write(json ? `${JSON.stringify({ a, b, degree })}\n` : `${degree ?? 'none'}\n`);
     } else if (query === 'mutual') {
       if (values.count === true) {
-        const count = graph.mutualCount(a, b);
-        io.stdout.write(json ? `${JSON.stringify({ a, b, count })}\n` : `${count}\n`);
+        const mutualCount = graph.mutualCount(a, b);
+        io.stdout.write(json ? `${JSON.stringify({ a, b, mutualCount })}\n` : `${mutualCount}\n`);
       } else {
-        const mutual = graph.mutualConnections(a, b);
-        io.stdout.write(json ? `${JSON.stringify({ a, b, mutual })}\n` : mutual.map((id) => `${id}\n`).join(''));
+        const mutualConnections = graph.mutualConnections(a, b);
+        io.stdout.write(json ? `${JSON.stringify({ a, b, mutualConnections })}\n` : mutualConnections.map((id) => `${id}\n`).join(''));
       }
     } else {
       const reach = graph.reach(a);

@@ -20,7 +20,7 @@ export function distanceChartSpec(stats: DistanceDistribution, title: string): o
     title: {
       text: title,
       subtitle: [
-        `${stats.members.toLocaleString('en-US')} members; average distance ${stats.averageDistance.toFixed(2)}, effective diameter ${stats.effectiveDiameter}, ${(stats.shareWithin(3) * 100).toFixed(1)}% of reachable pairs within 3`,
+        `${stats.memberCount.toLocaleString('en-US')} members; average distance ${stats.averageDistance.toFixed(2)}, effective diameter ${stats.effectiveDiameter}, ${(stats.shareWithin(3) * 100).toFixed(1)}% of reachable pairs within 3`,
         method,
       ],
       anchor: 'start',

@@ -58,7 +58,7 @@ export function formatDistanceTable(stats: DistanceDistribution): string {
   const method = stats.exact ? 'exact' : `HyperBall, precision ${stats.precision}, relative standard error ${(stats.relativeStandardError * 100).toFixed(2)}% per counter`;
   lines.push(
     '',
-    `members             ${n(stats.members)}`,
+    `members             ${n(stats.memberCount)}`,
     `reachable pairs     ${n(stats.reachablePairs)} (ordered)`,
     `average distance    ${stats.averageDistance.toFixed(3)}`,
     `effective diameter  ${stats.effectiveDiameter} (90% of reachable pairs)`,
@@ -89,7 +89,7 @@ export async function runStatsCommand(args: string[], io: CliIo): Promise<number
   const seed = intFlag(values, 'seed', 0x5eed, 0, 2 ** 32 - 1);
   const graph = await loadGraph(file);
   const precision = intFlag(values, 'precision', defaultPrecision(graph.memberCount), MIN_PRECISION, MAX_PRECISION);
-  const bytes = statsMemory({ members: graph.memberCount, connections: graph.connectionCount, precision, exact });
+  const bytes = statsMemory({ memberCount: graph.memberCount, connectionCount: graph.connectionCount, precision, exact });
   io.stderr.write(
     `${file}: ${graph.memberCount.toLocaleString('en-US')} members, ${graph.connectionCount.toLocaleString('en-US')} connections; ${exact ? 'exact all-pairs BFS' : `HyperBall at precision ${precision}`} needs ${formatBytes(bytes)}\n`,
   );

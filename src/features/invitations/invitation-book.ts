@@ -53,10 +53,10 @@ export interface SuggestionOptions {
  */
 export interface Suggestion {
   readonly id: string;
-  /** Connections shared with the member. */
-  readonly mutual: number;
-  /** Groups shared with the member (the tie-breaker). */
-  readonly sharedGroups: number;
+  /** How many connections the two share (the ranking key). */
+  readonly mutualCount: number;
+  /** How many groups the two share (the tie-breaker). */
+  readonly sharedGroupCount: number;
 }
 
 /**
@@ -143,7 +143,7 @@ export class InvitationBook {
       name: 'invitations',
       required: true,
       write: (out, context) => this.write(out, context.denseIndex),
-      read: (input, context) => this.read(input, context.members),
+      read: (input, context) => this.read(input, context.memberCount),
     };
     internals.observe({ memberRemoving: (v) => this.forget(v), connected: (a, b) => this.connected(a, b) });
     permissions.observeBlocks((a, b) => this.blocked(a, b));
@@ -243,14 +243,21 @@ export class InvitationBook {
     return out.map((r) => r.copy());
   }
 
-  /** {@link SocialGraph.configureInvitations}. */
-  configure(method: string, settings: Partial<InvitationSettings> | undefined): InvitationSettings {
-    checkOptions(method, settings);
-    const ms: unknown = settings?.reinviteCooldownMs;
+  /** {@link SocialGraph.setInvitationSettings}. */
+  setSettings(method: string, settings: Partial<InvitationSettings>): InvitationSettings {
+    if (settings === null || typeof settings !== 'object') {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: settings must be an object such as { reinviteCooldownMs }, got ${describeValue(settings)}`);
+    }
+    const ms: unknown = settings.reinviteCooldownMs;
     if (ms !== undefined && (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)) {
       throw new SocialGraphError('INVALID_OPTION', `${method}: reinviteCooldownMs must be a finite number of milliseconds ≥ 0, got ${describeValue(ms)}`);
     }
     if (ms !== undefined) this.#cooldownMs = ms;
+    return this.settings();
+  }
+
+  /** {@link SocialGraph.invitationSettings}. */
+  settings(): InvitationSettings {
     return { reinviteCooldownMs: this.#cooldownMs };
   }
 
@@ -323,7 +330,7 @@ export class InvitationBook {
       ),
       store,
     );
-    return ranked.members.map((w, i) => ({ id: ids.idOf(w), mutual: ranked.mutual[i]!, sharedGroups: ranked.secondary[i]! }));
+    return ranked.members.map((w, i) => ({ id: ids.idOf(w), mutualCount: ranked.mutualCounts[i]!, sharedGroupCount: ranked.secondary[i]! }));
   }
 
   /** {@link SocialGraph.introductions}. */

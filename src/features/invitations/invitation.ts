@@ -50,7 +50,7 @@ export interface InviteOptions {
 }
 
 /**
- * Settings of the invitations feature of one graph ({@link SocialGraph.configureInvitations}).
+ * Settings of the invitations feature of one graph ({@link SocialGraph.invitationSettings}, {@link SocialGraph.setInvitationSettings}).
  * @public
  */
 export interface InvitationSettings {

@@ -314,7 +314,7 @@ export function labelsSection(store: LabelStore): BoundSection {
   },
   read(input: ByteReader, context: SnapshotReadContext): void {
     if (input.u8() !== SECTION_VERSION) input.fail('unknown labels section version');
-    const n = context.members;
+    const n = context.memberCount;
     const name = (): string => {
       const value = input.string();
       if (value.length === 0 || value.length > MAX_LABEL_NAME) input.fail('bad tag or list name');

@@ -69,7 +69,7 @@ function write(state: MemberPolicyState, core: GraphCore, out: ByteWriter, conte
 }
 
 function read(state: MemberPolicyState, given: Policy | undefined, input: ByteReader, context: SnapshotReadContext): void {
-  const { members } = context;
+  const { memberCount: members } = context;
   const member = (): number => {
     const v = input.varint();
     if (v >= members) input.fail(`member ${v} outside 0..${members - 1}`);

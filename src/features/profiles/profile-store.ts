@@ -228,13 +228,13 @@ export function profilesSection(profiles: { store: ProfileStore; readonly config
         profiles.store = new ProfileStore(readProfileOptions(method, { indexedAttributes: indexed, limitedProfileFields: limited })!);
       }
       const store: ProfileStore = profiles.store;
-      store.reserve(context.members);
+      store.reserve(context.memberCount);
       const count = input.varint();
-      if (count > context.members) input.fail(`${count} profiles for ${context.members} members`);
+      if (count > context.memberCount) input.fail(`${count} profiles for ${context.memberCount} members`);
       let last = -1;
       for (let i = 0; i < count; i++) {
         const v = input.varint();
-        if (v <= last || v >= context.members) input.fail(`profile of member ${v} out of order or range`);
+        if (v <= last || v >= context.memberCount) input.fail(`profile of member ${v} out of order or range`);
         last = v;
         let profile: unknown;
         try {

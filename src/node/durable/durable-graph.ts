@@ -473,7 +473,7 @@ function isEmptyBase(graph: SocialGraph, snapshotBytes: Uint8Array, graphOptions
   if (graph.memberCount !== 0) return false;
   let fresh: Uint8Array;
   try {
-    fresh = new SocialGraph({ ...graphOptions, maxConnectionsPerMember: graph.maxConnectionsPerMember }).toBytes();
+    fresh = new SocialGraph({ ...graphOptions, maxConnectionsPerMember: graph.maxConnectionsPerMember() }).toBytes();
   } catch {
     return false;
   }
@@ -531,7 +531,7 @@ function recover(
       // their addMember records; same lists), then the replay goes on from the first other record.
       const prefix = new BulkPrefix(bytes, blocks);
       try {
-        graph = SocialGraph.fromIndexedEdges(prefix.edges(), { ...graphOptions, maxConnectionsPerMember: graph.maxConnectionsPerMember });
+        graph = SocialGraph.fromIndexedEdges(prefix.edges(), { ...graphOptions, maxConnectionsPerMember: graph.maxConnectionsPerMember() });
       } catch (error) {
         // Only a journal whose connections break the cap gets here: not records of calls that succeeded.
         if (error instanceof SocialGraphError) throw new JournalCorruptError(file, blocks[0]!, `its leading members and connections do not load (${error.message})`);

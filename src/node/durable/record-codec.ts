@@ -5,7 +5,7 @@
  * record = u8 head · [time] · args
  *   head bits 0–5: the operation's index in OPERATION_NAMES; bit 6: a time follows; bit 7: the
  *   optional trailing argument of the operation (connect's and invite's options,
- *   configureInvitations' settings) is present.
+ *   setInvitationSettings' settings) is present.
  *   time: varint v; v even: the time is the previous record's time (0 at a segment's start) plus
  *   unzigzag(v / 2); v = 1: a float64 follows (little-endian).
  * A string argument (member ids, groups, tags, list names, invitation ids, actions) is a
@@ -62,7 +62,7 @@ const SCHEMAS: Readonly<Record<OperationName, Schema>> = {
   accept: R1,
   ignore: R1,
   withdraw: R1,
-  configureInvitations: { slots: [], optional: true },
+  setInvitationSettings: { slots: [], optional: true },
   dismissSuggestion: R2,
   setProfile: { slots: [REF, JSON_TEXT], optional: false },
   removeProfile: R1,
@@ -826,8 +826,8 @@ export class BulkPrefix {
   }
 
   /** The run as indexed edges (members with no connection included). */
-  edges(): { ids: readonly string[]; members: number; sources: Int32Array; targets: Int32Array; edges: number } {
-    return { ids: this.ids, members: this.members, sources: this.sources, targets: this.targets, edges: this.connections };
+  edges(): { ids: readonly string[]; memberCount: number; sources: Int32Array; targets: Int32Array; edges: number } {
+    return { ids: this.ids, memberCount: this.members, sources: this.sources, targets: this.targets, edges: this.connections };
   }
 
   #run(): void {

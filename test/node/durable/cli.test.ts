@@ -32,7 +32,7 @@ describe('CLI on a durable directory', () => {
     // While the directory is open elsewhere: reading works, checkpointing is refused.
     const info = buffers();
     expect(await runInfoCommand([dir, '--json'], info)).toBe(0);
-    expect(JSON.parse(info.out())).toMatchObject({ members: 4, connections: 3, snapshot: 0, journalRecords: 7 });
+    expect(JSON.parse(info.out())).toMatchObject({ memberCount: 4, connectionCount: 3, snapshot: 0, journalRecords: 7 });
     const query = buffers();
     expect(await runQueryCommand([dir, 'degree', 'ada', 'dee'], query)).toBe(0);
     expect(query.out()).toBe('3\n');
@@ -41,10 +41,10 @@ describe('CLI on a durable directory', () => {
 
     const checkpoint = buffers();
     expect(await runCheckpointCommand([dir, '--json'], checkpoint)).toBe(0);
-    expect(JSON.parse(checkpoint.out())).toMatchObject({ members: 4, connections: 3, recordsReplayed: 7 });
+    expect(JSON.parse(checkpoint.out())).toMatchObject({ memberCount: 4, connectionCount: 3, recordsReplayed: 7 });
     expect(readdirSync(dir).filter((f) => f.startsWith('snapshot-'))).toEqual(['snapshot-00000002.sg']);
     const after = buffers();
     expect(await runInfoCommand([dir, '--json'], after)).toBe(0);
-    expect(JSON.parse(after.out())).toMatchObject({ members: 4, connections: 3, snapshot: 2, journalRecords: 0 });
+    expect(JSON.parse(after.out())).toMatchObject({ memberCount: 4, connectionCount: 3, snapshot: 2, journalRecords: 0 });
   });
 });

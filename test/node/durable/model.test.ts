@@ -33,7 +33,7 @@ function answers(graph: SocialGraph): unknown {
 function expectSame(durable: SocialGraph, model: SocialGraph): void {
   expect(canonicalBytes(durable).equals(canonicalBytes(model))).toBe(true);
   expect(answers(durable)).toEqual(answers(model));
-  expect(durable.policy.name).toBe(model.policy.name);
+  expect(durable.policy().name).toBe(model.policy().name);
 }
 
 let run = 0;

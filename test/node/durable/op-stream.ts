@@ -65,7 +65,7 @@ export function opStream(seed: number, count: number, options: StreamOptions): O
     else if (r < 0.58) [name, args] = ['setPolicy', [pick(['default', 'strict'])]];
     else if (r < 0.66 && ++invites > 0) [name, args] = ['invite', random() < 0.5 ? [id(), id()] : [id(), id(), { note: pick(['hi', 'Ça va ?', '😀'.repeat(3)]) }]];
     else if (r < 0.71) [name, args] = [pick(['accept', 'accept', 'ignore', 'withdraw']), [inv()]];
-    else if (r < 0.72) [name, args] = ['configureInvitations', random() < 0.2 ? [] : [{ reinviteCooldownMs: Math.floor(random() * 1e6) }]];
+    else if (r < 0.72) [name, args] = ['setInvitationSettings', random() < 0.2 ? [] : [{ reinviteCooldownMs: Math.floor(random() * 1e6) }]];
     else if (r < 0.73) [name, args] = ['dismissSuggestion', [id(), id()]];
     else if (r < 0.77) [name, args] = ['setProfile', [id(), pick([{ name: 'Ada', tags: ['x', 1.5, null], nested: { deep: [true] } }, { name: '日本', n: -0 }, {}, 'not an object'])]];
     else if (r < 0.78) [name, args] = ['removeProfile', [id()]];

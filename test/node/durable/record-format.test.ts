@@ -327,11 +327,11 @@ describe('directories', () => {
     await durable.close();
     expect(codeOf(() => open(dir))).toBe('INVALID_OPTION');
     const again = open(dir, { policy: custom });
-    expect(again.graph.policy.name).toBe('mine');
+    expect(again.graph.policy().name).toBe('mine');
     await again.checkpoint();
     await again.close();
     const third = open(dir, { policy: custom });
-    expect(third.graph.policy.name).toBe('mine');
+    expect(third.graph.policy().name).toBe('mine');
     await third.close();
   });
 

@@ -6,7 +6,7 @@ describe('barabasiAlbert', () => {
   it('has the exact edge count m(m+1)/2 + (members - m - 1)·m and the right metadata', () => {
     const g = barabasiAlbert({ members: 2000, avgDegree: 10, seed: 9 });
     const m = 5;
-    expect(g.members).toBe(2000);
+    expect(g.memberCount).toBe(2000);
     expect(g.edges).toBe((m * (m + 1)) / 2 + (2000 - m - 1) * m);
     expect(g.name).toBe('barabasi-albert');
     expect(g.seed).toBe(9);

@@ -22,7 +22,7 @@ describe('erdosRenyi', () => {
     expect(Math.abs(stats.median - 10)).toBeLessThanOrEqual(1);
     let variance = 0;
     for (const d of degree) variance += (d - 10) ** 2;
-    variance /= g.members;
+    variance /= g.memberCount;
     expect(variance).toBeGreaterThan(8); // Binomial(9999, 10/9999): variance ≈ 10
     expect(variance).toBeLessThan(12);
   });

@@ -16,15 +16,15 @@ export function expectSimpleGraph(g: GeneratedGraph): Int32Array {
   expect(g.sources.length).toBe(g.edges);
   expect(g.targets.length).toBe(g.edges);
   const seen = new Set<number>();
-  const degree = new Int32Array(g.members);
+  const degree = new Int32Array(g.memberCount);
   for (let e = 0; e < g.edges; e++) {
     const a = g.sources[e]!;
     const b = g.targets[e]!;
-    if (!(a >= 0 && a < g.members && b >= 0 && b < g.members)) {
-      throw new Error(`edge ${e} (${a}, ${b}) out of range [0, ${g.members})`);
+    if (!(a >= 0 && a < g.memberCount && b >= 0 && b < g.memberCount)) {
+      throw new Error(`edge ${e} (${a}, ${b}) out of range [0, ${g.memberCount})`);
     }
     if (a === b) throw new Error(`edge ${e} is a self-pair (${a}, ${a})`);
-    const key = pairKey(a, b, g.members);
+    const key = pairKey(a, b, g.memberCount);
     if (seen.has(key)) throw new Error(`edge ${e} (${a}, ${b}) is a duplicate`);
     seen.add(key);
     degree[a]!++;

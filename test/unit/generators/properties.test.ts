@@ -39,7 +39,7 @@ describe('generators: properties over random small options', () => {
         const g = expectDeterministic(() => barabasiAlbert(options));
         expectSimpleGraph(g);
         const m = options.avgDegree / 2;
-        expect(g.members).toBe(options.members);
+        expect(g.memberCount).toBe(options.members);
         expect(g.edges).toBe((m * (m + 1)) / 2 + (options.members - m - 1) * m);
       }),
       { numRuns: 150 },

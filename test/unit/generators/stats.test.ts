@@ -9,7 +9,7 @@ import {
 
 function graph(members: number, pairs: [number, number][]): GeneratedGraph {
   return {
-    members,
+    memberCount: members,
     sources: Int32Array.from(pairs, ([a]) => a),
     targets: Int32Array.from(pairs, ([, b]) => b),
     edges: pairs.length,
@@ -90,7 +90,7 @@ suite('describe', () => {
     const g = wattsStrogatz({ members: 1000, avgDegree: 6, rewire: 0, seed: 1 });
     expect(describe(g)).toEqual({
       name: 'watts-strogatz',
-      members: 1000,
+      memberCount: 1000,
       edges: 3000,
       degree: degreeStats(g),
       clustering: clusteringEstimate(g),

@@ -6,8 +6,8 @@ function betweenEdges(g: ReturnType<typeof stochasticBlock>, communities: number
   let between = 0;
   for (let e = 0; e < g.edges; e++) {
     if (
-      stochasticBlockCommunity(g.sources[e]!, g.members, communities) !==
-      stochasticBlockCommunity(g.targets[e]!, g.members, communities)
+      stochasticBlockCommunity(g.sources[e]!, g.memberCount, communities) !==
+      stochasticBlockCommunity(g.targets[e]!, g.memberCount, communities)
     ) {
       between++;
     }
@@ -43,21 +43,21 @@ describe('stochasticBlock', () => {
     expectSimpleGraph(g);
     expect(g.edges).toBe(Math.round((1003 * 12) / 2));
     expect(betweenEdges(g, communities) / g.edges).toBeCloseTo(0.1, 3);
-    const outside = new Float64Array(g.members);
-    const degree = new Float64Array(g.members);
+    const outside = new Float64Array(g.memberCount);
+    const degree = new Float64Array(g.memberCount);
     for (let e = 0; e < g.edges; e++) {
       const a = g.sources[e]!;
       const b = g.targets[e]!;
       degree[a]!++;
       degree[b]!++;
-      if (stochasticBlockCommunity(a, g.members, communities) !== stochasticBlockCommunity(b, g.members, communities)) {
+      if (stochasticBlockCommunity(a, g.memberCount, communities) !== stochasticBlockCommunity(b, g.memberCount, communities)) {
         outside[a]!++;
         outside[b]!++;
       }
     }
     let fractionSum = 0;
     let counted = 0;
-    for (let v = 0; v < g.members; v++) {
+    for (let v = 0; v < g.memberCount; v++) {
       if (degree[v]! === 0) continue;
       fractionSum += outside[v]! / degree[v]!;
       counted++;
