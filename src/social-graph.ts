@@ -1738,7 +1738,7 @@ function readParallel(method: string, options: { parallel?: unknown } | undefine
  * @remarks As {@link SocialGraph.fromIndexedEdges}.
  * @example
  * ```ts
- * const edges = { members: 2, ids: ['ada', 'bob'], sources: Int32Array.of(0), targets: Int32Array.of(1) };
+ * const edges = { memberCount: 2, ids: ['ada', 'bob'], sources: Int32Array.of(0), targets: Int32Array.of(1) };
  * graphFromIndexedEdges('importEdgeList', edges, undefined).connectionCount; // 1
  * ```
  * @internal
