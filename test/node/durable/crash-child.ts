@@ -18,23 +18,36 @@ const stop = stopText === undefined ? Infinity : Number(stopText);
 const seed = Number(seedText);
 const ops = opStream(seed, Number(countText), CRASH_STREAM);
 const random = prng(seed ^ 0xc4a5);
+const pause = new Int32Array(new SharedArrayBuffer(4));
+/** Writes a line to the parent; a full pipe (EAGAIN: the parent reads slowly) is waited out, not fatal. */
+function say(line: string): void {
+  for (;;) {
+    try {
+      writeSync(1, line);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
 const clock = new TestClock();
 const durable = open(dir, { clock: clock.read, sync, batchMs: 2 });
-writeSync(1, 'ready\n');
+say('ready\n');
 for (let i = 0; i < ops.length; i++) {
   const op = ops[i]!;
   if (op.checkpoint) await durable.checkpoint();
   applyOp(durable.graph, clock, op);
-  if (sync === 'always') writeSync(1, `${i + 1}\n`);
+  if (sync === 'always') say(`${i + 1}\n`);
   else if (random() < 0.05) {
     await durable.flush();
-    writeSync(1, `${i + 1}\n`);
+    say(`${i + 1}\n`);
   } else if (random() < 0.05) await new Promise((resolve) => setImmediate(resolve));
   if (i + 1 === stop) {
-    writeSync(1, 'stopped\n');
+    say('stopped\n');
     await new Promise(() => setInterval(() => {}, 1000));
   }
 }
 await durable.flush();
-writeSync(1, `${ops.length}\ndone\n`);
+say(`${ops.length}\ndone\n`);
 await durable.close();
