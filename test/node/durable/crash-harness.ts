@@ -100,7 +100,12 @@ export async function crashOnce(options: {
         break;
       }
       if (op === undefined) break;
-      for (const graph of new Set([live, model, beforeLast])) applyOp(graph, clock, op);
+      // The journal holds the calls that succeeded on the child's graph (`live`), and recovery
+      // replays them over the snapshot: the reloaded models take exactly those. (A snapshot does
+      // not keep quota uses or closed invitations, so a call refused by `live` for a quota could
+      // succeed on a reloaded copy; the journal never holds it.)
+      const outcome = applyOp(live, clock, op);
+      if (outcome.startsWith('ok')) for (const graph of new Set([model, beforeLast])) if (graph !== live) applyOp(graph, clock, op);
     }
     return { acked, k, finished, bytesDropped: durable.recovery.bytesDropped, recordsReplayed: durable.recovery.recordsReplayed };
   } finally {
