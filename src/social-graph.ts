@@ -381,7 +381,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
     this.#profiles = profiles;
     this.#invitations = invitations;
     this.#search = new SearchParts(core, permissions, profiles, labels);
-    this.#sections = [permissions.section, labels.section, profiles.section, invitations.section, ...resolved.sections.map((s) => this.#bindSection(s as SnapshotSection<Profile>))];
+    this.#sections = [permissions.section, permissions.quotaSection, labels.section, profiles.section, invitations.section, ...resolved.sections.map((s) => this.#bindSection(s as SnapshotSection<Profile>))];
   }
 
   /**

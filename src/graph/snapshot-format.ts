@@ -27,7 +27,7 @@ export const SNAPSHOT_MAGIC: Uint8Array = Uint8Array.of(0x89, 0x53, 0x47, 0x52, 
 /** Major version written and read: files of another major version are refused. @public */
 export const SNAPSHOT_MAJOR_VERSION = 1;
 /** Minor version written: readers accept any minor of their major (skipping unknown optional sections). @public */
-export const SNAPSHOT_MINOR_VERSION = 0;
+export const SNAPSHOT_MINOR_VERSION = 1;
 
 const HEADER_BYTES = 20;
 /** Smallest section: name length, a 1-byte name, flags, u64 length, CRC. */

@@ -64,7 +64,7 @@ export const CORE_SECTIONS: readonly string[] = ['meta', 'ids', 'adjacency'];
 /** The core section of connection times: right after the core sections, present when recorded. @internal */
 export const TIMES_SECTION = 'times';
 /** Names of the features' sections, in the order they are written (after the core's). @internal */
-export const FEATURE_SECTIONS: readonly string[] = ['policy', 'labels', 'profiles', 'invitations'];
+export const FEATURE_SECTIONS: readonly string[] = ['policy', 'quotas', 'labels', 'profiles', 'invitations'];
 
 /** Whether `name` is a well-formed section name that no core or feature section uses. @internal */
 export function isFreeSectionName(name: unknown): name is string {

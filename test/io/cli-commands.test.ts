@@ -64,7 +64,7 @@ describe('social-graph import / info / query', () => {
   it('describes a snapshot (text and JSON)', async () => {
     const io = buffers();
     expect(await runInfoCommand([snapshot], io)).toBe(0);
-    expect(io.out()).toMatch(/format 1\.0/);
+    expect(io.out()).toMatch(/format 1\.1/);
     expect(io.out()).toMatch(/members\s+34/);
     expect(io.out()).toContain('adjacency');
     const json = buffers();

@@ -1,10 +1,13 @@
 /**
  * Snapshots are a stable format: a file written by an earlier build (committed in
- * test/fixtures/golden) still loads, and the same state written today gives the same bytes.
+ * test/fixtures/golden, format 1.0) still loads, and the same state written today gives the same
+ * bytes section for section; format 1.1 adds only the optional `quotas` section (the uses each
+ * quota keeps), which a 1.0 reader skips.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SocialGraph } from '../../src/index.js';
+import { inspectSnapshot } from '../../src/graph/snapshot-format.js';
 import { goldenGraph } from './golden-graph.js';
 
 const GOLDEN = new URL('../fixtures/golden/all-sections-v1.0.sg', import.meta.url);
@@ -31,8 +34,21 @@ describe('golden snapshot', () => {
     expect(graph.quota('bob', 'invite')?.limit).toBe(5);
   });
 
-  it('the same state written today gives the same bytes', () => {
-    const bytes = goldenGraph().toBytes();
-    expect(Buffer.from(bytes).equals(readFileSync(GOLDEN))).toBe(true);
+  it('the same state written today gives the same bytes, section for section, plus the quotas section of 1.1', () => {
+    const today = goldenGraph().toBytes();
+    const golden = new Uint8Array(readFileSync(GOLDEN));
+    const payloads = (bytes: Uint8Array): Map<string, string> =>
+      new Map(inspectSnapshot(bytes).sections.map((s) => [s.name, Buffer.from(bytes.subarray(s.offset, s.offset + s.bytes)).toString('hex')]));
+    const old = payloads(golden);
+    const now = payloads(today);
+    expect(inspectSnapshot(golden).minorVersion).toBe(0);
+    expect(inspectSnapshot(today).minorVersion).toBe(1);
+    expect([...now.keys()]).toEqual([...old.keys()].flatMap((name) => (name === 'policy' ? ['policy', 'quotas'] : [name])));
+    for (const [name, payload] of old) expect(now.get(name), name).toBe(payload);
+    // The golden file's quota uses (bob's attempt and ada's invitations) were lost on load; today's keep them.
+    const reloaded = SocialGraph.fromBytes(today, { clock: () => 1_767_225_700_000 });
+    expect(reloaded.quota('bob', 'invite')?.used).toBe(goldenGraph().quota('bob', 'invite')?.used);
+    expect(reloaded.quota('ada', 'invite')?.used).toBe(goldenGraph().quota('ada', 'invite')?.used);
+    expect(Buffer.from(reloaded.toBytes()).equals(Buffer.from(today))).toBe(true);
   });
 });

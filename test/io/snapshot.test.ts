@@ -206,7 +206,7 @@ describe('SocialGraph.toBytes / fromBytes', () => {
     expect([...bytes.subarray(0, 8)]).toEqual([...SNAPSHOT_MAGIC]);
     expect(bytes[8]! | (bytes[9]! << 8)).toBe(1);
     const info = inspectSnapshot(bytes);
-    expect(info).toMatchObject({ majorVersion: 1, minorVersion: 0, memberCount: 2, connectionCount: 1, maxConnectionsPerMember: 30_000 });
+    expect(info).toMatchObject({ majorVersion: 1, minorVersion: 1, memberCount: 2, connectionCount: 1, maxConnectionsPerMember: 30_000 });
     expect(info.sections.map((s) => [s.name, s.required, s.known])).toEqual([
       ['meta', true, true],
       ['ids', true, true],

@@ -426,26 +426,36 @@ export class InvitationBook {
     }
     writeF64(out, this.#cooldownMs);
     writeF64(out, this.#nextSeq);
-    out.varint(this.#pending.size);
-    this.#pending.forEach((a, b, r) => {
+    // Entries sorted by (dense a, dense b): the bytes depend on the state only, not on the order
+    // the pairs were made in (a reloaded graph writes the same bytes).
+    const byPair = <T>(entries: [number, number, T][]): [number, number, T][] =>
+      entries.map(([a, b, v]): [number, number, T] => [denseIndex[a]!, denseIndex[b]!, v]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const pending: [number, number, Record][] = [];
+    this.#pending.forEach((a, b, r) => pending.push([a, b, r]));
+    out.varint(pending.length);
+    for (const [a, b, r] of byPair(pending)) {
       writeF64(out, r.seq);
-      out.varint(denseIndex[a]!);
-      out.varint(denseIndex[b]!);
+      out.varint(a);
+      out.varint(b);
       writeF64(out, r.sentAt);
       out.u8(r.note === null ? 0 : 1);
       if (r.note !== null) out.string(r.note);
-    });
-    out.varint(this.#cooldowns.size);
-    this.#cooldowns.forEach((a, b, at) => {
-      out.varint(denseIndex[a]!);
-      out.varint(denseIndex[b]!);
+    }
+    const cooldowns: [number, number, number][] = [];
+    this.#cooldowns.forEach((a, b, at) => cooldowns.push([a, b, at]));
+    out.varint(cooldowns.length);
+    for (const [a, b, at] of byPair(cooldowns)) {
+      out.varint(a);
+      out.varint(b);
       writeF64(out, at);
-    });
-    out.varint(this.#dismissed.size);
-    this.#dismissed.forEach((a, b) => {
-      out.varint(denseIndex[a]!);
-      out.varint(denseIndex[b]!);
-    });
+    }
+    const dismissed: [number, number, null][] = [];
+    this.#dismissed.forEach((a, b) => dismissed.push([a, b, null]));
+    out.varint(dismissed.length);
+    for (const [a, b] of byPair(dismissed)) {
+      out.varint(a);
+      out.varint(b);
+    }
     return true;
   }
 

@@ -15,6 +15,7 @@ import { DEFAULT_POLICY } from './default-policy.js';
 import { MemberPolicyState } from './member-policy-state.js';
 import type { Decision, Policy, PolicyAction } from './policy.js';
 import { policySection } from './policy-section.js';
+import { quotaSection } from './quota-section.js';
 import { mergePrivacy, privacyCode, privacyOfCode, type PrivacySettings } from './privacy-settings.js';
 import { chargeAttempt, readQuotaLimit, SlidingWindowQuota, type QuotaLimit, type QuotaUsage } from './sliding-window-quota.js';
 import { isWellFormedText } from '../../encoding/text.js';
@@ -36,6 +37,8 @@ export class Permissions {
   readonly state: MemberPolicyState = new MemberPolicyState();
   /** The snapshot section of this state. */
   readonly section: BoundSection;
+  /** The snapshot section of the quotas' uses (after {@link Permissions.section}). */
+  readonly quotaSection: BoundSection;
   readonly #core: GraphCore;
   readonly #onBlocked: ((a: number, b: number) => void)[] = [];
 
@@ -46,6 +49,7 @@ export class Permissions {
   constructor(core: GraphCore, customPolicy: Policy | undefined) {
     this.#core = core;
     this.section = policySection(this.state, core, customPolicy);
+    this.quotaSection = quotaSection(this.state);
     core.observe({ memberRemoving: (v) => this.state.forget(v) });
   }
 

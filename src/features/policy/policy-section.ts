@@ -33,7 +33,7 @@ function write(state: MemberPolicyState, core: GraphCore, out: ByteWriter, conte
     out.u8(CUSTOM);
     out.string(policy.name);
   }
-  // Quota limits (the uses inside the current windows are not stored).
+  // Quota limits (their uses are in the quotas section, quota-section.ts).
   out.varint(state.quotas.size);
   for (const [action, quota] of state.quotas) {
     out.string(action);
@@ -123,8 +123,8 @@ function read(state: MemberPolicyState, given: Policy | undefined, input: ByteRe
 /**
  * The `policy` snapshot section of a graph's policy state (see docs/snapshots.md): written when
  * anything differs from a fresh graph. Custom policies are stored by name and must be given again
- * (the `policy` option) to load the snapshot; quota limits are stored, not the uses inside the
- * current windows.
+ * (the `policy` option) to load the snapshot; quota limits are stored here, their uses in the
+ * `quotas` section (quota-section.ts).
  *
  * @remarks Write O(n + blocks + memberships); read the same.
  * @example

@@ -211,6 +211,18 @@ export class SlidingWindowQuota {
     });
   }
 
+  /**
+   * Calls `each` for every member with uses kept, in member order, with the kept uses' times
+   * (ascending) and tags (-1: none). What a snapshot stores. O(uses kept).
+   */
+  forEachMember(each: (member: number, times: Float64Array, tags: Int32Array | null) => void): void {
+    this.#logs.forEach((log, member) => {
+      if (log === undefined || log.size === 0) return;
+      const end = log.start + log.size;
+      each(member, log.times.subarray(log.start, end), log.tags === null || log.tagged === 0 ? null : log.tags.subarray(log.start, end));
+    });
+  }
+
   /** Index in `log.times` of the first use counting at `now` (time after `now - windowMs`). */
   #firstCounted(log: UseLog, now: number): number {
     const cutoff = now - this.windowMs;
