@@ -429,6 +429,33 @@ describe('the bulk prefix (a journal that starts from an empty graph)', () => {
     expect(stoppedEarly).toBeGreaterThanOrEqual(runs * 0.3);
   });
 
+  it('runs longer than one parsed chunk (4,096 records), ended at a chunk edge or inside one, reopen the same', async () => {
+    for (const stopAt of [4096, 4097, 8191, 9000, 30_000]) {
+      const dir = freshDir();
+      const durable = open(dir, { sync: 'none' });
+      const model = new SocialGraph();
+      let records = 0;
+      const call = (f: (g: SocialGraph) => unknown): void => {
+        f(durable.graph);
+        f(model);
+        records++;
+        if (records === stopAt) {
+          durable.graph.block('m0', 'urn:li:member:100000001');
+          model.block('m0', 'urn:li:member:100000001');
+        }
+      };
+      for (let i = 0; i < 3000; i++) call((g) => g.addMember(i % 2 === 0 ? `m${i}` : `urn:li:member:${100_000_000 + i}`));
+      const id = (i: number): string => (i % 2 === 0 ? `m${i}` : `urn:li:member:${100_000_000 + i}`);
+      for (let i = 0; i < 3000 && records < 20_000; i++) for (let k = 1; k <= 5; k++) call((g) => g.connect(id(i), id((i * 7 + k * 13) % 3000)) || true);
+      await durable.close();
+      const reopened = open(dir);
+      expect(Buffer.from(reopened.graph.toBytes()).equals(Buffer.from(model.toBytes())), `stop at ${stopAt}`).toBe(true);
+      expect(reopened.recovery.recordsReplayed).toBe(records + (stopAt <= records ? 1 : 0));
+      await reopened.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a connect naming a member no record added is JOURNAL_CORRUPT, as call by call', async () => {
     for (const ids of [['a', 'b'], ['urn:li:member:1', 'urn:li:member:2']] as const) {
       const dir = freshDir();
