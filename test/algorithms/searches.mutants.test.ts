@@ -111,6 +111,48 @@ describe('batchDistances', () => {
     expect(r1.requests).toEqual([[2]]);
   });
 
+  it('grows the ball to depth 2 when its cost is exactly the budget, and not one read more', () => {
+    // Viewer 0 with neighbours 1 and 2 (degree 1 each): the depth-2 ball costs 2 reads.
+    const lists = [[1, 2], [0], [0], []];
+    const view = new PackedView(lists);
+    for (const [budget, ball] of [
+      [1, true], // 2 targets x 1 = 2: exactly the cost
+      [0, false],
+    ] as const) {
+      const scratch = new Scratch();
+      scratch.ensure(4);
+      // A stale queue entry right after the viewer's neighbours (a member with a list).
+      scratch.queueC.fill(1);
+      const out = new Int32Array(2);
+      const { requests } = runRecorded(batchDistances(scratch, 0, Int32Array.of(3, 1), 3, out, budget), view);
+      expect(Array.from(out)).toEqual([-1, 1]);
+      expect(requests[1]).toEqual(ball ? [1, 2] : [3]);
+    }
+  });
+
+  it('with the default budget, a page of one target still gets a ball of up to 16,384 reads', () => {
+    // Viewer 0 - hub 1 - 5,000 leaves: the ball costs 5,001 reads, more than 1 x 4,096.
+    const n = 5003;
+    const lists: number[][] = Array.from({ length: n }, () => []);
+    lists[0] = [1];
+    lists[1] = [0];
+    for (let v = 2; v < 5002; v++) {
+      lists[1].push(v);
+      lists[v] = [1];
+    }
+    lists[5002] = [4];
+    lists[4]!.push(5002);
+    const view = new PackedView(lists);
+    const out = new Int32Array(1);
+    const { requests } = runRecorded(batchDistances(dirtyScratch(n), 0, Int32Array.of(5002), 3, out), view);
+    expect(out[0]).toBe(3);
+    expect(requests).toEqual([[0], [1], [5002]]);
+    // Any other budget has no such floor.
+    const { requests: small } = runRecorded(batchDistances(dirtyScratch(n), 0, Int32Array.of(5002), 3, out, 4095), view);
+    expect(out[0]).toBe(3);
+    expect(small[1]).toEqual([5002]);
+  });
+
   it('answers 0 for the viewer and -1 for everyone else with maxDepth 0 or below, reading nothing', () => {
     const lists = [[1], [0]];
     for (const maxDepth of [0, -1]) {
