@@ -115,7 +115,7 @@ describe('introductions', () => {
           }
         },
       ),
-      runs(600, 100),
+      runs(600, 60),
     );
     expect(second).toBeGreaterThan(0);
     expect(third).toBeGreaterThan(0);
@@ -235,7 +235,7 @@ describe('TopK', () => {
           expect(top.drain()).toEqual({ scores: [], a: [], b: [] });
         },
       ),
-      runs(500, 100),
+      runs(500, 60),
     );
   });
 });
@@ -266,7 +266,7 @@ describe('intersections of sorted windows', () => {
           expect(Array.from(out.subarray(want.length))).toEqual(Array(out.length - want.length).fill(-77));
         },
       ),
-      runs(600, 120),
+      runs(600, 60),
     );
     expect(gallops).toBeGreaterThan(0);
     expect(GALLOP_RATIO).toBe(24);

@@ -1,7 +1,11 @@
 /**
  * vitest settings for mutation testing (`npm run mutation`, stryker.config.mjs): the test files
- * that exercise src/algorithms and src/store, with property runs scaled down (FC_RUNS_SCALE) and
- * no shrinking, so a mutant fails fast. Worker-thread loads (test/unit/parallel-load.test.ts)
+ * that exercise src/algorithms and src/store directly, with property runs scaled down
+ * (FC_RUNS_SCALE) and no shrinking, so a mutant fails fast. The facade-level property tests of the
+ * searches (test/property/algorithms.test.ts, test/algorithms/introductions and suggestions) stay
+ * out: they build a SocialGraph per run and cost several times more per mutant, while the
+ * *.mutants tests check the same searches against their own oracles, remote-style views included.
+ * The score is therefore a lower bound for the whole suite. Worker-thread loads (test/unit/parallel-load.test.ts)
  * stay out, and so do the worker cases of the store and interner tests: Stryker cannot attribute coverage inside a worker, and they take 30 s a run.
  */
 import { fileURLToPath } from 'node:url';
@@ -11,8 +15,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     include: [
-      'test/property/algorithms.test.ts',
-      'test/algorithms/*.test.ts',
+      'test/algorithms/*.mutants.test.ts',
       'test/unit/compact-adjacency-store.test.ts',
       'test/unit/id-interner.test.ts',
       'test/unit/intern-pairs.test.ts',
@@ -23,7 +26,7 @@ export default defineConfig({
     // Left out: tests that hand work to a worker thread (the worker runs the instrumented copy
     // outside Stryker's reach), the 11 s churn test (its bound is checked by `npm test`), and
     // three big loads that take seconds per mutant once instrumented while smaller tests under
-    // test/store prove the same paths (bulkLoad over 2,100 members in 3 buckets with an
+    // test/store prove the same paths (bulkLoad over 1,100 members in 2 buckets with an
     // in-thread helper; table growth from 6,000 new ids; compaction against a model of the pool).
     testNamePattern: /^(?!.*(with a helper thread|helper thread: |churn at a steady size|grows its table when one partition fills up|compacts and keeps every list intact)).*$/,
     setupFiles: ['test/support/fc-setup.ts'],
