@@ -120,6 +120,7 @@ export function* batchDistances(
       else if (maxDepth === ballDepth + 1) out[where[r]!] = -1;
       else {
         out[where[r]!] = -2; // needs a pair search
+        // Stryker disable next-line UpdateOperator: p2 only tells whether any pair search is left (zero or not), which p2-- tells alike
         p2++;
       }
     }
