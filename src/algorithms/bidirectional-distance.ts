@@ -74,6 +74,7 @@ export function* bidirectionalDistance(
     // Degree 1 is a binary search in the shorter list (an end without connections has an empty
     // list: both tests below then find nothing and the loop answers null).
     {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: which end's list is searched for the other changes only the cost of the search
       const small = costA <= costB ? a : b;
       const other = small === a ? b : a;
       const slab = view.slabOf(small);

@@ -4,6 +4,7 @@
  * contract, not only of the speed.
  */
 import { describe, expect, it } from 'vitest';
+import { batchDistances } from '../../src/algorithms/batch-distances.js';
 import { bidirectionalDistance, EXCLUDED } from '../../src/algorithms/bidirectional-distance.js';
 import { Scratch } from '../../src/algorithms/scratch.js';
 import { PackedView, runRecorded } from './views.js';
@@ -59,5 +60,32 @@ describe('bidirectionalDistance round trips', () => {
     expect(four.requests.length).toBe(5);
     expect(search(7, 3, 3).result).toBe(null);
     expect(search(0, 3, 2).result).toBe(null);
+  });
+});
+
+describe('batchDistances round trips', () => {
+  // Path 0 - 1 - 2 - 3 - 4 - 5 - 6.
+  const path = [[1], [0, 2], [1, 3], [2, 4], [3, 5], [4, 6], [5]];
+  const pathView = new PackedView(path);
+  const fresh = (): Scratch => {
+    const scratch = new Scratch();
+    scratch.ensure(path.length);
+    return scratch;
+  };
+
+  it('runs a pair search only for the targets the ball and the step outside it leave open', () => {
+    const out = new Int32Array(3);
+    const { requests } = runRecorded(batchDistances(fresh(), 0, Int32Array.of(6, 1, 3), 6, out), pathView);
+    expect(Array.from(out)).toEqual([6, 1, 3]);
+    // The viewer, the ball's 2nd level, the open targets, then one pair search (for 6).
+    expect(requests.slice(0, 3)).toEqual([[0], [1], [6, 3]]);
+    const alone = runRecorded(bidirectionalDistance(fresh(), 0, 6, 6), pathView);
+    expect(requests.length).toBe(3 + alone.requests.length);
+  });
+
+  it('leaves entries past the page alone, even ones that look like open targets', () => {
+    const out = Int32Array.of(9, 9, -2, -2);
+    runRecorded(batchDistances(fresh(), 0, Int32Array.of(5, 2), 6, out), pathView);
+    expect(Array.from(out)).toEqual([5, 2, -2, -2]);
   });
 });
