@@ -36,6 +36,9 @@ export function modelCaps(maxDegree: number): number[] {
   }
 }
 
+/** Entries per slab. */
+export const SLAB = 2 ** 22;
+
 /** First position in the ascending `list` holding a value >= `w` (a plain binary search). */
 function lowerBound(list: readonly number[], w: number): number {
   let lo = 0;
@@ -61,7 +64,8 @@ export class PoolModel {
   stacks: number[][];
   stackCapacity: number[];
   bump = 0;
-  slabLength = 1024;
+  /** Length of each slab (2^22 entries at most; a block never straddles two). */
+  slabLengths: number[] = [1024];
   used = 0;
   blockSlots = 0;
   freeSlots = 0;
@@ -73,6 +77,32 @@ export class PoolModel {
     this.stacks = this.caps.map(() => []);
     this.stackCapacity = this.caps.map(() => 16);
     this.metaCapacity = Math.max(16, initialMembers);
+  }
+
+  /** What `loadSortedLists` makes of an empty store: each list in a block of its class, in order. */
+  loadSorted(lists: number[][]): void {
+    let bump = 0;
+    for (let v = 0; v < lists.length; v++) {
+      this.lists[v] = [...lists[v]!];
+      this.alive[v] = true;
+      this.cls[v] = -1;
+      this.addr[v] = 0;
+      const d = lists[v]!.length;
+      this.used += d;
+      if (d === 0) continue;
+      const c = this.classFor(d);
+      const size = this.caps[c]!;
+      if ((bump % SLAB) + size > SLAB) bump = (Math.floor(bump / SLAB) + 1) * SLAB;
+      this.addr[v] = bump;
+      this.cls[v] = c;
+      bump += size;
+      this.blockSlots += size;
+    }
+    this.bound = lists.length;
+    this.metaCapacity = Math.max(16, lists.length);
+    this.bump = bump;
+    const count = Math.max(1, Math.ceil(bump / SLAB));
+    this.slabLengths = Array.from({ length: count }, (_, i) => Math.max(1024, Math.min(SLAB, bump - i * SLAB)));
   }
 
   classFor(n: number): number {
@@ -119,10 +149,14 @@ export class PoolModel {
       this.freeSlots -= size;
       return stack.pop()!;
     }
-    const at = this.bump;
-    const end = at + size;
-    if (this.slabLength < end) this.slabLength = Math.min(2 ** 22, Math.max(end, this.slabLength * 2));
-    this.bump = end;
+    let at = this.bump;
+    if ((at % SLAB) + size > SLAB) at = (Math.floor(at / SLAB) + 1) * SLAB;
+    const s = Math.floor(at / SLAB);
+    const end = (at % SLAB) + size;
+    const length = this.slabLengths[s];
+    if (length === undefined) this.slabLengths[s] = Math.max(1024, end);
+    else if (length < end) this.slabLengths[s] = Math.min(SLAB, Math.max(end, length * 2));
+    this.bump = at + size;
     return at;
   }
 
@@ -176,7 +210,7 @@ export class PoolModel {
   }
 
   compact(): void {
-    this.slabLength = 1024;
+    this.slabLengths = [1024];
     this.bump = 0;
     this.stacks = this.caps.map(() => []);
     this.stackCapacity = this.caps.map(() => 16);
@@ -212,8 +246,8 @@ export class PoolModel {
       blockSlots: this.blockSlots,
       freeSlots: this.freeSlots,
       reservedSlots: this.bump,
-      allocatedSlots: this.slabLength,
-      bytes: this.slabLength * (this.times ? 8 : 4) + this.metaCapacity * 17 + stackBytes + this.freeMembersCapacity * 4,
+      allocatedSlots: this.slabLengths.reduce((t, l) => t + l, 0),
+      bytes: this.slabLengths.reduce((t, l) => t + l, 0) * (this.times ? 8 : 4) + this.metaCapacity * 17 + stackBytes + this.freeMembersCapacity * 4,
       compactions: this.compactions,
     };
   }
