@@ -14,7 +14,7 @@ export default {
   incremental: true,
   incrementalFile: 'test/mutation/stryker-incremental.json',
   // A mutant that loops or slows a search 10x counts as detected (timeout) quickly.
-  timeoutMS: 3_000,
+  timeoutMS: 2_000,
   timeoutFactor: 1.25,
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
