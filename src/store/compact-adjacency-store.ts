@@ -38,10 +38,12 @@ const COMPACT_MIN_FREE = 1 << 16;
 const BUCKETS = 1024;
 
 /** Member records of `n` members, every size class NO_CLASS. */
+// Stryker disable next-line BooleanLiteral: shared or plain memory holds the same records
 function newMeta(n: number, bulk = false): Int32Array {
   const meta = bulk ? bulkInt32(4 * n) : new Int32Array(4 * n);
   for (let v = 0; v < n; v++) {
     meta[4 * v + 2] = NO_CLASS;
+    // Stryker disable next-line UnaryOperator: an empty list answers -1 whatever its largest entry says (the shortcut and a search of no entry agree)
     meta[4 * v + 3] = -1;
   }
   return meta;
@@ -159,6 +161,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
       v = this.#freeMembers[--this.#freeMemberCount]!;
     } else {
       v = this.indexBound;
+      // Stryker disable next-line ArithmeticOperator: growing by half always gives more than v + 1 records, so v - 1 grows alike
       if (v === this.#meta.length >> 2) this.#growMembers(v + 1);
       this.indexBound = v + 1;
     }
