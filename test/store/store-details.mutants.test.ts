@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { countSeconds, drainSeconds, scatterSeconds, sortLists } from '../../src/store/bulk-lists.js';
 import { CompactAdjacencyStore } from '../../src/store/compact-adjacency-store.js';
+import type { HelperTask, HelperThread } from '../../src/store/helper-thread.js';
 import { PoolModel, SLAB } from './pool-model.js';
 
 describe('CompactAdjacencyStore details', () => {
@@ -71,5 +73,63 @@ describe('CompactAdjacencyStore details', () => {
     expect(store.timesOf(0)[store.offsetOf(0) + 1]).toBe(times[0]);
     expect(store.has(0, 1000)).toBe(true);
     expect(store.has(0, 5)).toBe(true);
+  });
+
+  it('shrinks a list into a smaller block only once it fills less than a quarter of its block', () => {
+    const store = new CompactAdjacencyStore(200);
+    const model = new PoolModel(200);
+    for (let i = 0; i < 3; i++) expect(store.allocateMember()).toBe(model.allocateMember());
+    for (let w = 0; w < 100; w++) {
+      store.insert(1, w);
+      model.insert(1, w);
+    }
+    for (let w = 99; w >= 0; w--) {
+      expect(store.remove(1, w)).toBe(model.remove(1, w));
+      if (store.stats().blockSlots !== model.stats().blockSlots) expect.fail(`block after removing ${w}`);
+      expect(store.stats()).toEqual(model.stats());
+      if (w > 0) expect(store.has(1, w - 1)).toBe(true);
+    }
+    expect(store.stats().blockSlots).toBe(0);
+  });
+
+  it('bulkLoad keeps a helper to its protocol: one wait per task, nothing submitted while it works', () => {
+    const tasks: Record<string, (...args: never[]) => unknown> = { countSeconds, scatterSeconds, drainSeconds, sortLists };
+    let pending: (() => unknown) | null = null;
+    const log: string[] = [];
+    const strict: HelperThread = {
+      threaded: false,
+      submit(task: HelperTask, args: unknown[]) {
+        if (pending !== null) throw new Error(`${task} submitted while the helper works`);
+        log.push(task);
+        pending = () => (tasks[task] as (...a: unknown[]) => unknown)(...args);
+      },
+      wait() {
+        if (pending === null) throw new Error('wait without a task');
+        const run = pending;
+        pending = null;
+        log.push('wait');
+        return run();
+      },
+      close() {},
+    };
+    for (const [members, pairs] of [
+      [1100, [[0, 1], [1099, 5], [5, 0], [0, 1], [700, 3]]],
+      [3, [[0, 1], [0, 1], [0, 1], [0, 1], [2, 1]]],
+    ] as const) {
+      log.length = 0;
+      const store = new CompactAdjacencyStore(30_000);
+      const sources = Int32Array.from(pairs, (p) => p[0]);
+      const targets = Int32Array.from(pairs, (p) => p[1]);
+      const want = store.bulkLoad(members, sources, targets, pairs.length, () => { throw new Error('overflow'); }, strict);
+      expect(pending).toBeNull();
+      expect(log).toEqual(['countSeconds', 'wait', 'scatterSeconds', 'wait', 'drainSeconds', 'wait', 'sortLists', 'wait']);
+      const plain = new CompactAdjacencyStore(30_000);
+      expect(plain.bulkLoad(members, sources, targets, pairs.length, () => { throw new Error('overflow'); })).toBe(want);
+      for (let v = 0; v < members; v++) expect(Array.from(store.neighbors(v))).toEqual(Array.from(plain.neighbors(v)));
+      // Neither load records times.
+      expect(store.hasTimes).toBe(false);
+      expect(plain.hasTimes).toBe(false);
+      expect(store.stats()).toEqual(plain.stats());
+    }
   });
 });
