@@ -112,10 +112,11 @@ describe('CompactAdjacencyStore details', () => {
       },
       close() {},
     };
-    for (const [members, pairs] of [
+    const cases: [number, [number, number][]][] = [
       [1100, [[0, 1], [1099, 5], [5, 0], [0, 1], [700, 3]]],
       [3, [[0, 1], [0, 1], [0, 1], [0, 1], [2, 1]]],
-    ] as const) {
+    ];
+    for (const [members, pairs] of cases) {
       log.length = 0;
       const store = new CompactAdjacencyStore(30_000);
       const sources = Int32Array.from(pairs, (p) => p[0]);
