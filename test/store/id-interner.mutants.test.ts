@@ -201,3 +201,11 @@ describe('IdInterner lookups', () => {
     expect(interner.indexOf('x\u0000')).toBe(-1);
   });
 });
+
+describe('IdInterner seeds', () => {
+  it('seeds each interner at random when not given a seed, so its hashes cannot be predicted', () => {
+    const hashes = new Set(Array.from({ length: 8 }, () => new IdInterner().hashPacked('u12345')));
+    expect(hashes.size).toBeGreaterThan(1);
+    expect(new IdInterner(7).hashPacked('u12345')).toBe(new IdInterner(7).hashPacked('u12345'));
+  });
+});
