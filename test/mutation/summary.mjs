@@ -28,7 +28,7 @@ const row = (name, c) => {
   const score = valid === 0 ? 100 : (100 * detected) / valid;
   return `| ${name} | ${valid} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.Ignored} | ${score.toFixed(2)}% |`;
 };
-console.log('| scope | mutants | killed | timeout | survived | no coverage | disabled | score |');
+console.log('| scope | mutants | killed | timeout | survived | no coverage | ignored | score |');
 console.log('|---|---|---|---|---|---|---|---|');
 const keys = [...tally.keys()];
 for (const key of ['src/algorithms', 'src/store', 'total']) if (tally.has(key)) console.log(row(key, tally.get(key)));
