@@ -9,9 +9,12 @@ export default {
   // Error messages are free text (tests assert on codes); static initialisers would rerun every test.
   mutator: { excludedMutations: ['StringLiteral'] },
   ignoreStatic: true,
-  concurrency: 1,
+  concurrency: 2,
+  // Results are reused for mutants whose code and covering tests did not change (committed file).
+  incremental: true,
+  incrementalFile: 'test/mutation/stryker-incremental.json',
   // A mutant that loops or slows a search 10x counts as detected (timeout) quickly.
-  timeoutMS: 4_000,
+  timeoutMS: 2_000,
   timeoutFactor: 1.25,
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

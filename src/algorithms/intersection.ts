@@ -54,6 +54,7 @@ export function intersectionSize(
   let count = 0;
   const aEnd = aStart + aLen;
   const bEnd = bStart + bLen;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: galloping and merging both give the exact intersection; the choice is only their cost
   if (aLen * GALLOP_RATIO < bLen) {
     let j = bStart;
     for (let i = aStart; i < aEnd && j < bEnd; i++) {
@@ -110,6 +111,7 @@ export function intersectInto(
   let count = 0;
   const aEnd = aStart + aLen;
   const bEnd = bStart + bLen;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: galloping and merging both give the exact intersection; the choice is only their cost
   if (aLen * GALLOP_RATIO < bLen) {
     let j = bStart;
     for (let i = aStart; i < aEnd && j < bEnd; i++) {

@@ -35,6 +35,7 @@ export function* levelCounts(scratch: Scratch, source: number, depth: number, to
   const counts: number[] = [];
   const mark = scratch.markA;
   const q = scratch.queueA;
+  // Stryker disable next-line ObjectLiteral: every yield goes through fill(), which sets all three fields first
   const request: FetchRequest = { nodes: q, start: 0, end: 0 };
   let n = 1;
   mark[source] = 1;

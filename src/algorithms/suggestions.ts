@@ -63,7 +63,9 @@ export function* suggestions(scratch: CountingScratch, query: SuggestionQuery, c
   const counts = scratch.counts;
   const touched = scratch.touched;
   let touchedCount = 0;
+  // Stryker disable next-line UnaryOperator: read only once ownSlab is set, which sets it first
   let ownStart = -1;
+  // Stryker disable next-line UnaryOperator: read only once ownSlab is set, which sets it first
   let ownEnd = -1;
   let ownSlab: Int32Array | null = null;
   const request: FetchRequest = { nodes: Int32Array.of(v), start: 0, end: 1 };

@@ -34,9 +34,13 @@ export function sortUnique(list: Int32Array, start: number, end: number): number
   // connections in order, so most long lists are a short unordered head and a sorted tail, which
   // insertion sort finishes in about one comparison per tail entry (each tail entry moves past
   // at most the head's entries).
+  // Stryker disable next-line ArithmeticOperator: insertion sort and the built-in sort give the same list; where the unordered head ends only chooses between them
   let tail = end - 1;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,ArithmeticOperator,UpdateOperator: insertion sort and the built-in sort give the same list; where the unordered head ends only chooses between them
   while (tail > start && list[tail - 1]! <= list[tail]!) tail--;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: insertion sort and the built-in sort give the same list; where the unordered head ends only chooses between them
   if (tail - start <= INSERTION_SORT_MAX) {
+    // Stryker disable next-line ArithmeticOperator: starting at start - 1 moves list[start - 1] onto itself, then sorts as before
     for (let i = start + 1; i < end; i++) {
       const x = list[i]!;
       let j = i - 1;

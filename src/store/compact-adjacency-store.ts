@@ -38,10 +38,12 @@ const COMPACT_MIN_FREE = 1 << 16;
 const BUCKETS = 1024;
 
 /** Member records of `n` members, every size class NO_CLASS. */
+// Stryker disable next-line BooleanLiteral: shared or plain memory holds the same records
 function newMeta(n: number, bulk = false): Int32Array {
   const meta = bulk ? bulkInt32(4 * n) : new Int32Array(4 * n);
   for (let v = 0; v < n; v++) {
     meta[4 * v + 2] = NO_CLASS;
+    // Stryker disable next-line UnaryOperator: an empty list answers -1 whatever its largest entry says (the shortcut and a search of no entry agree)
     meta[4 * v + 3] = -1;
   }
   return meta;
@@ -159,6 +161,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
       v = this.#freeMembers[--this.#freeMemberCount]!;
     } else {
       v = this.indexBound;
+      // Stryker disable next-line ArithmeticOperator: growing by half always gives more than v + 1 records, so v - 1 grows alike
       if (v === this.#meta.length >> 2) this.#growMembers(v + 1);
       this.indexBound = v + 1;
     }
@@ -284,6 +287,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     if (cls === NO_CLASS || n === this.#caps[cls]!) this.#moveBlock(v, classFor(this.#caps, n + 1));
     const slab = this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!;
     const start = this.#meta[4 * v]! & SLAB_MASK;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the short loop and copyWithin move the same entries; the length only chooses between them
     if (n - at > 32) slab.copyWithin(start + at + 1, start + at, start + n);
     else for (let i = start + n; i > start + at; i--) slab[i] = slab[i - 1]!; // short shift: no builtin call
     slab[start + at] = w;
@@ -305,6 +309,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const slab = this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!;
     const start = this.#meta[4 * v]! & SLAB_MASK;
     if (at < n - 1) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the short loop and copyWithin move the same entries; the length only chooses between them
       if (n - at > 32) slab.copyWithin(start + at, start + at + 1, start + n);
       else for (let i = start + at; i < start + n - 1; i++) slab[i] = slab[i + 1]!;
       if (this.#times !== null) this.#times[this.#meta[4 * v]! >>> SLAB_BITS]!.copyWithin(start + at, start + at + 1, start + n);
@@ -330,6 +335,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const removed = this.neighbors(v);
     this.#usedSlots -= removed.length;
     this.#meta[4 * v + 1] = 0;
+    // Stryker disable next-line UnaryOperator: an empty list answers -1 whatever its largest entry says (the shortcut and a search of no entry agree)
     this.#meta[4 * v + 3] = -1;
     this.#freeBlock(v);
     this.#maybeCompact();

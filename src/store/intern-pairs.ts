@@ -130,7 +130,7 @@ export function internPairs(
         read += count;
         const more = count === run.chunkPairs;
         // An input of unknown length asks for a helper once it has shown enough pairs.
-        if (more && startHelper !== null && run.helper === null && read >= minPairs) run.attach(startHelper());
+        if (more && startHelper !== null && !run.attached && read >= minPairs) run.attach(startHelper());
         count = run.chunk(count, () => (more ? run.readIterator(iterator) : 0));
       }
     }
@@ -220,6 +220,11 @@ class PairInterning {
   /** The helper thread, if one is attached. */
   get helper(): HelperThread | null {
     return this.#helper;
+  }
+
+  /** Whether a helper was asked for already (the answer may have been none). */
+  get attached(): boolean {
+    return this.#attached;
   }
 
   /**

@@ -1,0 +1,211 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IdInterner } from '../../src/store/id-interner.js';
+import { fcParams } from '../support/fc-config.js';
+
+/** Standard MurmurHash3 x86_32 over `bytes` (written from the reference, for known answers). */
+function murmur3(bytes: readonly number[], seed: number): number {
+  const c1 = 0xcc9e2d51;
+  const c2 = 0x1b873593;
+  const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
+  let h = seed | 0;
+  const blocks = bytes.length >> 2;
+  for (let i = 0; i < blocks; i++) {
+    let k = bytes[4 * i]! | (bytes[4 * i + 1]! << 8) | (bytes[4 * i + 2]! << 16) | (bytes[4 * i + 3]! << 24);
+    k = Math.imul(rotl(Math.imul(k, c1), 15), c2);
+    h = (Math.imul(rotl(h ^ k, 13), 5) + 0xe6546b64) | 0;
+  }
+  let k = 0;
+  const tail = bytes.length & 3;
+  if (tail >= 3) k ^= bytes[4 * blocks + 2]! << 16;
+  if (tail >= 2) k ^= bytes[4 * blocks + 1]! << 8;
+  if (tail >= 1) {
+    k ^= bytes[4 * blocks]!;
+    h ^= Math.imul(rotl(Math.imul(k, c1), 15), c2);
+  }
+  return fmix(h ^ bytes.length);
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/** Whether the interner packs `id`: at most 8 characters, each from U+0001 to U+00FF. */
+const isShort = (id: string): boolean => id.length <= 8 && [...id].every((ch) => ch.length === 1 && ch.charCodeAt(0) >= 1 && ch.charCodeAt(0) <= 255);
+
+/** The expected hash and packed words of `id` under `seed`. */
+function expected(id: string, seed: number): { hash: number; low: number; high: number } {
+  if (isShort(id)) {
+    const bytes = Array.from({ length: 8 }, (_, i) => (i < id.length ? id.charCodeAt(i) : 0));
+    const low = bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24);
+    const high = bytes[4]! | (bytes[5]! << 8) | (bytes[6]! << 16) | (bytes[7]! << 24);
+    return { hash: murmur3(bytes, seed), low, high };
+  }
+  let h = (seed ^ 0x811c9dc5) | 0;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return { hash: fmix(h), low: 0, high: 0 };
+}
+
+describe('IdInterner hashing and packing', () => {
+  it('the reference murmur3 gives its published answers', () => {
+    const bytes = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
+    expect(murmur3([], 0) >>> 0).toBe(0);
+    expect(murmur3([], 1) >>> 0).toBe(0x514e28b7);
+    expect(murmur3(bytes('aaaa'), 0x9747b28c) >>> 0).toBe(0x5a97808a);
+    expect(murmur3(bytes('abc'), 0) >>> 0).toBe(0xb3dd93fa);
+    expect(murmur3(bytes('Hello, world!'), 1234) >>> 0).toBe(0xfaf6cdb3);
+  });
+
+  it('hashes a short id by murmur3 over its 8 packed bytes and any other by seeded FNV-1a, both finished by fmix32', () => {
+    const id = fc.oneof(
+      fc.string({ unit: fc.integer({ min: 0, max: 300 }).map((c) => String.fromCharCode(c)), maxLength: 10 }),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.constantFrom('', 'a', 'abcd', 'abcdefgh', 'abcdefghi', '\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff', '\u0100', 'a\u0000b', '\ud800'),
+    );
+    fc.assert(
+      fc.property(id, fc.integer(), (s, seed) => {
+        const interner = new IdInterner(seed);
+        const want = expected(s, seed);
+        expect(interner.hashPacked(s)).toBe(want.hash);
+        expect(interner.packedLow).toBe(want.low);
+        expect(interner.packedHigh).toBe(want.high);
+      }),
+      { ...fcParams(500), numRuns: Math.max(60, fcParams(500).numRuns ?? 0) },
+    );
+    // Seeds are taken as int32.
+    expect(new IdInterner(2 ** 32 + 5).hashPacked('abc')).toBe(expected('abc', 5).hash);
+  });
+});
+
+describe('IdInterner lookups', () => {
+  it('indexOf, indexOfPair and indexOfBatch agree with a Map through growth, deletes and reuse', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 7 }),
+        fc.array(fc.tuple(fc.nat(3), fc.oneof(fc.nat(60).map((n) => `m${n}`), fc.nat(60).map((n) => `a-longer-member-${n}`))), { maxLength: 200 }),
+        (seed, ops) => {
+          const interner = new IdInterner(seed);
+          const model = new Map<string, number>();
+          const free: number[] = [];
+          let next = 0;
+          for (const [kind, id] of ops) {
+            if (kind <= 1 && !model.has(id)) {
+              const index = free.pop() ?? next++;
+              if (kind === 0) interner.set(id, index);
+              else {
+                const hash = interner.hashPacked(id);
+                interner.setPacked(id, index, hash, interner.packedLow, interner.packedHigh);
+              }
+              model.set(id, index);
+            } else if (kind === 2 && model.has(id)) {
+              interner.delete(id, model.get(id)!);
+              free.push(model.get(id)!);
+              model.delete(id);
+            } else if (kind === 3) {
+              const out = Int32Array.of(9, 9, 9);
+              interner.indexOfPair(id, `m${id.length}`, out);
+              expect(Array.from(out)).toEqual([model.get(id) ?? -1, model.get(`m${id.length}`) ?? -1, 9]);
+            }
+            expect(interner.size).toBe(model.size);
+          }
+          const probes = [...new Set(ops.map(([, id]) => id))];
+          const out = new Int32Array(probes.length + 1).fill(9);
+          interner.indexOfBatch(probes, probes.length, out);
+          expect(Array.from(out)).toEqual([...probes.map((id) => model.get(id) ?? -1), 9]);
+          for (const [id, index] of model) {
+            expect(interner.indexOf(id)).toBe(index);
+            expect(interner.idOf(index)).toBe(id);
+          }
+          const seen: [string, number][] = [];
+          interner.forEach((id, index) => seen.push([id, index]));
+          expect(seen).toEqual([...model].sort((p, q) => p[1] - q[1]));
+        },
+      ),
+      { ...fcParams(300), numRuns: Math.max(40, fcParams(300).numRuns ?? 0) },
+    );
+  });
+
+  it('deletes inside probe runs that wrap around the end of the table', () => {
+    // Ids whose home slot is one of the last of 16: their runs wrap to slots 0, 1, ...
+    const seed = 3;
+    const probe = new IdInterner(seed);
+    const homeOf = (id: string): number => probe.hashPacked(id) & 15;
+    const wrapping: string[] = [];
+    const early: string[] = [];
+    for (let i = 0; wrapping.length < 4 || early.length < 3; i++) {
+      const id = `w${i}`;
+      const home = homeOf(id);
+      if (home >= 14 && wrapping.length < 4) wrapping.push(id);
+      else if (home <= 1 && early.length < 3) early.push(id);
+    }
+    const ids = [...wrapping, ...early];
+    for (let order = 0; order < ids.length; order++) {
+      const interner = new IdInterner(seed);
+      ids.forEach((id, i) => interner.set(id, i));
+      const gone = ids[order]!;
+      interner.delete(gone, order);
+      expect(interner.indexOf(gone)).toBe(-1);
+      ids.forEach((id, i) => {
+        if (i !== order) expect(interner.indexOf(id)).toBe(i);
+      });
+      // And the rest can still be deleted one by one.
+      ids.forEach((id, i) => {
+        if (i === order) return;
+        interner.delete(id, i);
+        expect(interner.indexOf(id)).toBe(-1);
+      });
+      expect(interner.size).toBe(0);
+    }
+  });
+
+  it('bytes counts 16 bytes per table slot and 8 per index, with the table at most half full', () => {
+    const interner = new IdInterner(1);
+    expect(interner.bytes).toBe(16 * 16);
+    for (let i = 0; i < 8; i++) interner.set(`id${i}`, i);
+    expect(interner.bytes).toBe(16 * 16 + 8 * 8);
+    interner.set('id8', 8);
+    expect(interner.bytes).toBe(32 * 16 + 9 * 8);
+    interner.set('far', 20);
+    expect(interner.bytes).toBe(32 * 16 + 21 * 8);
+    expect(interner.indexOf('far')).toBe(20);
+    const seen: number[] = [];
+    interner.forEach((_, index) => seen.push(index));
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 20]);
+    // reserve grows once so that 100 ids fit (256 slots), and not when they already fit.
+    interner.reserve(100);
+    expect(interner.bytes).toBe(256 * 16 + 21 * 8);
+    interner.reserve(10);
+    interner.reserve(128);
+    expect(interner.bytes).toBe(256 * 16 + 21 * 8);
+    interner.reserve(129);
+    expect(interner.bytes).toBe(512 * 16 + 21 * 8);
+    for (let i = 0; i < 9; i++) expect(interner.indexOf(`id${i}`)).toBe(i);
+  });
+
+  it('tells apart a long id from the short ids that share its hash slot words', () => {
+    const interner = new IdInterner(0);
+    interner.set('abcdefgh', 0);
+    interner.set('abcdefghi', 1);
+    interner.set('\u0100', 2);
+    interner.set('x', 3);
+    expect(interner.indexOf('abcdefgh')).toBe(0);
+    expect(interner.indexOf('abcdefghi')).toBe(1);
+    expect(interner.indexOf('\u0100')).toBe(2);
+    expect(interner.indexOf('x')).toBe(3);
+    expect(interner.indexOf('abcdefg')).toBe(-1);
+    expect(interner.indexOf('\u0101')).toBe(-1);
+    expect(interner.indexOf('x\u0000')).toBe(-1);
+  });
+});
+
+describe('IdInterner seeds', () => {
+  it('seeds each interner at random when not given a seed, so its hashes cannot be predicted', () => {
+    const hashes = new Set(Array.from({ length: 8 }, () => new IdInterner().hashPacked('u12345')));
+    expect(hashes.size).toBeGreaterThan(1);
+    expect(new IdInterner(7).hashPacked('u12345')).toBe(new IdInterner(7).hashPacked('u12345'));
+  });
+});
