@@ -171,7 +171,7 @@ function suggestionsOracle(
   }
   entries.sort((p, q) => q.mutual - p.mutual || q.second - p.second || order(p.w, q.w));
   const top = entries.slice(0, limit);
-  return { members: top.map((e) => e.w), mutual: top.map((e) => e.mutual), secondary: top.map((e) => e.second) };
+  return { members: top.map((e) => e.w), mutualCounts: top.map((e) => e.mutual), secondary: top.map((e) => e.second) };
 }
 
 describe('suggestions', () => {

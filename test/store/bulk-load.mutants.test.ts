@@ -96,7 +96,7 @@ describe('bulk loads with a helper', () => {
         expect(got.usedSlots).toBe(stats.usedSlots);
         expect(got.blockSlots).toBe(stats.blockSlots);
         expect(got.reservedSlots).toBe(stats.reservedSlots);
-        expect(got.members).toBe(members);
+        expect(got.memberCount).toBe(members);
         expect(store.indexBound).toBe(members);
         for (let v = 0; v < members; v++) expect(store.isAlive(v)).toBe(true);
         if (helper !== null) expect(helper.tasks).toEqual(['countSeconds', 'scatterSeconds', 'drainSeconds', 'sortLists']);
