@@ -9,8 +9,8 @@
  * compare `offsetOf` and `stats()` exactly. One slab only (tests stay far below 2^22 slots).
  */
 export interface ModelStats {
-  members: number;
-  connections: number;
+  memberCount: number;
+  connectionCount: number;
   usedSlots: number;
   blockSlots: number;
   freeSlots: number;
@@ -240,8 +240,8 @@ export class PoolModel {
   stats(): ModelStats {
     const stackBytes = this.stackCapacity.reduce((t, c) => t + 4 * c, 0);
     return {
-      members: this.alive.filter(Boolean).length,
-      connections: this.used / 2,
+      memberCount: this.alive.filter(Boolean).length,
+      connectionCount: this.used / 2,
       usedSlots: this.used,
       blockSlots: this.blockSlots,
       freeSlots: this.freeSlots,

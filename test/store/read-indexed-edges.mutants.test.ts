@@ -22,9 +22,9 @@ describe('readIndexedEdges checks every field before any work', () => {
   it('accepts members from 0 to 2^30 and nothing else', () => {
     expect(MAX_BULK_MEMBERS).toBe(2 ** 30);
     const base = { ids: () => 'x', sources: s2, targets: t2 };
-    for (const members of [0, 1, 2, MAX_BULK_MEMBERS]) expect(codeOf({ ...base, members })).toBe('ok');
+    for (const members of [0, 1, 2, MAX_BULK_MEMBERS]) expect(codeOf({ ...base, memberCount: members })).toBe('ok');
     for (const members of [-1, MAX_BULK_MEMBERS + 1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '2', null, undefined, 2n]) {
-      expect(codeOf({ ...base, members })).toBe('INVALID_OPTION');
+      expect(codeOf({ ...base, memberCount: members })).toBe('INVALID_OPTION');
     }
   });
 
@@ -33,7 +33,7 @@ describe('readIndexedEdges checks every field before any work', () => {
   });
 
   it('wants Int32Array sources and targets', () => {
-    const base = { ids: ['a', 'b'], members: 2 };
+    const base = { ids: ['a', 'b'], memberCount: 2 };
     expect(codeOf({ ...base, sources: s2, targets: t2 })).toBe('ok');
     expect(codeOf({ ...base, sources: [0, 1], targets: t2 })).toBe('INVALID_OPTION');
     expect(codeOf({ ...base, sources: s2, targets: [1, 0] })).toBe('INVALID_OPTION');
@@ -42,7 +42,7 @@ describe('readIndexedEdges checks every field before any work', () => {
   });
 
   it('reads edges as the length of sources by default, else an integer within both arrays', () => {
-    const base = { ids: ['a', 'b', 'c'], members: 3 };
+    const base = { ids: ['a', 'b', 'c'], memberCount: 3 };
     expect(readIndexedEdges(METHOD, { ...base, sources: Int32Array.of(0, 1, 2), targets: Int32Array.of(1, 2, 0, 0) }).m).toBe(3);
     const sources = Int32Array.of(0, 1, 2);
     const targets = Int32Array.of(1, 2);
@@ -55,19 +55,19 @@ describe('readIndexedEdges checks every field before any work', () => {
 
   it('takes ids as an array of at least one id per member, or a function', () => {
     const arrays = { sources: s2, targets: t2 };
-    const fromArray = readIndexedEdges(METHOD, { ...arrays, ids: ['a', 'b', 'c'], members: 2 });
+    const fromArray = readIndexedEdges(METHOD, { ...arrays, ids: ['a', 'b', 'c'], memberCount: 2 });
     expect([fromArray.idOf(0), fromArray.idOf(1), fromArray.idOf(2)]).toEqual(['a', 'b', 'c']);
-    expect(readIndexedEdges(METHOD, { ...arrays, ids: ['a', 'b'], members: 2 }).idOf(1)).toBe('b');
-    expect(codeOf({ ...arrays, ids: ['a'], members: 2 })).toBe('INVALID_ID');
-    expect(codeOf({ ...arrays, ids: [], members: 0 })).toBe('ok');
+    expect(readIndexedEdges(METHOD, { ...arrays, ids: ['a', 'b'], memberCount: 2 }).idOf(1)).toBe('b');
+    expect(codeOf({ ...arrays, ids: ['a'], memberCount: 2 })).toBe('INVALID_ID');
+    expect(codeOf({ ...arrays, ids: [], memberCount: 0 })).toBe('ok');
     const fn = (i: number): string => `m${i}`;
-    const fromFunction = readIndexedEdges(METHOD, { ...arrays, ids: fn, members: 2 });
+    const fromFunction = readIndexedEdges(METHOD, { ...arrays, ids: fn, memberCount: 2 });
     expect(fromFunction.idOf).toBe(fn);
-    for (const ids of [undefined, null, 'ab', { 0: 'a', 1: 'b', length: 2 }]) expect(codeOf({ ...arrays, ids, members: 2 })).toBe('INVALID_OPTION');
+    for (const ids of [undefined, null, 'ab', { 0: 'a', 1: 'b', length: 2 }]) expect(codeOf({ ...arrays, ids, memberCount: 2 })).toBe('INVALID_OPTION');
   });
 
   it('hands back the arrays and the member count it was given', () => {
-    const got = readIndexedEdges(METHOD, { ids: ['a', 'b'], members: 2, sources: s2, targets: t2 });
+    const got = readIndexedEdges(METHOD, { ids: ['a', 'b'], memberCount: 2, sources: s2, targets: t2 });
     expect(got.members).toBe(2);
     expect(got.sources).toBe(s2);
     expect(got.targets).toBe(t2);
@@ -75,7 +75,7 @@ describe('readIndexedEdges checks every field before any work', () => {
   });
 
   it('names the method and the bad value in its message', () => {
-    expect(() => readIndexedEdges('Caller.method', { ids: ['a'], members: -3, sources: s2, targets: t2 })).toThrow(/^Caller\.method: .*-3/);
-    expect(() => readIndexedEdges('Caller.method', { ids: ['a'], members: 2, sources: s2, targets: t2 })).toThrow(/^Caller\.method: .*\(2\)/);
+    expect(() => readIndexedEdges('Caller.method', { ids: ['a'], memberCount: -3, sources: s2, targets: t2 })).toThrow(/^Caller\.method: .*-3/);
+    expect(() => readIndexedEdges('Caller.method', { ids: ['a'], memberCount: 2, sources: s2, targets: t2 })).toThrow(/^Caller\.method: .*\(2\)/);
   });
 });
