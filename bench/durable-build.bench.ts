@@ -6,13 +6,16 @@
  * calls in sync 'always'; then reopens the durable directory (replaying the whole journal: 1M
  * addMember + 20M connect records), checkpoints it, and reopens it right after the checkpoint.
  * Prints rates, the durable/plain ratio, journal bytes per connect record, replay rate,
- * checkpoint and reopen times.
+ * checkpoint and reopen times (the reopen after the checkpoint also in a fresh process, as a
+ * restart: bench/durable-reopen.bench.ts).
  *
  * Run: `node --max-old-space-size=16000 --import tsx bench/durable-build.bench.ts [members] [avgDegree] [alwaysSample]`
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 // The main entry as Node loads it from the package: bulk loads (the replay of a journal that
 // starts from an empty graph) get their worker thread.
 import '../src/node/main.js';
@@ -101,8 +104,11 @@ try {
   await reopened.close();
   t = performance.now();
   const afterCheckpoint = open(join(root, 'batch'));
-  console.log(`reopen right after the checkpoint: ${((performance.now() - t) / 1000).toFixed(2)} s (snapshot load ${afterCheckpoint.recovery.snapshotSeconds.toFixed(2)} s, ${afterCheckpoint.recovery.recordsReplayed} records)`);
+  console.log(`reopen right after the checkpoint, in this process: ${((performance.now() - t) / 1000).toFixed(2)} s (snapshot load ${afterCheckpoint.recovery.snapshotSeconds.toFixed(2)} s, ${afterCheckpoint.recovery.recordsReplayed} records)`);
   await afterCheckpoint.close();
+  // As a restart sees it: a fresh process (this one holds the heap of the builds above), 3 times.
+  const child = spawnSync(process.execPath, ['--max-old-space-size=16000', '--import', 'tsx', fileURLToPath(new URL('./durable-reopen.bench.ts', import.meta.url)), join(root, 'batch'), '3'], { encoding: 'utf8' });
+  console.log(`reopen right after the checkpoint, in a fresh process:\n${child.stdout.trim().replace(/^/gm, '  ')}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
