@@ -26,47 +26,48 @@
  */
 export function hllDifference(a: Uint8Array, b: Uint8Array, offset: number, size: number, maxRho: number, raised: Float64Array): number {
   raised.fill(0, 0, maxRho + 1);
-  let unchangedWeight = 0; // Σ over registers below maxRho of 2^-b_i (times size: x(b) = 2^-b/size)
-  let anyRaised = false;
+  let unchangedWeight = 0; // Σ over registers below maxRho of 2^-b_i (x(b) = 2^-b/size)
+  let count = 0;
   for (let j = offset; j < offset + size; j++) {
     const bj = b[j]!;
-    if (bj < maxRho) unchangedWeight += 2 ** -bj;
+    if (bj < maxRho) unchangedWeight += POWERS[bj]!;
     if (bj !== a[j]!) {
       raised[bj]!++;
-      anyRaised = true;
+      count++;
     }
   }
-  if (!anyRaised) return 0;
+  if (count === 0) return 0;
   if (unchangedWeight === 0) return Infinity;
   // Work in μ = λ / size: f(μ) = Σ_k raised[k]·y_k/(e^{μ·y_k} − 1) − unchangedWeight, y_k = 2^-k
   // (y_{maxRho−1} for k = maxRho); f is decreasing from +∞ to −unchangedWeight.
-  let count = 0;
-  for (let k = 1; k <= maxRho; k++) count += raised[k]!;
   let mu = count / unchangedWeight; // the root of the small-μ approximation Σ raised/μ = weight
   let low = 0;
   let high = Infinity;
-  for (let step = 0; step < 60; step++) {
+  for (let step = 0; step < MAX_STEPS; step++) {
     let f = -unchangedWeight;
     let df = 0;
     for (let k = 1; k <= maxRho; k++) {
       const r = raised[k]!;
       if (r === 0) continue;
-      const y = 2 ** -(k === maxRho ? k - 1 : k);
-      const e = Math.exp(mu * y);
+      const y = POWERS[k === maxRho ? k - 1 : k]!;
       const em1 = Math.expm1(mu * y);
-      f += (r * y) / em1;
-      df -= (r * y * y * e) / (em1 * em1);
+      const ry = (r * y) / em1;
+      f += ry;
+      df -= (ry * y * (em1 + 1)) / em1;
     }
     if (f > 0) low = mu;
     else high = mu;
     // Newton on ln μ: g(s) = f(e^s), g' = μ·f'(μ).
     let next = mu * Math.exp(-f / (mu * df));
     if (!(next > low && next < high)) next = high === Infinity ? mu * 2 : (low + high) / 2;
-    if (Math.abs(next - mu) <= 1e-12 * mu) {
-      mu = next;
-      break;
-    }
+    const converged = Math.abs(next - mu) <= 1e-10 * mu;
     mu = next;
+    if (converged) break;
   }
   return mu * size;
 }
+
+/** 2^-k for every register value. */
+const POWERS = Float64Array.from({ length: 66 }, (_, k) => 2 ** -k);
+/** Newton steps at most (a handful suffice: the start is the small-μ root). */
+const MAX_STEPS = 40;
