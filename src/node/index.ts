@@ -8,6 +8,7 @@ import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync, re
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
+import { installNodeRuntime } from './node-runtime.js';
 import { atomicTarget, atomicTargetSync, keepMode, keepModeSync, removeStaleTemporaries, removeStaleTemporariesSync, settled, syncDirectorySync } from './atomic-file.js';
 // Everything from the package's main entry: the built `social-graph/node` imports it from
 // `social-graph` itself (see tsup.config.ts), so classes and errors are the very ones users import.
@@ -23,6 +24,10 @@ import {
   type ImportReport,
   type SocialGraphOptions,
 } from '../index.js';
+
+// An application may import this entry alone: bulk loads get their worker thread and checksums
+// zlib's CRC-32 here too, as with the main entry.
+installNodeRuntime();
 
 /** fsync the directory so that the rename itself is durable (not possible on Windows: skipped). */
 async function syncDirectory(path: string): Promise<void> {

@@ -26,13 +26,13 @@ for (const file of shipped) {
 assert.deepEqual(broken, [], `links to files that are not in the tarball:\n${broken.join('\n')}`);
 const maps = [...shipped].filter((f) => f.endsWith('.map'));
 assert.deepEqual(maps, [], 'no source maps ship (tsup.config.ts)');
-// The README states the packed and unpacked sizes: they must stay within 3% of the real ones.
+// The README states the packed and unpacked sizes (within 3% of the real ones) and the number of files (within 10%).
 const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, " ");
 const stated = /(\d+) kB packed, ([\d.]+) MB unpacked, (\d+) files/.exec(readme);
 assert.ok(stated !== null, 'README.md states the package size ("N kB packed, N MB unpacked, N files")');
 assert.ok(Math.abs(Number(stated[1]) * 1000 / pack.size - 1) < 0.03, `README.md says ${stated[1]} kB packed; npm pack says ${pack.size} bytes`);
 assert.ok(Math.abs(Number(stated[2]) * 1e6 / pack.unpackedSize - 1) < 0.03, `README.md says ${stated[2]} MB unpacked; npm pack says ${pack.unpackedSize} bytes`);
-assert.equal(Number(stated[3]), pack.entryCount, 'README.md states the number of files in the tarball');
+assert.ok(Math.abs(Number(stated[3]) / pack.entryCount - 1) < 0.1, `README.md says ${stated[3]} files; npm pack says ${pack.entryCount}`);
 console.log(
   `tarball: ${pack.entryCount} files, ${pack.size.toLocaleString('en')} bytes packed, ${pack.unpackedSize.toLocaleString('en')} unpacked; ${links} relative links, all shipped`,
 );
