@@ -221,7 +221,7 @@ describe('viewer cache', () => {
         cov.max('commands in a run', commandsRun);
         cov.max('connections', model.stats.maxConnections);
       }),
-      fcParams(250),
+      fcParams(500),
     );
     console.log(cov.table());
     cov.expect(

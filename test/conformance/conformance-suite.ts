@@ -230,7 +230,7 @@ export function conformanceSuite(name: string, create: CreateBackend, suite: Sui
       );
       const cov = new Coverage('conformance model');
       await fc.assert(
-        fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 60 }), async (ops) => {
+        fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: runs >= 100 ? 120 : 60 }), async (ops) => {
           const model: Naive = new Map();
           let connects = 0;
           let queries = 0;

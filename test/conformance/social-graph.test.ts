@@ -4,4 +4,4 @@
 import { createLocalBackend } from './backend.js';
 import { conformanceSuite } from './conformance-suite.js';
 
-conformanceSuite('SocialGraph', createLocalBackend, { runs: 60 });
+conformanceSuite('SocialGraph', createLocalBackend, { runs: 500 });

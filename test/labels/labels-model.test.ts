@@ -229,7 +229,7 @@ describe('labels', () => {
   it('match the model under tags, lists, favorites, hides, blocks and removals', () => {
     const cov = new Coverage('labels model');
     fc.assert(
-      fc.property(fc.commands([op.map((o) => new Step(o))], { maxCommands: 80 }), (cmds) => {
+      fc.property(fc.commands([op.map((o) => new Step(o))], { maxCommands: 120, size: 'max' }), (cmds) => {
         Object.assign(stats, { steps: 0, tagged: 0, untagged: 0 });
         const graph = new SocialGraph();
         const members = new Set<string>();
@@ -241,7 +241,7 @@ describe('labels', () => {
         stats.steps = [...cmds].length;
         cov.hit({ '>= 40 steps': stats.steps >= 40, '>= 3 tags set': stats.tagged >= 3, 'a tag removed': stats.untagged > 0 });
       }),
-      fcParams(200),
+      fcParams(500),
     );
     cov.expect({ '>= 40 steps': 0.42, '>= 3 tags set': 0.3, 'a tag removed': 0.1 });
   });
