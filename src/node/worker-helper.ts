@@ -17,8 +17,16 @@ type Answer = { result: unknown } | { error: string };
 
 /** How long the caller waits for one task before giving up on the worker (a task takes < 1 s). */
 const PATIENCE_MS = 120_000;
-/** How long the caller waits for a first answer before running the tasks itself (a worker starts in ~30 ms). */
-const STARTUP_MS = 5_000;
+/**
+ * How long the caller waits for a first answer before running the tasks itself (a worker starts in
+ * ~30 ms): 5 s, or the milliseconds in the environment variable SOCIAL_GRAPH_WORKER_STARTUP_MS
+ * (read at each start; tests of the packed package set it high, so a slow machine cannot turn
+ * their two-thread load into a one-thread one).
+ */
+function startupMsDefault(): number {
+  const raw = Number(process.env['SOCIAL_GRAPH_WORKER_STARTUP_MS']);
+  return Number.isFinite(raw) && raw > 0 ? raw : 5_000;
+}
 
 /**
  * The worker's program: the built `helper-worker` entry beside this module (`.js` for ESM, `.cjs`
@@ -36,7 +44,8 @@ function workerProgram(): { file: string | URL; eval: boolean } {
 
 /**
  * Starts a worker thread for one bulk load, or returns `null` if that fails (the load then runs
- * on one thread). A worker that has not answered its first task within `startupMs` (default 5 s)
+ * on one thread). A worker that has not answered its first task within `startupMs` (default 5 s, or
+ * SOCIAL_GRAPH_WORKER_STARTUP_MS)
  * is given up: that task and all later ones run on the calling thread. `source` replaces the
  * worker's program by a script evaluated as is (tests).
  *
@@ -49,7 +58,7 @@ function workerProgram(): { file: string | URL; eval: boolean } {
  * @internal
  */
 export function startWorkerHelper(options: { source?: string; startupMs?: number } = {}): HelperThread | null {
-  const startupMs = options.startupMs ?? STARTUP_MS;
+  const startupMs = options.startupMs ?? startupMsDefault();
   let worker: Worker;
   let port: MessageChannel['port1'];
   // [0]: 1 when an answer is posted; [1]: who runs the submitted task (0 nobody yet, 1 the
