@@ -97,6 +97,13 @@ export class ByteReader {
     return out;
   }
 
+  /** Reads a float64 written by `ByteWriter.f64` (little-endian). */
+  f64(): number {
+    const data = this.take(8);
+    for (let i = 0; i < 8; i++) f64Bytes[i] = data[i]!;
+    return f64View.getFloat64(0, true);
+  }
+
   /** Reads a varint byte length and that many bytes of UTF-8. */
   string(): string {
     const data = this.take(this.varint());
@@ -112,3 +119,6 @@ export class ByteReader {
     if (this.pos !== this.end) this.fail(`${this.end - this.pos} unexpected bytes at the end`);
   }
 }
+
+const f64View = new DataView(new ArrayBuffer(8));
+const f64Bytes = new Uint8Array(f64View.buffer);

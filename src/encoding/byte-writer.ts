@@ -88,6 +88,12 @@ export class ByteWriter {
     this.length += data.length;
   }
 
+  /** Appends a float64, little-endian (8 bytes; every number exactly, NaN and -0 included). */
+  f64(value: number): void {
+    f64View.setFloat64(0, value, true);
+    this.bytes(f64Bytes);
+  }
+
   /** Appends a string as a varint byte length followed by its UTF-8 bytes. */
   string(value: string): void {
     const data = encoder.encode(value);
@@ -100,3 +106,6 @@ export class ByteWriter {
     return this.buffer.slice(0, this.length);
   }
 }
+
+const f64View = new DataView(new ArrayBuffer(8));
+const f64Bytes = new Uint8Array(f64View.buffer);

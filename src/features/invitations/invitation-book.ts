@@ -424,8 +424,8 @@ export class InvitationBook {
     if (this.#pending.size === 0 && this.#cooldowns.size === 0 && this.#dismissed.size === 0 && this.#nextSeq === 0 && this.#cooldownMs === DEFAULT_REINVITE_COOLDOWN_MS) {
       return false;
     }
-    writeF64(out, this.#cooldownMs);
-    writeF64(out, this.#nextSeq);
+    out.f64(this.#cooldownMs);
+    out.f64(this.#nextSeq);
     // Entries sorted by (dense a, dense b): the bytes depend on the state only, not on the order
     // the pairs were made in (a reloaded graph writes the same bytes).
     const byPair = <T>(entries: [number, number, T][]): [number, number, T][] =>
@@ -434,10 +434,10 @@ export class InvitationBook {
     this.#pending.forEach((a, b, r) => pending.push([a, b, r]));
     out.varint(pending.length);
     for (const [a, b, r] of byPair(pending)) {
-      writeF64(out, r.seq);
+      out.f64(r.seq);
       out.varint(a);
       out.varint(b);
-      writeF64(out, r.sentAt);
+      out.f64(r.sentAt);
       out.u8(r.note === null ? 0 : 1);
       if (r.note !== null) out.string(r.note);
     }
@@ -447,7 +447,7 @@ export class InvitationBook {
     for (const [a, b, at] of byPair(cooldowns)) {
       out.varint(a);
       out.varint(b);
-      writeF64(out, at);
+      out.f64(at);
     }
     const dismissed: [number, number, null][] = [];
     this.#dismissed.forEach((a, b) => dismissed.push([a, b, null]));
@@ -473,18 +473,18 @@ export class InvitationBook {
       if (a === b) input.fail(`a member paired with itself (${a})`);
       return [a, b];
     };
-    const cooldown = readF64(input);
+    const cooldown = input.f64();
     if (!Number.isFinite(cooldown) || cooldown < 0) input.fail(`bad reinvite cooldown ${cooldown}`);
-    const nextSeq = readF64(input);
+    const nextSeq = input.f64();
     if (!Number.isSafeInteger(nextSeq) || nextSeq < 0) input.fail(`bad invitation counter ${nextSeq}`);
     this.#cooldownMs = cooldown;
     this.#nextSeq = nextSeq;
     for (let i = 0, n = input.varint(); i < n; i++) {
-      const seq = readF64(input);
+      const seq = input.f64();
       if (!Number.isSafeInteger(seq) || seq < 0 || seq >= nextSeq || this.#records.has(seq)) input.fail(`bad invitation number ${seq}`);
       const [a, b] = pair();
       if (this.pendingBetween(a, b)) input.fail(`two pending invitations between members ${a} and ${b}`);
-      const sentAt = readF64(input);
+      const sentAt = input.f64();
       if (!Number.isFinite(sentAt)) input.fail('bad invitation time');
       const hasNote = input.u8();
       if (hasNote > 1) input.fail('bad note flag');
@@ -496,7 +496,7 @@ export class InvitationBook {
     }
     for (let i = 0, n = input.varint(); i < n; i++) {
       const [a, b] = pair();
-      const at = readF64(input);
+      const at = input.f64();
       if (!Number.isFinite(at) || this.#cooldowns.has(a, b)) input.fail('bad cooldown');
       this.#cooldowns.set(a, b, at);
     }
@@ -569,16 +569,3 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const f64 = new DataView(new ArrayBuffer(8));
-const f64Bytes = new Uint8Array(f64.buffer);
-
-function writeF64(out: ByteWriter, value: number): void {
-  f64.setFloat64(0, value, true);
-  out.bytes(f64Bytes);
-}
-
-function readF64(input: ByteReader): number {
-  const bytes = input.take(8);
-  for (let i = 0; i < 8; i++) f64Bytes[i] = bytes[i]!;
-  return f64.getFloat64(0, true);
-}

@@ -11,9 +11,6 @@ import type { BoundSection, SnapshotReadContext, SnapshotWriteContext } from '..
 import type { MemberPolicyState } from './member-policy-state.js';
 import type { PolicyAction } from './policy.js';
 
-const f64 = new Float64Array(1);
-const f64Bytes = new Uint8Array(f64.buffer);
-
 function write(state: MemberPolicyState, out: ByteWriter, context: SnapshotWriteContext): boolean {
   const { denseIndex } = context;
   const entries: { action: PolicyAction; members: { member: number; times: Float64Array; tags: Int32Array | null }[] }[] = [];
@@ -32,10 +29,7 @@ function write(state: MemberPolicyState, out: ByteWriter, context: SnapshotWrite
     for (const { member, times, tags } of members) {
       out.varint(member);
       out.varint(times.length);
-      for (let i = 0; i < times.length; i++) {
-        f64[0] = times[i]!;
-        out.bytes(f64Bytes);
-      }
+      for (let i = 0; i < times.length; i++) out.f64(times[i]!);
       // Tags: (position, dense target) pairs of the tagged uses.
       const tagged: number[] = [];
       if (tags !== null) for (let i = 0; i < tags.length; i++) if (tags[i]! >= 0 && denseIndex[tags[i]!]! >= 0) tagged.push(i, denseIndex[tags[i]!]!);
@@ -66,8 +60,7 @@ function read(state: MemberPolicyState, input: ByteReader, context: SnapshotRead
       if (count < 1 || count > quota.limit) input.fail(`${count} uses of ${action} kept for member ${member} (limit ${quota.limit})`);
       const times = new Float64Array(count);
       for (let i = 0; i < count; i++) {
-        f64Bytes.set(input.take(8));
-        const t = f64[0]!;
+        const t = input.f64();
         if (!Number.isFinite(t) || (i > 0 && t < times[i - 1]!)) input.fail(`use times of member ${member} not finite and ascending`);
         times[i] = t;
       }
