@@ -13,26 +13,7 @@
  *
  * @packageDocumentation
  */
-import * as zlib from 'node:zlib';
 import { SocialGraphError, crc32 } from '../core.js';
-
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-
-/**
- * CRC-32 (IEEE, as zlib's) of `bytes[start, end)`: zlib's native one where Node has it (20.15 and
- * later; several times the speed of the portable slice-by-8 one), else the portable one. Both give
- * the same value (tested).
- *
- * @remarks O(end − start).
- * @example
- * ```ts
- * payloadCrc32(new TextEncoder().encode('123456789'), 0, 9).toString(16); // 'cbf43926'
- * ```
- * @internal
- */
-export function payloadCrc32(bytes: Uint8Array, start: number, end: number): number {
-  return nativeCrc32 === undefined ? crc32(bytes, start, end) : nativeCrc32(bytes.subarray(start, end)) >>> 0;
-}
 
 /** Bytes of a segment header. */
 export const SEGMENT_HEADER_BYTES = 32;
@@ -112,7 +93,7 @@ export function segmentHeader(seq: number): Uint8Array {
  * @internal
  */
 export function sealBlock(buf: Uint8Array, at: number, length: number, offset: number): void {
-  const payloadCrc = payloadCrc32(buf, at + BLOCK_HEADER_BYTES, at + BLOCK_HEADER_BYTES + length);
+  const payloadCrc = crc32(buf, at + BLOCK_HEADER_BYTES, at + BLOCK_HEADER_BYTES + length);
   putU32(buf, at, length);
   putU32(buf, at + 4, payloadCrc);
   putU32(buf, at + 8, headerCheck(offset, length, payloadCrc));
@@ -125,7 +106,7 @@ function validBlockAt(bytes: Uint8Array, at: number, end: number): number {
   if (length === 0 || length > MAX_BLOCK_BYTES || length > end - at - BLOCK_HEADER_BYTES) return -1;
   const payloadCrc = u32(bytes, at + 4);
   if (headerCheck(at, length, payloadCrc) !== u32(bytes, at + 8)) return -1;
-  if (payloadCrc32(bytes, at + BLOCK_HEADER_BYTES, at + BLOCK_HEADER_BYTES + length) !== payloadCrc) return -1;
+  if (crc32(bytes, at + BLOCK_HEADER_BYTES, at + BLOCK_HEADER_BYTES + length) !== payloadCrc) return -1;
   return length;
 }
 
