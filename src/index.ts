@@ -8,6 +8,7 @@ export {
   SocialGraph,
   DEFAULT_MAX_CONNECTIONS,
   MAX_CONNECTIONS_LIMIT,
+  MAX_CONNECT_ALL,
   type SocialGraphOptions,
   type ConnectOptions,
   type DegreeOptions,

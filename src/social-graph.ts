@@ -35,7 +35,7 @@ import { SearchParts } from './features/search/search-parts.js';
 import { ViewerWindow } from './window/viewer-window.js';
 import { capOf, readGraphOptions, type ResolvedGraphOptions } from './graph-options.js';
 
-export { DEFAULT_MAX_CONNECTIONS, MAX_CONNECTIONS_LIMIT } from './graph/graph-core.js';
+export { DEFAULT_MAX_CONNECTIONS, MAX_CONNECT_ALL, MAX_CONNECTIONS_LIMIT } from './graph/graph-core.js';
 export type { ConnectOptions, DegreeOptions, Reach } from './graph/graph-core.js';
 export type { EdgeLoadReport, IndexedEdges } from './graph/bulk-load.js';
 
@@ -727,6 +727,43 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
       return connected;
     } finally {
       if (!ok || !core.finishQuietly()) core.finish(ok ? 'connect' : undefined, options === undefined ? 2 : 3, a, b, options);
+    }
+  }
+
+  /**
+   * Connects many pairs of members as one operation: all of them, or, when it throws, none.
+   * Returns the number of new connections. Pairs already connected, and pairs repeated in the
+   * batch (in either direction), are skipped as `connect` would return `false` for them; listeners
+   * hear one `connected` event per new connection, in input order, once the whole batch is in.
+   * `options.at` applies to every new connection. At most 2^24 pairs per call.
+   * Throws `INVALID_OPTION` (not an iterable of pairs, a bad `at`), `INVALID_ID`,
+   * `MEMBER_NOT_FOUND`, `SELF_CONNECTION`, `CONNECTION_LIMIT` (a member would go over
+   * `maxConnectionsPerMember`) or `CAPACITY_EXCEEDED` (too many pairs), changing nothing.
+   *
+   * @remarks O(k log k + Σ d) for k pairs touching members whose lists hold Σ d entries: the ids
+   * are looked up together (their cache misses overlap), the pairs grouped by member, and each
+   * member's list grows once and takes its new connections in one merge, where `connect` pays a
+   * binary search, a shift and often a block move per connection. The bigger the batch, the
+   * better: from about a thousand pairs it beats a loop of `connect` (see the README's figures).
+   * Temporary memory: about 40 bytes per pair.
+   * @example
+   * ```ts
+   * graph.connectAll([['ada', 'cy'], ['bob', 'dee'], ['cy', 'ada']]); // 2
+   * graph.areConnected('dee', 'bob'); // true
+   * ```
+   */
+  connectAll(pairs: Iterable<readonly [string, string]>, options?: ConnectOptions): number {
+    const core = this.#core;
+    core.begin();
+    let ok = false;
+    let applied: [string, string][] | null = null;
+    try {
+      const result = core.connectAll('SocialGraph.connectAll', pairs, options);
+      applied = result.applied;
+      ok = true;
+      return result.added;
+    } finally {
+      if (!ok || !core.finishQuietly()) core.finish(ok ? 'connectAll' : undefined, options === undefined ? 1 : 2, applied, options);
     }
   }
 

@@ -22,7 +22,8 @@ import { levelCounts } from '../algorithms/level-counts.js';
 import { Scratch } from '../algorithms/scratch.js';
 import { runSearch } from '../algorithms/search.js';
 import { describeValue, SocialGraphError } from '../errors.js';
-import { CompactAdjacencyStore } from '../store/compact-adjacency-store.js';
+import { bulkBuffer, bulkInt32 } from '../store/bulk-buffer.js';
+import { CompactAdjacencyStore, MAX_MERGE_PAIRS } from '../store/compact-adjacency-store.js';
 import { IdInterner } from '../store/id-interner.js';
 import { checkId, checkOptionsObject, readMaxDepth } from './checks.js';
 import { checkedClock } from './clock.js';
@@ -31,6 +32,8 @@ import type { OperationLog, OperationName } from './operation-log.js';
 
 /** LinkedIn's cap on connections per member. */
 export const DEFAULT_MAX_CONNECTIONS = 30_000;
+/** Most pairs one `SocialGraph.connectAll` call takes (2^24). */
+export const MAX_CONNECT_ALL = MAX_MERGE_PAIRS;
 /** Largest accepted `maxConnectionsPerMember` (one slab of the pool). */
 export const MAX_CONNECTIONS_LIMIT = 1 << 22;
 
@@ -331,17 +334,7 @@ export class GraphCore {
     const pair = this.indexPair(method, a, b);
     const u = pair[0]!;
     const v = pair[1]!;
-    let seconds = -1;
-    if (options !== undefined) {
-      checkOptionsObject(method, options);
-      const at = options.at;
-      if (at !== undefined) {
-        if (typeof at !== 'number' || !Number.isFinite(at) || at < 1000 || at >= 2 ** 32 * 1000) {
-          throw new SocialGraphError('INVALID_OPTION', `${method}: at must be milliseconds since the epoch (1 s to 2^32 s: second 0 means "unknown"), got ${describeValue(at)}`);
-        }
-        seconds = Math.floor(at / 1000);
-      }
-    }
+    let seconds = readAtSeconds(method, options);
     if (u === v) throw new SocialGraphError('SELF_CONNECTION', `${method}: cannot connect member ${describeValue(a)} to itself`);
     const store = this.store;
     const at = store.indexOfNeighbor(u, v);
@@ -363,6 +356,77 @@ export class GraphCore {
     for (let i = 0; i < hooks.length; i++) hooks[i]!(u, v);
     if (this.events.has('connected')) this.events.push({ type: 'connected', a, b });
     return true;
+  }
+
+  /**
+   * Connects many pairs as one operation (see `SocialGraph.connectAll`); returns the number of
+   * new connections and, when a log is attached, the pairs as applied (a fresh array) for it.
+   * Observers and events hear of each new connection in input order, as from `connect` calls.
+   *
+   * @remarks O(k log k + Σ d) for k pairs (see {@link CompactAdjacencyStore.mergePairs}).
+   */
+  connectAll(method: string, pairs: Iterable<readonly [string, string]>, options: ConnectOptions | undefined): { added: number; applied: [string, string][] | null } {
+    if (pairs == null || typeof (pairs as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: pairs must be an iterable of [id, id], got ${describeValue(pairs)}`);
+    }
+    let seconds = readAtSeconds(method, options);
+    // Every id read once, into arrays of our own: what is validated is what is applied.
+    const ids: string[] = [];
+    const take = (pair: unknown, at: number): void => {
+      if (at >= MAX_CONNECT_ALL) {
+        throw new SocialGraphError('CAPACITY_EXCEEDED', `${method}: at most ${MAX_CONNECT_ALL} pairs per call (split the batch)`);
+      }
+      if (!Array.isArray(pair) || pair.length < 2) throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${at} is not a [id, id] pair, got ${describeValue(pair)}`);
+      const a: unknown = pair[0];
+      const b: unknown = pair[1];
+      checkId(method, a);
+      checkId(method, b);
+      ids.push(a, b);
+    };
+    if (Array.isArray(pairs)) {
+      const array = pairs as readonly unknown[];
+      for (let i = 0; i < array.length; i++) take(array[i], i);
+    } else {
+      let i = 0;
+      for (const pair of pairs) take(pair, i++);
+    }
+    const count = ids.length >> 1;
+    const indices = bulkInt32(2 * count);
+    this.ids.indexOfAll(ids, 2 * count, indices);
+    const us = bulkInt32(count);
+    const vs = bulkInt32(count);
+    for (let i = 0; i < count; i++) {
+      const u = indices[2 * i]!;
+      const v = indices[2 * i + 1]!;
+      if (u < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `${method}: member ${describeValue(ids[2 * i])} not found (pair ${i})`);
+      if (v < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `${method}: member ${describeValue(ids[2 * i + 1])} not found (pair ${i})`);
+      if (u === v) throw new SocialGraphError('SELF_CONNECTION', `${method}: cannot connect member ${describeValue(ids[2 * i])} to itself (pair ${i})`);
+      us[i] = u;
+      vs[i] = v;
+    }
+    const store = this.store;
+    const timed = seconds >= 0;
+    if (!timed && store.hasTimes && count > 0) seconds = Math.max(1, Math.min(2 ** 32 - 1, Math.floor(this.now() / 1000))); // 0 is "unknown"
+    const fresh = new Uint8Array(bulkBuffer(count));
+    const cap = this.cap;
+    const added = store.mergePairs(us, vs, count, seconds < 0 ? 0 : seconds, timed, (member, degree) => {
+      throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(this.ids.idOf(member))} would have ${degree} connections, over ${cap} (maxConnectionsPerMember)`);
+    }, fresh);
+    const hooks = this.#onConnected;
+    const events = this.events.has('connected');
+    if (hooks.length > 0 || events) {
+      for (let i = 0; i < count; i++) {
+        if (fresh[i] === 0) continue;
+        for (let h = 0; h < hooks.length; h++) hooks[h]!(us[i]!, vs[i]!);
+        if (events) this.events.push({ type: 'connected', a: ids[2 * i]!, b: ids[2 * i + 1]! });
+      }
+    }
+    let applied: [string, string][] | null = null;
+    if (this.#log !== null) {
+      applied = new Array(count);
+      for (let i = 0; i < count; i++) applied[i] = [ids[2 * i]!, ids[2 * i + 1]!];
+    }
+    return { added, applied };
   }
 
   /** Removes a connection by index; returns whether it existed. O(log d + d). */
@@ -504,4 +568,16 @@ export function checkCallback(method: string, callback: unknown): void {
   if (typeof callback !== 'function') {
     throw new SocialGraphError('INVALID_OPTION', `${method}: callback must be a function, got ${describeValue(callback)}`);
   }
+}
+
+/** The seconds of a connect option bag's `at` (-1 when absent), or `INVALID_OPTION`. */
+function readAtSeconds(method: string, options: ConnectOptions | undefined): number {
+  if (options === undefined) return -1;
+  checkOptionsObject(method, options);
+  const at = options.at;
+  if (at === undefined) return -1;
+  if (typeof at !== 'number' || !Number.isFinite(at) || at < 1000 || at >= 2 ** 32 * 1000) {
+    throw new SocialGraphError('INVALID_OPTION', `${method}: at must be milliseconds since the epoch (1 s to 2^32 s: second 0 means "unknown"), got ${describeValue(at)}`);
+  }
+  return Math.floor(at / 1000);
 }

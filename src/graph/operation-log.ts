@@ -48,6 +48,7 @@ export const OPERATION_NAMES = [
   'unfavorite',
   'hide',
   'unhide',
+  'connectAll',
 ] as const;
 
 /**

@@ -8,6 +8,7 @@
  */
 export {
   DEFAULT_POLICY,
+  MAX_CONNECT_ALL,
   OPERATION_NAMES,
   STRICT_POLICY,
   SocialGraph,

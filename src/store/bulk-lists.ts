@@ -167,3 +167,27 @@ export function drainSeconds(
     for (let at = 2 * bounds[k]!; at < end; at += 2) pool[cursor[pending[at]! - low]!++] = pending[at + 1]!;
   }
 }
+
+/**
+ * Sorts `keys[start, end)` ascending (float64 keys: neighbour and pair, see
+ * `CompactAdjacencyStore.mergePairs`).
+ *
+ * @remarks O(k²) by insertion up to 32 keys (most groups: a member gains a few connections per
+ * batch), O(k log k) by the built-in sort beyond.
+ * @internal
+ */
+export function sortKeys(keys: Float64Array, start: number, end: number): void {
+  if (end - start > 32) {
+    keys.subarray(start, end).sort();
+    return;
+  }
+  for (let i = start + 1; i < end; i++) {
+    const x = keys[i]!;
+    let j = i - 1;
+    while (j >= start && keys[j]! > x) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = x;
+  }
+}

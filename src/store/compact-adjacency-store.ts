@@ -21,7 +21,7 @@
  */
 import type { AdjacencyView } from './adjacency-view.js';
 import { bulkBuffer, bulkInt32 } from './bulk-buffer.js';
-import { countSeconds, drainSeconds, scatterSeconds, sortLists, sortUnique } from './bulk-lists.js';
+import { countSeconds, drainSeconds, scatterSeconds, sortKeys, sortLists, sortUnique } from './bulk-lists.js';
 import { grown } from './grown.js';
 import type { HelperThread } from './helper-thread.js';
 import { buildSizeClasses, classFor } from './size-classes.js';
@@ -34,6 +34,10 @@ const NO_CLASS = 255;
 const FIRST_SLAB_ENTRIES = 1024;
 const MAX_SLABS = 512; // 2^31 entries in all: addresses stay non-negative int32
 const COMPACT_MIN_FREE = 1 << 16;
+/** Bits of a pair's position in {@link CompactAdjacencyStore.mergePairs}' sort keys. */
+const MERGE_PAIR_BITS = 24;
+/** Most pairs one {@link CompactAdjacencyStore.mergePairs} takes (2^24). */
+export const MAX_MERGE_PAIRS = 2 ** MERGE_PAIR_BITS;
 /** Buckets of the bulk load's second-member pass. */
 const BUCKETS = 1024;
 
@@ -126,6 +130,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
   #blockSlots = 0;
   #freeSlots = 0;
   #compactions = 0;
+  /** {@link CompactAdjacencyStore.mergePairs}' per-member scratch: all zero between calls. */
+  #mergeScratch: Int32Array = new Int32Array(16);
 
   constructor(maxDegree: number, initialMembers = 16) {
     this.maxDegree = maxDegree;
@@ -340,6 +346,176 @@ export class CompactAdjacencyStore implements AdjacencyView {
     this.#freeBlock(v);
     this.#maybeCompact();
     return removed;
+  }
+
+  /**
+   * Adds the pairs `(us[i], vs[i])`, `i < count`, to the live store as one operation: each pair
+   * once or more, in any order and direction, between live members, never a member with itself
+   * (the caller checked). Pairs already connected, and repeats within the batch, change nothing.
+   * New entries get `time` when times are recorded (`startTimes`: start recording them, once the
+   * batch is known to fit). Returns the number of new connections and,
+   * when `fresh` is given, sets `fresh[i]` to 1 exactly for the pairs that made one (the first
+   * occurrence of a pair not connected before) and to 0 for the others, so that the caller can
+   * report them in input order.
+   *
+   * Validates before it changes anything: when a member would exceed `maxDegree`, calls
+   * `onOverflow` (which throws) with the store untouched.
+   *
+   * @remarks O(k log k + Σ d) for k pairs touching lists of total length Σ d: the pairs' entries
+   * are grouped by member (a counting sort over the members touched: no pass over all members),
+   * each group sorted on (neighbour, pair) keys, deduplicated and filtered against the member's
+   * list in one merge walk; then each list grows once, to the size class of its new length, and
+   * takes its new entries in one merge from the back. Where one `insert` per pair pays a binary
+   * search, a shift and often a block move for every entry, this pays them once per member.
+   * Temporary memory: 13 bytes per pair plus 4 per member touched; a scratch array of 4 bytes
+   * per member index is kept for later batches.
+   */
+  mergePairs(
+    us: Int32Array,
+    vs: Int32Array,
+    count: number,
+    time: number,
+    startTimes: boolean,
+    onOverflow: (member: number, degree: number) => never,
+    fresh: Uint8Array | null = null,
+  ): number {
+    const bound = this.indexBound;
+    if (count > MAX_MERGE_PAIRS || bound > 2 ** (53 - MERGE_PAIR_BITS)) throw new RangeError('CompactAdjacencyStore.mergePairs: batch too large');
+    if (fresh !== null) fresh.fill(0, 0, count);
+    if (count === 0) return 0;
+    // 1. Entries per member: a counting sort over the members touched only.
+    let fill = this.#mergeScratch;
+    if (fill.length < bound) fill = this.#mergeScratch = new Int32Array(Math.max(bound, Math.ceil(fill.length * 1.5)));
+    const touched = bulkInt32(Math.min(2 * count, bound));
+    let t = 0;
+    for (let i = 0; i < count; i++) {
+      const u = us[i]!;
+      const v = vs[i]!;
+      if (fill[u]!++ === 0) touched[t++] = u;
+      if (fill[v]!++ === 0) touched[t++] = v;
+    }
+    // Members in index order: their records, their lists (laid out in member order by a bulk
+    // load) and their groups of entries are then read front to back instead of at random, which
+    // on a big graph is most of the cost. Many members: one scan; few: a sort.
+    if (t * 8 > bound) {
+      t = 0;
+      for (let m = 0; m < bound; m++) if (fill[m] !== 0) touched[t++] = m;
+    } else touched.subarray(0, t).sort();
+    const groups = bulkInt32(t + 1); // group g holds entries [groups[g], groups[g + 1])
+    let at = 0;
+    for (let g = 0; g < t; g++) {
+      const m = touched[g]!;
+      groups[g] = at;
+      at += fill[m]!;
+      fill[m] = groups[g]!;
+    }
+    groups[t] = at;
+    // Key of an entry: neighbour · 2^MERGE_PAIR_BITS + pair (exact in a float64), so that a sort
+    // puts a member's new neighbours in order and, for each, its earliest pair first.
+    const keys = new Float64Array(bulkBuffer(16 * count));
+    const scale = 2 ** MERGE_PAIR_BITS;
+    for (let i = 0; i < count; i++) {
+      const u = us[i]!;
+      const v = vs[i]!;
+      keys[fill[u]!++] = v * scale + i;
+      keys[fill[v]!++] = u * scale + i;
+    }
+    for (let g = 0; g < t; g++) fill[touched[g]!] = 0; // the scratch is all zero between calls
+    // 2. Per member: sort, drop repeats and neighbours it has, and check the cap. The new
+    // neighbours are written as int32 over the keys' own bytes (`added`, from 2 · groups[g]):
+    // the j-th one lands in bytes 8·start + 4j, never ahead of the key being read.
+    const added = new Int32Array(keys.buffer);
+    const newCounts = bulkInt32(t);
+    const meta = this.#meta;
+    const cap = this.maxDegree;
+    let total = 0;
+    for (let g = 0; g < t; g++) {
+      const m = touched[g]!;
+      const start = groups[g]!;
+      const end = groups[g + 1]!;
+      sortKeys(keys, start, end);
+      const n = meta[4 * m + 1]!;
+      const list = this.#slabs[meta[4 * m]! >>> SLAB_BITS]!;
+      const base = meta[4 * m]! & SLAB_MASK;
+      const last = n === 0 ? -1 : meta[4 * m + 3]!;
+      let p = 0; // position in m's list
+      let previous = -1;
+      let k = 0;
+      const out = 2 * start;
+      for (let e = start; e < end; e++) {
+        const key = keys[e]!;
+        const w = Math.floor(key / scale);
+        if (w === previous) continue;
+        previous = w;
+        if (w <= last) {
+          // Binary search from the last position: a hub gains a few entries per batch, and a
+          // walk over its whole list for them would cost O(d) per batch.
+          let hi = n - 1;
+          while (p <= hi) {
+            const mid = (p + hi) >>> 1;
+            const x = list[base + mid]!;
+            if (x < w) p = mid + 1;
+            else if (x > w) hi = mid - 1;
+            else {
+              p = mid;
+              break;
+            }
+          }
+          if (p < n && list[base + p] === w) continue;
+        }
+        added[out + k++] = w;
+        // Each new connection is flagged once, from its smaller member's side.
+        if (fresh !== null && m < w) fresh[key - w * scale] = 1;
+      }
+      newCounts[g] = k;
+      total += k;
+      if (n + k > cap) onOverflow(m, n + k);
+    }
+    // 3. Grow each list once and merge its new neighbours in from the back.
+    if (startTimes && total > 0) this.enableTimes();
+    const caps = this.#caps;
+    const timed = this.#times !== null;
+    for (let g = 0; g < t; g++) {
+      const k = newCounts[g]!;
+      if (k === 0) continue;
+      const m = touched[g]!;
+      const n = this.#meta[4 * m + 1]!;
+      const cls = this.#meta[4 * m + 2]!;
+      if (cls === NO_CLASS || n + k > caps[cls]!) this.#moveBlock(m, classFor(caps, n + k));
+      const address = this.#meta[4 * m]!;
+      const list = this.#slabs[address >>> SLAB_BITS]!;
+      const times = timed ? this.#times![address >>> SLAB_BITS]! : null;
+      const base = address & SLAB_MASK;
+      const from = 2 * groups[g]!;
+      // From the back: each new entry w, largest first, finds by binary search how many old
+      // entries are below it; the old entries above it move up by the new entries still to
+      // place (one copyWithin per run), and w goes right below them.
+      let end = n; // old entries [0, end) are not yet moved
+      for (let j = k - 1; j >= 0; j--) {
+        const w = added[from + j]!;
+        let lo = 0;
+        let hi = end - 1;
+        if (end > 0 && list[base + end - 1]! < w) lo = end;
+        else {
+          while (lo <= hi) {
+            const mid = (lo + hi) >>> 1;
+            if (list[base + mid]! < w) lo = mid + 1;
+            else hi = mid - 1;
+          }
+        }
+        if (lo < end) {
+          list.copyWithin(base + lo + j + 1, base + lo, base + end);
+          if (times !== null) times.copyWithin(base + lo + j + 1, base + lo, base + end);
+        }
+        list[base + lo + j] = w;
+        if (times !== null) times[base + lo + j] = time;
+        end = lo;
+      }
+      this.#meta[4 * m + 1] = n + k;
+      this.#meta[4 * m + 3] = list[base + n + k - 1]!;
+    }
+    this.#usedSlots += total;
+    return total / 2;
   }
 
   /**
@@ -626,16 +802,18 @@ export class CompactAdjacencyStore implements AdjacencyView {
     if (s >= MAX_SLABS) throw new RangeError('CompactAdjacencyStore: pool exceeds 2^31 entries');
     const end = (bump & SLAB_MASK) + size;
     let slab = this.#slabs[s];
+    // Slabs come from bulkBuffer: a graph growing by millions of connections must not make V8
+    // run a full collection per slab (see bulk-buffer.ts).
     if (slab === undefined) {
-      slab = new Int32Array(Math.max(FIRST_SLAB_ENTRIES, end));
+      slab = bulkInt32(Math.max(FIRST_SLAB_ENTRIES, end));
       this.#slabs[s] = slab;
-      if (this.#times !== null) this.#times[s] = new Uint32Array(slab.length);
+      if (this.#times !== null) this.#times[s] = new Uint32Array(bulkBuffer(4 * slab.length));
     } else if (slab.length < end) {
-      const grown = new Int32Array(Math.min(SLAB_ENTRIES, Math.max(end, slab.length * 2)));
+      const grown = bulkInt32(Math.min(SLAB_ENTRIES, Math.max(end, slab.length * 2)));
       grown.set(slab);
       this.#slabs[s] = grown;
       if (this.#times !== null) {
-        const times = new Uint32Array(grown.length);
+        const times = new Uint32Array(bulkBuffer(4 * grown.length));
         times.set(this.#times[s]!);
         this.#times[s] = times;
       }

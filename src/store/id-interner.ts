@@ -193,6 +193,50 @@ export class IdInterner {
     for (let i = 0; i < count; i++) out[i] = this.indexOf(batch[i]!);
   }
 
+  /**
+   * Looks up `ids[0, count)` (`out[i]`: index or -1). Same answers as {@link IdInterner.indexOf},
+   * several times faster on a big table: a lookup touches three cache lines that are cold when
+   * ids come in random order (the id string, its table slot, and the stored id it is compared
+   * with), and one at a time each costs a full miss. Here ids go in blocks of 256, and each
+   * pass over a block makes one kind of access for all of them, with no dependency between
+   * them, so that the processor overlaps their misses: first a character of each id, then the
+   * hashes (from cache), then each home slot, then each slot's stored id, then the probes.
+   *
+   * @remarks O(total length of the ids) expected; 3 KiB of temporary memory.
+   */
+  indexOfAll(ids: readonly string[], count: number, out: Int32Array): void {
+    const BLOCK = 256;
+    const hashes = new Int32Array(3 * BLOCK);
+    const table = this.#table;
+    const mask = this.#mask;
+    const names = this.#ids;
+    let touched = 0;
+    for (let from = 0; from < count; from += BLOCK) {
+      const to = Math.min(count, from + BLOCK);
+      // Stryker disable next-line ArithmeticOperator,AssignmentOperator: the sum is kept only so that the reads are not optimised away; nothing reads it
+      for (let i = from; i < to; i++) touched = (touched + ids[i]!.charCodeAt(0)) | 0;
+      for (let i = from; i < to; i++) {
+        const k = 3 * (i - from);
+        hashes[k] = this.#hash(ids[i]!);
+        hashes[k + 1] = this.#w0;
+        hashes[k + 2] = this.#w1;
+      }
+      // Stryker disable next-line ArithmeticOperator,AssignmentOperator: the sum is kept only so that the reads are not optimised away; nothing reads it
+      for (let k = 0; k < 3 * (to - from); k += 3) touched = (touched + table[SLOT * (hashes[k]! & mask) + 1]!) | 0;
+      for (let k = 0; k < 3 * (to - from); k += 3) {
+        const index = table[SLOT * (hashes[k]! & mask) + 1]!;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,AssignmentOperator: the sum is kept only so that the reads are not optimised away; nothing reads it
+        if (index >= 0 && hashes[k + 1] === 0 && names[index] === undefined) touched++;
+      }
+      for (let i = from; i < to; i++) {
+        const k = 3 * (i - from);
+        out[i] = this.#find(ids[i]!, hashes[k]!, hashes[k + 1]!, hashes[k + 2]!);
+      }
+    }
+    // Stryker disable next-line ArithmeticOperator: the sum is kept only so that the reads are not optimised away; nothing reads it
+    this.#touched = (this.#touched + touched) | 0; // keeps the touching reads observable
+  }
+
   /** Id at `index`; the caller guarantees the index is live. O(1). */
   idOf(index: number): string {
     return this.#ids[index]!;

@@ -102,6 +102,7 @@ const ID_METHODS: { method: string; arity: 1 | 2; call: (graph: SocialGraph, x: 
   { method: 'connectionCountOf', arity: 1, call: (g, x) => g.connectionCountOf(as(x)) },
   { method: 'reach', arity: 1, call: (g, x) => g.reach(as(x)) },
   { method: 'connect', arity: 2, call: (g, x, y) => g.connect(as(x), as(y)) },
+  { method: 'connectAll', arity: 2, call: (g, x, y) => g.connectAll([['a', 'e'], [as(x), as(y)]]) },
   { method: 'disconnect', arity: 2, call: (g, x, y) => g.disconnect(as(x), as(y)) },
   { method: 'areConnected', arity: 2, call: (g, x, y) => g.areConnected(as(x), as(y)) },
   { method: 'degree', arity: 2, call: (g, x, y) => g.degree(as(x), as(y)) },
@@ -253,6 +254,20 @@ function buildRows(): Row[] {
     { method: 'connect', what: 'a self pair', code: 'SELF_CONNECTION', call: (g) => g.connect('a', 'a') },
     { method: 'connect', what: 'a self pair (member without connections)', code: 'SELF_CONNECTION', call: (g) => g.connect('e', 'e') },
     { method: 'connect', what: 'a self pair of a full member', code: 'SELF_CONNECTION', call: (g) => g.connect('hub', 'hub'), graph: cappedGraph },
+  );
+
+  // connectAll: a batch is all or nothing, whatever pair is bad and wherever it is.
+  rows.push(
+    { method: 'connectAll', what: 'a self pair after a good one', code: 'SELF_CONNECTION', call: (g) => g.connectAll([['a', 'e'], ['e', 'e']]) },
+    { method: 'connectAll', what: 'pairs that together break the cap', code: 'CONNECTION_LIMIT', call: (g) => g.connectAll([['z', 'w'], ['hub', 'z']]), graph: cappedGraph },
+    { method: 'connectAll', what: 'a batch giving one member a third connection twice over', code: 'CONNECTION_LIMIT', call: (g) => g.connectAll([['x', 'y'], ['x', 'z'], ['x', 'w']]), graph: cappedGraph },
+    { method: 'connectAll', what: 'a number', code: 'INVALID_OPTION', call: (g) => g.connectAll(as(42)) },
+    { method: 'connectAll', what: 'null', code: 'INVALID_OPTION', call: (g) => g.connectAll(as(null)) },
+    { method: 'connectAll', what: 'a pair of one id', code: 'INVALID_OPTION', call: (g) => g.connectAll([['a', 'e'], as(['a'])]) },
+    { method: 'connectAll', what: 'a string as a pair', code: 'INVALID_OPTION', call: (g) => g.connectAll([as('ae')]) },
+    { method: 'connectAll', what: 'at = NaN', code: 'INVALID_OPTION', call: (g) => g.connectAll([['a', 'e']], { at: NaN }) },
+    { method: 'connectAll', what: 'at = 2^53', code: 'INVALID_OPTION', call: (g) => g.connectAll([['a', 'e']], { at: 2 ** 53 }) },
+    { method: 'connectAll', what: 'options as a string', code: 'INVALID_OPTION', call: (g) => g.connectAll([['a', 'e']], as('soon')) },
   );
 
   // The cap, on either side.
@@ -568,6 +583,7 @@ const PUBLIC_METHODS = [
   'members',
   'forEachMember',
   'connect',
+  'connectAll',
   'disconnect',
   'areConnected',
   'connections',

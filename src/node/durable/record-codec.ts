@@ -24,13 +24,14 @@
  * @packageDocumentation
  */
 import { bulkInt32 } from '../../store/bulk-buffer.js';
-import { DEFAULT_POLICY, OPERATION_NAMES, STRICT_POLICY, SocialGraph, SocialGraphError, replayOperation, type OperationName, type Policy } from '../core.js';
+import { DEFAULT_POLICY, MAX_CONNECT_ALL, OPERATION_NAMES, STRICT_POLICY, SocialGraph, SocialGraphError, replayOperation, type OperationName, type Policy } from '../core.js';
 
 /** Slot kinds of an argument. */
 const REF = 0; // a string: literal or a repeat of the last record's
 const VALUE = 1; // a tagged value (settings and options objects)
 const JSON_TEXT = 2; // JSON text (profiles: what a snapshot keeps of them)
 const POLICY = 3; // setPolicy's argument: a preset or a custom policy's name
+const PAIRS = 4; // connectAll's pairs: varint count · (string, string) per pair
 
 interface Schema {
   /** Kinds of the required arguments. */
@@ -78,6 +79,7 @@ const SCHEMAS: Readonly<Record<OperationName, Schema>> = {
   unfavorite: R2,
   hide: R2,
   unhide: R2,
+  connectAll: { slots: [PAIRS], optional: true },
 };
 
 /** Schemas by op code; an operation this build has no schema for is refused at module load. */
@@ -89,6 +91,11 @@ const BY_CODE: readonly Schema[] = OPERATION_NAMES.map((name) => {
 if (OPERATION_NAMES.length > 63) throw new Error('durable journal: more than 63 operations do not fit the record head');
 const CODE_OF: ReadonlyMap<string, number> = new Map(OPERATION_NAMES.map((name, i) => [name, i]));
 const CONNECT = CODE_OF.get('connect')!;
+
+/** Longest run of connect records replayed as one `connectAll`. */
+const RUN_MAX = 1 << 18;
+/** Shortest run worth a `connectAll` (below, call by call). */
+const RUN_MIN = 64;
 
 const HAS_TIME = 0x40;
 const HAS_OPTIONAL = 0x80;
@@ -255,6 +262,9 @@ export class RecordEncoder {
           }
           break;
         }
+        case PAIRS:
+          this.#pairs(value);
+          break;
         default:
           this.#policy(value);
       }
@@ -368,6 +378,24 @@ export class RecordEncoder {
     else if (k === 1) this.#now1 = value;
   }
 
+  /**
+   * connectAll's pairs (what the graph applied: an array of string pairs): a varint count, then
+   * each pair's two ids as references, each pair's repeats relative to the pair before it (a
+   * member connecting to many repeats its id in one byte).
+   */
+  #pairs(value: unknown): void {
+    if (!Array.isArray(value)) throw new JournalEncodeError('connectAll pairs are not an array');
+    this.#varint(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const pair: unknown = value[i];
+      if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') throw new JournalEncodeError(`connectAll pair ${i} is not two ids`);
+      this.#ref(pair[0], 0);
+      this.#ref(pair[1], 1);
+      this.#last0 = this.#now0;
+      this.#last1 = this.#now1;
+    }
+  }
+
   /** A tagged value; `plain`: throw {@link NotPlain} for anything but plain data. */
   #value(value: unknown, depth: number, plain = false): void {
     if (depth > MAX_DEPTH) throw plain ? new NotPlain() : new JournalEncodeError(`a value nested deeper than ${MAX_DEPTH}`);
@@ -470,6 +498,10 @@ export class RecordDecoder {
   readonly #policy: Policy | undefined;
   /** Records applied so far. */
   records = 0;
+  /** The run of `connect(a, b)` records not yet applied (see #flush), and their offsets. */
+  readonly #runPairs: [string, string][] = [];
+  readonly #runOffsets: Float64Array = new Float64Array(RUN_MAX);
+  #runLength = 0;
 
   constructor(graph: SocialGraph, options: { policy?: Policy | undefined }) {
     this.#graph = graph;
@@ -515,8 +547,13 @@ export class RecordDecoder {
           this.#last0 = this.#now0;
           this.#last1 = this.#now1;
           if (each === undefined) {
-            graph.connect(a as string, b as string);
-            this.records++;
+            // Runs of connects go to the graph in batches (see #flush).
+            const n = this.#runLength++;
+            const pair = (this.#runPairs[n] ??= ['', '']);
+            pair[0] = a as string;
+            pair[1] = b as string;
+            this.#runOffsets[n] = offset;
+            if (this.#runLength === RUN_MAX) this.#flush();
             continue;
           }
           record.name = name;
@@ -527,6 +564,7 @@ export class RecordDecoder {
           continue;
         }
         if ((head & HAS_OPTIONAL) !== 0 && !schema.optional) throw new RecordFormatError(`operation ${name} has no optional argument`);
+        if (this.#runLength > 0) this.#flush();
         const time = (head & HAS_TIME) !== 0 ? this.#time() : Number.NaN;
         const args: unknown[] = [];
         this.#now0 = this.#last0;
@@ -545,9 +583,43 @@ export class RecordDecoder {
         this.records++;
       } catch (error) {
         if (error instanceof RecordFormatError) throw new RecordFormatError(`record at offset ${offset}: ${error.message}`);
-        if (error instanceof MissingPolicyError) throw error;
+        if (error instanceof MissingPolicyError || error instanceof ReplayError) throw error;
         throw new ReplayError(offset, error);
       }
+    }
+    this.#flush();
+  }
+
+  /**
+   * Applies the pending run of `connect(a, b)` records: one `connectAll` for a long run, which
+   * leaves the graph as the calls one by one would (same lists, same observers in the same
+   * order: every call of the run succeeded, so the batch does too) at several times their
+   * speed; a short run call by call, cheaper than a batch's setup. Should the batch throw (a
+   * damaged journal), it changed nothing, and the run is replayed call by call to name the
+   * record that fails.
+   */
+  #flush(): void {
+    const n = this.#runLength;
+    if (n === 0) return;
+    this.#runLength = 0;
+    const pairs = this.#runPairs;
+    const graph = this.#graph;
+    if (n >= RUN_MIN) {
+      try {
+        graph.connectAll(n === pairs.length ? pairs : pairs.slice(0, n));
+        this.records += n;
+        return;
+      } catch {
+        // Found below, record by record.
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      try {
+        graph.connect(pairs[i]![0], pairs[i]![1]);
+      } catch (error) {
+        throw new ReplayError(this.#runOffsets[i]!, error);
+      }
+      this.records++;
     }
   }
 
@@ -643,6 +715,21 @@ export class RecordDecoder {
 
   #slot(kind: number): unknown {
     switch (kind) {
+      case PAIRS: {
+        const count = this.#varint();
+        // Each id takes at least one byte: a count beyond the bytes left is damage, not a batch.
+        if (count > MAX_CONNECT_ALL || 2 * count > this.#end - this.#pos) throw new RecordFormatError(`connectAll of ${count} pairs`);
+        const pairs: [string, string][] = new Array(count);
+        for (let i = 0; i < count; i++) {
+          const a = this.#ref(0);
+          const b = this.#ref(1);
+          if (typeof a !== 'string' || typeof b !== 'string') throw new RecordFormatError('connectAll pair is not two ids');
+          pairs[i] = [a, b];
+          this.#last0 = this.#now0;
+          this.#last1 = this.#now1;
+        }
+        return pairs;
+      }
       case VALUE:
         return this.#value(0);
       case JSON_TEXT: {

@@ -45,7 +45,7 @@ describe('durable graph against a model', () => {
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom<SyncMode>('always', 'batch', 'none'), async (seed, sync) => {
         const dir = join(root, `run-${run++}`);
         const clock = new TestClock();
-        const ops = opStream(seed, 250, { reloadSensitive: true, checkpointEvery: 60 });
+        const ops = opStream(seed, 400, { reloadSensitive: true, checkpointEvery: 60 });
         const random = prng(seed ^ 0x5eed);
         let durable: DurableGraph = open(dir, { clock: clock.read, sync, batchMs: 1 });
         // `live` gets every call as the durable graph does (same member numbering); `model` is
@@ -62,7 +62,14 @@ describe('durable graph against a model', () => {
             }
             const outcome = applyOp(durable.graph, clock, op);
             expect(applyOp(live, clock, op), `${op.name}(${JSON.stringify(op.args)})`).toBe(outcome);
-            if (model !== live) expect(applyOp(model, clock, op), `${op.name}(${JSON.stringify(op.args)}) on the model`).toBe(outcome);
+            if (model !== live) {
+              const onModel = applyOp(model, clock, op);
+              // The one documented difference (docs/invitations.md): a snapshot keeps no closed
+              // invitation, so the model, reloaded at the checkpoint, no longer finds one the live
+              // graph reports as closed. Both calls fail and change nothing.
+              const forgotten = outcome === 'error INVITATION_NOT_PENDING' && onModel === 'error INVITATION_NOT_FOUND';
+              if (!forgotten) expect(onModel, `${op.name}(${JSON.stringify(op.args)}) on the model`).toBe(outcome);
+            }
             if (outcome.startsWith('ok')) succeeded.set(op.name, (succeeded.get(op.name) ?? 0) + 1);
             if (random() < 1 / 40) {
               if (random() < 0.5) await durable.flush();
@@ -82,7 +89,7 @@ describe('durable graph against a model', () => {
           await durable.close();
         }
       }),
-      { ...fcParams(12) },
+      { ...fcParams(16) },
     );
     // Every operation succeeded at least once over the runs (coverage of the record layouts).
     const missing = OPERATION_NAMES.filter((name) => (succeeded.get(name) ?? 0) === 0);

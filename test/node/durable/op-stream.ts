@@ -57,7 +57,10 @@ export function opStream(seed: number, count: number, options: StreamOptions): O
     let args: unknown[];
     if (r < 0.12) [name, args] = ['addMember', [id()]];
     else if (r < 0.2) [name, args] = ['mergeMember', [id()]];
-    else if (r < 0.42) [name, args] = random() < 0.3 ? ['connect', [id(), id(), { at: now - Math.floor(random() * 1e9) }]] : ['connect', [id(), id()]];
+    else if (r < 0.25) {
+      const pairs = Array.from({ length: 1 + Math.floor(random() * 3) }, () => [id(), id()]);
+      [name, args] = random() < 0.3 ? ['connectAll', [pairs, { at: now - Math.floor(random() * 1e9) }]] : ['connectAll', [pairs]];
+    } else if (r < 0.42) [name, args] = random() < 0.3 ? ['connect', [id(), id(), { at: now - Math.floor(random() * 1e9) }]] : ['connect', [id(), id()]];
     else if (r < 0.48) [name, args] = ['disconnect', [id(), id()]];
     else if (r < 0.51) [name, args] = [random() < 0.6 ? 'block' : 'unblock', [id(), id()]];
     else if (r < 0.54) [name, args] = ['setPrivacy', [id(), pick([{ openProfile: true }, { connectionsVisibility: 'private' }, { invitations: 'anyone', profileVisibility: 'public' }, { bogus: 1 }])]];

@@ -66,11 +66,22 @@ const plainValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   ),
 })).value;
 const timeArb = fc.oneof(fc.constant(Number.NaN), fc.integer({ min: 0, max: 2 ** 42 }), fc.double(), fc.constantFrom(-0, 1_700_000_000_000, 2 ** 53));
-const recordArb = fc.record({
-  name: fc.constantFrom(...OPERATION_NAMES.filter((n) => n !== 'setPolicy')),
-  args: fc.array(fc.oneof(stringArb, plainValue), { maxLength: 4 }),
-  time: timeArb,
-});
+const idArb = stringArb.filter((s): s is string => typeof s === 'string');
+const recordArb = fc.oneof(
+  fc.record({
+    name: fc.constantFrom(...OPERATION_NAMES.filter((n) => n !== 'setPolicy' && n !== 'connectAll')),
+    args: fc.array(fc.oneof(stringArb, plainValue), { maxLength: 4 }),
+    time: timeArb,
+  }),
+  // connectAll's pairs: ids of every kind, repeats within and across pairs.
+  fc.record({
+    name: fc.constant('connectAll'),
+    args: fc.tuple(fc.array(fc.tuple(idArb, idArb), { maxLength: 12, size: 'large' }), fc.option(fc.record({ at: fc.integer({ min: 1000, max: 2 ** 40 }) }), { nil: undefined })).map(([pairs, options]) =>
+      options === undefined ? [pairs] : [pairs, options],
+    ),
+    time: timeArb,
+  }),
+);
 
 describe('records', () => {
   it('round-trip exactly: strings of any kind, plain values, times (fast-check)', () => {
@@ -453,6 +464,70 @@ describe('the bulk prefix (a journal that starts from an empty graph)', () => {
       await reopened.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('after a non-empty checkpoint, runs of connects replay in batches to the bytes call-by-call replay gives; a damaged one names its record', async () => {
+    for (const [runLength, repeats] of [[63, false], [64, true], [5000, true], [300_000, false]] as const) {
+      const dir = freshDir();
+      const durable = open(dir, { sync: 'none' });
+      const model = new SocialGraph();
+      const id = (i: number): string => (i % 2 === 0 ? `m${i}` : `urn:li:member:${100_000_000 + i}`);
+      const both = (f: (g: SocialGraph) => unknown): void => {
+        f(durable.graph);
+        f(model);
+      };
+      for (let i = 0; i < 2000; i++) both((g) => g.addMember(id(i)));
+      for (let i = 1; i < 2000; i++) both((g) => g.connect(id(i), id(i >> 1)));
+      both((g) => g.invite(id(3), id(4)));
+      await durable.checkpoint();
+      // A run of connects (some already connected, some repeated, one accepting the invitation),
+      // then another record, then a second run.
+      let x = 12345;
+      for (let r = 0; r < runLength; r++) {
+        x = (x * 1103515245 + 12345) >>> 0;
+        const a = x % 2000;
+        const b = (a + 1 + ((x >>> 11) % 1999)) % 2000;
+        both((g) => g.connect(id(a), id(b)));
+        if (repeats && r % 10 === 0) both((g) => g.connect(id(b), id(a)));
+        if (r === runLength >> 1) both((g) => g.connect(id(4), id(3)));
+      }
+      both((g) => g.block(id(0), id(1)));
+      for (let r = 0; r < 100; r++) both((g) => g.connect(id(r), id(1999 - r)));
+      await durable.close();
+      const reopened = open(dir);
+      expect(Buffer.from(reopened.graph.toBytes()).equals(Buffer.from(model.toBytes())), `run of ${runLength}`).toBe(true);
+      await reopened.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // A connect in the middle of a long run that names a member no record added.
+    const dir = freshDir();
+    const durable = open(dir, { sync: 'always' });
+    for (let i = 0; i < 100; i++) durable.graph.addMember(`u${i}`);
+    await durable.checkpoint();
+    for (let r = 0; r < 500; r++) durable.graph.connect(`u${r % 100}`, `u${(r * 7 + 1) % 100}`);
+    durable.graph.addMember('late');
+    for (let r = 0; r < 500; r++) durable.graph.connect(`u${r % 100}`, r === 250 ? 'late' : `u${(r * 3 + 1) % 100}`);
+    await durable.close();
+    const file = readdirSync(dir).filter((f) => f.startsWith('journal-')).sort().at(-1)!;
+    const seq = Number(/\d+/.exec(file)![0]);
+    const scan = scanSegment(readFileSync(join(dir, file)), file, seq, true);
+    const payload = Buffer.concat(Array.from({ length: scan.blocks.length / 2 }, (_, k) => readFileSync(join(dir, file)).subarray(scan.blocks[2 * k]!, scan.blocks[2 * k + 1]!)));
+    const records = decodeAll(payload).filter((r) => !(r.name === 'addMember' && r.args[0] === 'late'));
+    writeSegment(join(dir, file), readFileSync(join(dir, file)).subarray(0, SEGMENT_HEADER_BYTES), encodeAll(records));
+    let error: unknown;
+    try {
+      open(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as SocialGraphError).code).toBe('JOURNAL_CORRUPT');
+    expect((error as Error).message).toContain('late');
+    // The offset is the bad record's: decoding up to it yields the 750 records before it.
+    const offset = (error as { offset: number }).offset;
+    const bytes = readFileSync(join(dir, file));
+    let before = 0;
+    new RecordDecoder(new SocialGraph(), {}).apply(bytes, 32 + 12, offset, () => before++);
+    expect(before).toBe(750);
   });
 
   it('a connect naming a member no record added is JOURNAL_CORRUPT, as call by call', async () => {
