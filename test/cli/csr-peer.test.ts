@@ -27,7 +27,7 @@ function oracleDistances(adj: Set<number>[], a: number): (number | null)[] {
   return dist;
 }
 
-function check(peer: CsrPeer, adj: Set<number>[], ids: string[], stats: { pairs: number; far: number; mutual: number }): void {
+function check(peer: CsrPeer, adj: Set<number>[], ids: string[], stats: { pairs: number; far: number; three: number; mutual: number }): void {
   const n = adj.length;
   let edges = 0;
   for (const s of adj) edges += s.size;
@@ -37,9 +37,12 @@ function check(peer: CsrPeer, adj: Set<number>[], ids: string[], stats: { pairs:
     const counts = [0, 0, 0];
     for (const d of dist) if (d !== null && d > 0) counts[d - 1]!++;
     expect(peer.reach(a)).toEqual(counts);
+    const everyone = Int32Array.from(adj, (_, i) => i);
+    expect(peer.degrees(a, everyone, 0, n)).toEqual(dist);
     for (let b = 0; b < n; b++) {
       stats.pairs++;
       if (dist[b] === null) stats.far++;
+      if (dist[b] === 3) stats.three++;
       expect(peer.degree(a, b)).toBe(dist[b]);
       const common = [...adj[a]!].filter((v) => adj[b]!.has(v));
       if (common.length > 0) stats.mutual++;
@@ -51,7 +54,7 @@ function check(peer: CsrPeer, adj: Set<number>[], ids: string[], stats: { pairs:
 
 describe('csr peer', () => {
   it('answers degree, mutual count and list, and reach as the oracle does, before and after churn', () => {
-    const stats = { pairs: 0, far: 0, mutual: 0, repeats: 0, grown: 0, ops: 0 };
+    const stats = { pairs: 0, far: 0, three: 0, mutual: 0, repeats: 0, grown: 0, ops: 0 };
     const graph = fc.integer({ min: 2, max: 24 }).chain((n) =>
       fc.record({
         n: fc.constant(n),
@@ -94,8 +97,9 @@ describe('csr peer', () => {
       }),
       fcParams(150),
     );
-    // Coverage: unreachable pairs, shared neighbours, repeated pairs in the build, new connections (rows full: rebuilt with slack).
+    // Coverage (degree and degrees of every pair): unreachable pairs, pairs at distance 3, shared neighbours, repeated pairs in the build, new connections (rows full: rebuilt with slack).
     expect(stats.far).toBeGreaterThan(100);
+    expect(stats.three).toBeGreaterThan(100);
     expect(stats.mutual).toBeGreaterThan(100);
     expect(stats.repeats).toBeGreaterThan(20);
     expect(stats.grown).toBeGreaterThan(100);

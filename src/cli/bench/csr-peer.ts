@@ -21,8 +21,9 @@ const MAX_SLOTS = 2 ** 31 - 1;
 const MAX_STAMP = 2 ** 31 - 2;
 
 /**
- * Static CSR peer: bidirectional BFS for `degree` (expanding the smaller frontier, up to depth 3),
- * a merge of two sorted rows for `mutualCount`, a top-down level-by-level BFS for `reach`.
+ * Static CSR peer: bidirectional BFS for `degree` (expanding the cheaper frontier, up to depth 3),
+ * a merge of two sorted rows for `mutualCount`, a top-down level-by-level BFS for `reach`, and
+ * for a page of badges one ball of radius 2 around the viewer that every target meets.
  * Member `i` is named as {@link memberIds} names it.
  */
 export class CsrPeer {
@@ -151,7 +152,8 @@ export class CsrPeer {
   }
 
   /**
-   * Bidirectional BFS, a whole level at a time, expanding the side with the smaller frontier,
+   * Bidirectional BFS, a whole level at a time, expanding the side whose frontier is smaller by
+   * the sum of its members' degrees (the lists it would scan: a hub alone is a big frontier),
    * until the depths sum to 3. The first member found on the other side gives the distance: both
    * sides are complete to their depths, so no shorter path exists. The last level is only checked,
    * not marked. Cost O(sum of the degrees of the expanded frontiers).
@@ -177,13 +179,16 @@ export class CsrPeer {
     let aFrom = 0;
     let aTo = 1;
     let da = 0;
+    let costA = ends[x]! - offsets[x]!;
     let bFrom = 0;
     let bTo = 1;
     let db = 0;
+    let costB = ends[y]! - offsets[y]!;
     while (da + db < 3 && aTo > aFrom && bTo > bFrom) {
       const last = da + db === 2;
-      if (aTo - aFrom <= bTo - bFrom) {
+      if (costA <= costB) {
         let tail = aTo;
+        let cost = 0;
         for (let i = aFrom; i < aTo; i++) {
           const u = queueA[i]!;
           for (let k = offsets[u]!, end = ends[u]!; k < end; k++) {
@@ -193,13 +198,16 @@ export class CsrPeer {
             markA[w] = stamp;
             distA[w] = da + 1;
             queueA[tail++] = w;
+            cost += ends[w]! - offsets[w]!;
           }
         }
         aFrom = aTo;
         aTo = tail;
+        costA = cost;
         da++;
       } else {
         let tail = bTo;
+        let cost = 0;
         for (let i = bFrom; i < bTo; i++) {
           const u = queueB[i]!;
           for (let k = offsets[u]!, end = ends[u]!; k < end; k++) {
@@ -209,10 +217,12 @@ export class CsrPeer {
             markB[w] = stamp;
             distB[w] = db + 1;
             queueB[tail++] = w;
+            cost += ends[w]! - offsets[w]!;
           }
         }
         bFrom = bTo;
         bTo = tail;
+        costB = cost;
         db++;
       }
     }
@@ -268,10 +278,51 @@ export class CsrPeer {
     return out;
   }
 
-  /** One `degree` call per target, ids looked up each time (no batch algorithm: not a floor for pages). */
+  /**
+   * A page of badges by meeting in the middle once: mark the viewer's ball of radius 2 (one BFS),
+   * then each target is at its mark's distance, or at 3 if one of its neighbours is marked (only
+   * members at distance 2 can be: nearer ones would have marked it), or beyond. Cost O(degree sum
+   * of the viewer's 1-ball + the targets' degrees).
+   */
   degrees(viewer: number, targets: Int32Array, from: number, to: number): (number | null)[] {
+    const v = this.#at(viewer);
+    const stamp = this.#nextStamp();
+    const offsets = this.#offsets;
+    const ends = this.#ends;
+    const neighbors = this.#neighbors;
+    const mark = this.#markA;
+    const dist = this.#distA;
+    mark[v] = stamp;
+    dist[v] = 0;
+    for (let k = offsets[v]!, end = ends[v]!; k < end; k++) {
+      const w = neighbors[k]!;
+      mark[w] = stamp;
+      dist[w] = 1;
+    }
+    for (let k = offsets[v]!, end = ends[v]!; k < end; k++) {
+      const u = neighbors[k]!;
+      for (let j = offsets[u]!, e = ends[u]!; j < e; j++) {
+        const w = neighbors[j]!;
+        if (mark[w] === stamp) continue;
+        mark[w] = stamp;
+        dist[w] = 2;
+      }
+    }
     const out: (number | null)[] = new Array(to - from);
-    for (let i = from; i < to; i++) out[i - from] = this.degree(viewer, targets[i]!);
+    for (let i = from; i < to; i++) {
+      const t = this.#at(targets[i]!);
+      let d: number | null = null;
+      if (mark[t] === stamp) d = dist[t]!;
+      else {
+        for (let k = offsets[t]!, end = ends[t]!; k < end; k++) {
+          if (mark[neighbors[k]!] === stamp) {
+            d = 3;
+            break;
+          }
+        }
+      }
+      out[i - from] = d;
+    }
     return out;
   }
 
