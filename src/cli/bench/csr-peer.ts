@@ -10,15 +10,13 @@
  * in place: a removal leaves one free slot at the row's end, a connect fills it.
  *
  * Memory: 4 bytes per member for `offsets`, 4 for `ends`, 8 per connection for `neighbors` (both
- * directions), 5 bytes per member × 2 of BFS scratch (stamps and distances), 4 × 2 of queues, plus
- * the id strings, the `ids` array and the `Map`.
+ * directions), 1 byte per member × 2 of BFS marks, 4 × 2 of queues, plus the id strings, the
+ * `ids` array and the `Map`.
  */
 import { memberIds, type IdForm } from './workload.js';
 
 /** The largest `neighbors` length an Int32 offset can index. */
 const MAX_SLOTS = 2 ** 31 - 1;
-/** Stamps restart (arrays cleared) before they overflow an Int32. */
-const MAX_STAMP = 2 ** 31 - 2;
 
 /**
  * Static CSR peer: bidirectional BFS for `degree` (expanding the cheaper frontier, up to depth 3),
@@ -34,14 +32,12 @@ export class CsrPeer {
   #ends = new Int32Array(0);
   #neighbors = new Int32Array(0);
   #count = 0;
-  /** Visit stamps of the two BFS sides: `markA[v] === stamp` means visited in this call. */
-  #markA = new Int32Array(0);
-  #markB = new Int32Array(0);
-  #distA = new Uint8Array(0);
-  #distB = new Uint8Array(0);
+  /** Marks of the two BFS sides, one byte per member: 0 = not reached, else depth + 1; all 0 between calls (each call clears what it marked, through its queue). */
+  #markA = new Uint8Array(0);
+  #markB = new Uint8Array(0);
+  /** Members reached, in order: the BFS queues, and the lists the marks are cleared from. */
   #queueA = new Int32Array(0);
   #queueB = new Int32Array(0);
-  #stamp = 0;
 
   constructor(form: IdForm) {
     this.#form = form;
@@ -115,13 +111,10 @@ export class CsrPeer {
     this.#ends = offsets.slice(1);
     this.#neighbors = neighbors;
     this.#count = offsets[n]! / 2;
-    this.#markA = new Int32Array(n);
-    this.#markB = new Int32Array(n);
-    this.#distA = new Uint8Array(n);
-    this.#distB = new Uint8Array(n);
+    this.#markA = new Uint8Array(n);
+    this.#markB = new Uint8Array(n);
     this.#queueA = new Int32Array(n);
     this.#queueB = new Int32Array(n);
-    this.#stamp = 0;
     onProgress?.(edges, edges);
   }
 
@@ -136,16 +129,6 @@ export class CsrPeer {
     return v;
   }
 
-  /** A fresh visit stamp; clears the marks once in 2^31 calls. */
-  #nextStamp(): number {
-    if (this.#stamp >= MAX_STAMP) {
-      this.#markA.fill(0);
-      this.#markB.fill(0);
-      this.#stamp = 0;
-    }
-    return ++this.#stamp;
-  }
-
   /** Degree capped at 3 (`null` beyond). */
   degree(a: number, b: number): number | null {
     return this.#distance(this.#at(a), this.#at(b));
@@ -156,25 +139,21 @@ export class CsrPeer {
    * the sum of its members' degrees (the lists it would scan: a hub alone is a big frontier),
    * until the depths sum to 3. The first member found on the other side gives the distance: both
    * sides are complete to their depths, so no shorter path exists. The last level is only checked,
-   * not marked. Cost O(sum of the degrees of the expanded frontiers).
+   * not marked. Marks hold depth + 1 and are cleared through the queues afterwards. Cost O(sum of
+   * the degrees of the expanded frontiers).
    */
   #distance(x: number, y: number): number | null {
     if (x === y) return 0;
-    const stamp = this.#nextStamp();
     const offsets = this.#offsets;
     const ends = this.#ends;
     const neighbors = this.#neighbors;
     const markA = this.#markA;
     const markB = this.#markB;
-    const distA = this.#distA;
-    const distB = this.#distB;
     const queueA = this.#queueA;
     const queueB = this.#queueB;
-    markA[x] = stamp;
-    distA[x] = 0;
+    markA[x] = 1;
     queueA[0] = x;
-    markB[y] = stamp;
-    distB[y] = 0;
+    markB[y] = 1;
     queueB[0] = y;
     let aFrom = 0;
     let aTo = 1;
@@ -184,19 +163,25 @@ export class CsrPeer {
     let bTo = 1;
     let db = 0;
     let costB = ends[y]! - offsets[y]!;
-    while (da + db < 3 && aTo > aFrom && bTo > bFrom) {
+    let result: number | null = null;
+    search: while (da + db < 3 && costA > 0 && costB > 0) {
       const last = da + db === 2;
       if (costA <= costB) {
         let tail = aTo;
         let cost = 0;
+        const level = da + 2;
         for (let i = aFrom; i < aTo; i++) {
           const u = queueA[i]!;
           for (let k = offsets[u]!, end = ends[u]!; k < end; k++) {
             const w = neighbors[k]!;
-            if (markB[w] === stamp) return da + 1 + distB[w]!;
-            if (last || markA[w] === stamp) continue;
-            markA[w] = stamp;
-            distA[w] = da + 1;
+            const m = markB[w]!;
+            if (m !== 0) {
+              result = da + m; // da + 1 + (m - 1)
+              aTo = tail;
+              break search;
+            }
+            if (last || markA[w] !== 0) continue;
+            markA[w] = level;
             queueA[tail++] = w;
             cost += ends[w]! - offsets[w]!;
           }
@@ -208,14 +193,19 @@ export class CsrPeer {
       } else {
         let tail = bTo;
         let cost = 0;
+        const level = db + 2;
         for (let i = bFrom; i < bTo; i++) {
           const u = queueB[i]!;
           for (let k = offsets[u]!, end = ends[u]!; k < end; k++) {
             const w = neighbors[k]!;
-            if (markA[w] === stamp) return db + 1 + distA[w]!;
-            if (last || markB[w] === stamp) continue;
-            markB[w] = stamp;
-            distB[w] = db + 1;
+            const m = markA[w]!;
+            if (m !== 0) {
+              result = db + m;
+              bTo = tail;
+              break search;
+            }
+            if (last || markB[w] !== 0) continue;
+            markB[w] = level;
             queueB[tail++] = w;
             cost += ends[w]! - offsets[w]!;
           }
@@ -226,7 +216,9 @@ export class CsrPeer {
         db++;
       }
     }
-    return null;
+    for (let i = 0; i < aTo; i++) markA[queueA[i]!] = 0;
+    for (let i = 0; i < bTo; i++) markB[queueB[i]!] = 0;
+    return result;
   }
 
   /** Merge of the two sorted rows: O(deg a + deg b). */
@@ -286,36 +278,37 @@ export class CsrPeer {
    */
   degrees(viewer: number, targets: Int32Array, from: number, to: number): (number | null)[] {
     const v = this.#at(viewer);
-    const stamp = this.#nextStamp();
     const offsets = this.#offsets;
     const ends = this.#ends;
     const neighbors = this.#neighbors;
     const mark = this.#markA;
-    const dist = this.#distA;
-    mark[v] = stamp;
-    dist[v] = 0;
+    const queue = this.#queueA;
+    mark[v] = 1;
+    queue[0] = v;
+    let tail = 1;
     for (let k = offsets[v]!, end = ends[v]!; k < end; k++) {
       const w = neighbors[k]!;
-      mark[w] = stamp;
-      dist[w] = 1;
+      mark[w] = 2;
+      queue[tail++] = w;
     }
-    for (let k = offsets[v]!, end = ends[v]!; k < end; k++) {
-      const u = neighbors[k]!;
+    const first = tail;
+    for (let i = 1; i < first; i++) {
+      const u = queue[i]!;
       for (let j = offsets[u]!, e = ends[u]!; j < e; j++) {
         const w = neighbors[j]!;
-        if (mark[w] === stamp) continue;
-        mark[w] = stamp;
-        dist[w] = 2;
+        if (mark[w] !== 0) continue;
+        mark[w] = 3;
+        queue[tail++] = w;
       }
     }
     const out: (number | null)[] = new Array(to - from);
     for (let i = from; i < to; i++) {
       const t = this.#at(targets[i]!);
       let d: number | null = null;
-      if (mark[t] === stamp) d = dist[t]!;
+      if (mark[t] !== 0) d = mark[t]! - 1;
       else {
         for (let k = offsets[t]!, end = ends[t]!; k < end; k++) {
-          if (mark[neighbors[k]!] === stamp) {
+          if (mark[neighbors[k]!] !== 0) {
             d = 3;
             break;
           }
@@ -323,19 +316,19 @@ export class CsrPeer {
       }
       out[i - from] = d;
     }
+    for (let i = 0; i < tail; i++) mark[queue[i]!] = 0;
     return out;
   }
 
-  /** Top-down BFS, level by level, to depth 3: O(edges within distance 2 of `a`). */
+  /** Top-down BFS, level by level, to depth 3, marks cleared through the queue: O(edges within distance 2 of `a`). */
   reach(a: number): [number, number, number] {
     const x = this.#at(a);
-    const stamp = this.#nextStamp();
     const offsets = this.#offsets;
     const ends = this.#ends;
     const neighbors = this.#neighbors;
     const mark = this.#markA;
     const queue = this.#queueA;
-    mark[x] = stamp;
+    mark[x] = 1;
     queue[0] = x;
     let from = 0;
     let to = 1;
@@ -346,8 +339,8 @@ export class CsrPeer {
         const u = queue[i]!;
         for (let k = offsets[u]!, end = ends[u]!; k < end; k++) {
           const w = neighbors[k]!;
-          if (mark[w] === stamp) continue;
-          mark[w] = stamp;
+          if (mark[w] !== 0) continue;
+          mark[w] = 1;
           queue[tail++] = w;
         }
       }
@@ -355,6 +348,7 @@ export class CsrPeer {
       from = to;
       to = tail;
     }
+    for (let i = 0; i < to; i++) mark[queue[i]!] = 0;
     return counts;
   }
 
