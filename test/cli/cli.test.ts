@@ -31,12 +31,14 @@ describe('social-graph CLI: usage', () => {
   it('bench --help documents every flag and exits 0', () => {
     const r = cli('bench', '--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--members', '--avg-degree', '--model', '--dataset', '--sweep', '--json', '--report', '--chart', '--peers', '--budget']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--members', '--avg-degree', '--model', '--dataset', '--order', '--ids', '--sweep', '--json', '--report', '--chart', '--peers', '--budget']) expect(r.stdout).toContain(flag);
   });
 
   it.each([
     [['bench', '--model', 'tree'], /barabasi-albert.*watts-strogatz.*stochastic-block.*erdos-renyi/],
-    [['bench', '--peers', 'social-graph,igraph'], /allowed: social-graph, graphology, ngraph, naive/],
+    [['bench', '--peers', 'social-graph,igraph'], /allowed: social-graph, csr, graphology, ngraph, naive/],
+    [['bench', '--order', 'random'], /--order must be one of shuffled, generation, got "random"/],
+    [['bench', '--ids', 'uuid'], /--ids must be one of long, short, got "uuid"/],
     [['bench', '--bogus'], /unknown option --bogus \(options: --model VALUE;/],
     [['bench', '--members', 'many'], /--members must be an integer/],
     [['bench', '--avg-degree', '5'], /even/],
@@ -70,13 +72,14 @@ describe('social-graph bench at tiny sizes', () => {
     const out = JSON.parse(readFileSync(json, 'utf8'));
     expect(out.schema).toBe('social-graph-bench/1');
     expect(out.command).toMatch(/^social-graph bench /);
-    expect(out.seeds).toEqual({ graph: 1, queries: 1001 });
+    expect(out.seeds).toEqual({ graph: 1, queries: 1001, members: 3001 });
+    expect(out.naming).toEqual({ order: 'shuffled', ids: 'long' });
     expect(Object.keys(out.machine).sort()).toEqual(['cores', 'cpu', 'loadAverage', 'memoryGiB', 'node', 'platform']);
     expect(out.graph).toMatchObject({ model: 'watts-strogatz', members: 600, avgDegree: 6 });
     expect(out.description.degree).toHaveProperty('p99');
     expect(typeof out.description.clustering).toBe('number');
     expect(out.disagreements).toEqual([]);
-    expect(out.outcomes.map((o: { peer: string }) => o.peer)).toEqual(['social-graph', 'graphology', 'ngraph', 'naive']);
+    expect(out.outcomes.map((o: { peer: string }) => o.peer)).toEqual(['social-graph', 'csr', 'graphology', 'ngraph', 'naive']);
     for (const o of out.outcomes) {
       expect(o.ok).toBe(true);
       expect(o.connections).toBe(1800);
@@ -87,8 +90,24 @@ describe('social-graph bench at tiny sizes', () => {
         expect(o.workloads[w].n).toBeGreaterThan(0);
       }
     }
-    for (const peer of ['graphology', 'ngraph', 'naive']) expect(out.compared[peer].degreeRandom).toBe(200);
+    for (const peer of ['csr', 'graphology', 'ngraph', 'naive']) expect(out.compared[peer].degreeRandom).toBe(200);
+    for (const w of WORKLOADS) expect(out.versusCsr.p50[w]).toBeGreaterThan(0);
+    expect(out.versusCsr.bytesPerConnection).toEqual(expect.any(Number));
+    expect(r.stdout).toMatch(/p50 vs csr/);
     expect(readFileSync(md, 'utf8')).toMatch(/\| workload \| library \|/);
+  });
+
+  it('social-graph and csr answer alike with generation order and short ids (exit 0)', () => {
+    const json = join(dir, 'csr.json');
+    const r = cli('bench', ...TINY, '--peers', 'social-graph,csr', '--order', 'generation', '--ids', 'short', '--no-bulk', '--json', json);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/csr \(static CSR floor\) agrees with SocialGraph on every query compared/);
+    expect(r.stdout).toMatch(/SocialGraph vs csr .*p50 degreeRandom \d+\.\d\d×/);
+    const out = JSON.parse(readFileSync(json, 'utf8'));
+    expect(out.naming).toEqual({ order: 'generation', ids: 'short' });
+    expect(out.seeds.members).toBeNull();
+    expect(out.disagreements).toEqual([]);
+    for (const w of WORKLOADS) expect(out.compared.csr[w]).toBeGreaterThan(0);
   });
 
   it('agrees with every peer on the karate club (--dataset)', () => {

@@ -59,6 +59,7 @@ function colorOf(library: string): string {
   if (library.startsWith('graphology')) return '#f28e2b';
   if (library.startsWith('ngraph')) return '#d62728';
   if (library.startsWith('naive')) return '#8c8c8c';
+  if (library.startsWith('csr')) return '#222222';
   return '#59a14f';
 }
 

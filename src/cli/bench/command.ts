@@ -1,6 +1,6 @@
 /**
- * `social-graph bench`: SocialGraph against graphology, ngraph and a naive Map<Set>, each in its
- * own process, on a generated or real network; or the scaling sweep with its chart.
+ * `social-graph bench`: SocialGraph against a static CSR floor, graphology, ngraph and a naive
+ * Map<Set>, each in its own process, on a generated or real network; or the scaling sweep with its chart.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -11,7 +11,7 @@ import { ChartUnavailableError, missingChartPackages, renderChartSvg } from './c
 import { renderMarkdown, renderText, reportMarkdown, reportText, sweepRows } from './format.js';
 import { missingPackages, PEERS, type BuildMode } from './peers.js';
 import { machine, runBench, runSweep, type BenchReport, type SweepPoint } from './run-bench.js';
-import { MODEL_ALIASES, MODELS, readDataset, type GraphSpec, type Model } from './workload.js';
+import { ID_FORMS, MODEL_ALIASES, MODELS, namingLabel, ORDERS, permutationSeed, readDataset, type GraphSpec, type Model, type Naming } from './workload.js';
 
 /** Version of the `--json` output's layout. */
 export const BENCH_JSON_SCHEMA = 'social-graph-bench/1';
@@ -22,11 +22,13 @@ const DEFAULT_SIZES = [10_000, 100_000, 1_000_000, 5_000_000];
 /** `social-graph bench --help`. */
 export const BENCH_USAGE = `Usage: social-graph bench [options]
 
-Races SocialGraph against graphology (+ shortest-path, traversal), ngraph (+ path) and a naive
-Map<number, Set<number>>, each in its own process, on the same graph and the same queries; every
-answer is compared with SocialGraph's. Workloads: degree on random, near (1–3 hop walk) and hub
-pairs; a page of 100 degree badges; mutual count and list; reach; disconnect and connect; build
-time and memory per connection. p50 / p99 / max per workload, ratios against SocialGraph.
+Races SocialGraph against csr (the floor: a static CSR with sorted Int32Array rows and textbook
+algorithms, ids looked up in a Map), graphology (+ shortest-path, traversal), ngraph (+ path) and a
+naive Map<number, Set<number>>, each in its own process, on the same graph and the same queries;
+every answer is compared with SocialGraph's. Workloads: degree on random, near (1–3 hop walk) and
+hub pairs; a page of 100 degree badges; mutual count and list; reach; disconnect and connect; build
+time and memory per connection. p50 / p99 / max per workload, ratios against SocialGraph, and
+against csr when it runs.
 
 Graph (default: Barabási–Albert, 100k members, average degree 40):
   --model M            barabasi-albert (ba), watts-strogatz (ws), stochastic-block (sbm), erdos-renyi (er)
@@ -34,6 +36,9 @@ Graph (default: Barabási–Albert, 100k members, average degree 40):
   --avg-degree D       average connection count, even, 2 to 10,000 (default 40)
   --seed S             generator seed (default 1); queries use seed S + 1000
   --dataset FILE       a SNAP-style edge list instead (# comments, tabs or spaces, CRLF, .gz)
+  --order O            member numbering: shuffled (default: a seeded permutation, independent of
+                       degree) or generation (as generated: Barabási–Albert's hubs come first)
+  --ids F              id strings: long (default: urn:li:member:100000042, 23 characters) or short (u42)
 Queries:
   --pairs K            random, near and hub pairs each, and mutual pairs (default 10k)
   --pages K            pages of 100 degree badges (default 200)
@@ -67,6 +72,8 @@ const FLAGS = {
   'avg-degree': { type: 'string' },
   seed: { type: 'string' },
   dataset: { type: 'string' },
+  order: { type: 'string' },
+  ids: { type: 'string' },
   pairs: { type: 'string' },
   pages: { type: 'string' },
   reach: { type: 'string' },
@@ -113,6 +120,7 @@ export async function runBenchCommand(args: string[], io: CliIo): Promise<number
   if (avgDegree % 2 !== 0 || avgDegree >= members) throw new UsageError(`--avg-degree must be even and below --members, got ${avgDegree}`);
   const seed = intFlag(values, 'seed', 1, 0, 2 ** 31);
   const dataset = values.dataset as string | undefined;
+  const naming: Naming = { order: choiceFlag(values, 'order', 'shuffled', ORDERS), ids: choiceFlag(values, 'ids', 'long', ID_FORMS) };
   if (dataset !== undefined && !existsSync(dataset)) throw new UsageError(`--dataset: no such file ${JSON.stringify(dataset)}`);
   const sweep = values.sweep === true;
   if (sweep && dataset !== undefined) throw new UsageError('--sweep and --dataset cannot be combined (the sweep generates its networks)');
@@ -148,7 +156,7 @@ export async function runBenchCommand(args: string[], io: CliIo): Promise<number
   const progress = (label: string, done: number, total: number) => bar.update(label, done, total);
   const command = `social-graph bench ${args.join(' ')}`.trim();
   const querySeed = seed + 1000;
-  const common = { peers, counts, querySeed, build, bulk: values['no-bulk'] !== true, budgetMs, heapMiB: 20_000, log, progress };
+  const common = { peers, naming, counts, querySeed, build, bulk: values['no-bulk'] !== true, budgetMs, heapMiB: 20_000, log, progress };
   const started = Date.now();
   // Every missing optional package at once, before anything runs (each peer also says it when skipped).
   const missing = [...new Set(peers.flatMap((name) => missingPackages(PEERS.find((p) => p.name === name)!)))];
@@ -165,17 +173,17 @@ export async function runBenchCommand(args: string[], io: CliIo): Promise<number
         throw new CliError(`--dataset ${dataset}: ${(error as Error).message}`);
       }
     }
-    log(`social-graph bench: ${dataset ?? `${model}, ${members.toLocaleString('en-US')} members, average degree ${avgDegree}, seed ${seed}`}`);
+    log(`social-graph bench: ${dataset ?? `${model}, ${members.toLocaleString('en-US')} members, average degree ${avgDegree}, seed ${seed}`}; ${namingLabel(naming)}`);
     const report = await runBench({ ...common, graph });
     bar.clear();
     const wallMs = Date.now() - started;
     io.stdout.write(`${reportText(report)}total wall time ${(wallMs / 1000).toFixed(1)} s\n`);
-    if (values.json !== undefined) write(String(values.json), `${JSON.stringify({ schema: BENCH_JSON_SCHEMA, command, seeds: { graph: seed, queries: querySeed }, totalWallMs: wallMs, ...forJson(report) }, null, 1)}\n`);
+    if (values.json !== undefined) write(String(values.json), `${JSON.stringify({ schema: BENCH_JSON_SCHEMA, command, seeds: { graph: seed, queries: querySeed, members: naming.order === 'shuffled' ? permutationSeed(graph) : null }, totalWallMs: wallMs, ...forJson(report) }, null, 1)}\n`);
     if (values.report !== undefined) write(String(values.report), `${reportMarkdown(report, command)}\nTotal wall time ${(wallMs / 1000).toFixed(1)} s.\n`);
     return failed(report) ? 1 : 0;
   }
 
-  log(`social-graph bench --sweep: ${model}, sizes ${sizes.map((s) => s.toLocaleString('en-US')).join(', ')}, average degree ${avgDegree}, seed ${seed}`);
+  log(`social-graph bench --sweep: ${model}, sizes ${sizes.map((s) => s.toLocaleString('en-US')).join(', ')}, average degree ${avgDegree}, seed ${seed}; ${namingLabel(naming)}`);
   const points: SweepPoint[] = await runSweep({ ...common, sizes, avgDegree, seed, model, peerBudgetMs });
   bar.clear();
   const wallMs = Date.now() - started;
@@ -188,7 +196,7 @@ export async function runBenchCommand(args: string[], io: CliIo): Promise<number
   io.stdout.write(disagreements.length === 0 ? 'answers: every peer that ran agrees with SocialGraph at every size\n' : `${disagreements.map((d) => `DISAGREEMENT: ${d}`).join('\n')}\n`);
   io.stdout.write(`machine: ${machineLine}; ${loadLine}\ntotal wall time ${(wallMs / 1000).toFixed(1)} s\n`);
   if (values.json !== undefined) {
-    write(String(values.json), `${JSON.stringify({ schema: BENCH_JSON_SCHEMA, command, sweep: true, seeds: { graph: seed, queries: querySeed }, machine: m, totalWallMs: wallMs, disagreements, points: points.map((p) => ({ members: p.members, report: forJson(p.report) })) }, null, 1)}\n`);
+    write(String(values.json), `${JSON.stringify({ schema: BENCH_JSON_SCHEMA, command, sweep: true, seeds: { graph: seed, queries: querySeed, members: naming.order === 'shuffled' ? permutationSeed({ model, members: 0, avgDegree, seed }) : null }, machine: m, totalWallMs: wallMs, disagreements, points: points.map((p) => ({ members: p.members, report: forJson(p.report) })) }, null, 1)}\n`);
   }
   if (values.report !== undefined) {
     const sections = points.map((p) => reportMarkdown(p.report, command, `## ${p.members.toLocaleString('en-US')} members`).replace(/^## (Build|Latency)/gm, '### $1'));
@@ -215,6 +223,6 @@ export async function runBenchCommand(args: string[], io: CliIo): Promise<number
 
 /** The `bench` entry of the command table. */
 export const benchCommand: CliCommand = {
-  summary: 'race SocialGraph against graphology, ngraph and a naive Map<Set> (each in its own process); --sweep for scaling',
+  summary: 'race SocialGraph against a static CSR floor, graphology, ngraph and a naive Map<Set> (each in its own process); --sweep for scaling',
   run: runBenchCommand,
 };

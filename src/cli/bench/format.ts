@@ -1,9 +1,10 @@
 /**
- * Terminal and Markdown tables of a benchmark report, with ratios against SocialGraph.
+ * Terminal and Markdown tables of a benchmark report, with ratios against SocialGraph, and
+ * against the csr floor when it ran.
  */
 import { PEERS } from './peers.js';
 import type { BenchReport, PeerOutcome, SweepPoint } from './run-bench.js';
-import { specLabel } from './workload.js';
+import { namingLabel, specLabel } from './workload.js';
 import { WORKLOADS, type Timing, type WorkerResult, type Workload } from './protocol.js';
 
 const int = (n: number) => n.toLocaleString('en-US');
@@ -47,22 +48,31 @@ function ours(report: BenchReport): WorkerResult | undefined {
   return report.outcomes.find((o): o is WorkerResult => o.ok && o.peer === 'social-graph');
 }
 
+/** The csr peer's figures (the floor), if it ran. */
+function floor(report: BenchReport): WorkerResult | undefined {
+  return report.outcomes.find((o): o is WorkerResult => o.ok && o.peer === 'csr');
+}
+
 /** Build and memory: one row per library; the header first. */
 export function buildRows(report: BenchReport): string[][] {
   const base = ours(report);
-  const rows = [['library', 'build', 'build by', 'connect rate', 'bytes/conn', 'memory vs SocialGraph', 'wall (process)']];
+  const csr = floor(report);
+  const header = ['library', 'build', 'build by', 'connect rate', 'bytes/conn', 'memory vs SocialGraph', ...(csr ? ['connect rate vs csr build', 'memory vs csr'] : []), 'wall (process)'];
+  const rows = [header];
   for (const o of report.outcomes) {
     if (!o.ok) {
-      rows.push([label(o.peer), o.phase === 'skipped' ? `skipped: ${o.error}` : `failed in ${o.phase}: ${o.error}`, '', '', '', '', '']);
+      const note = [label(o.peer), o.phase === 'skipped' ? `skipped: ${o.error}` : `failed in ${o.phase}: ${o.error}`];
+      rows.push([...note, ...new Array<string>(header.length - note.length).fill('')]);
       continue;
     }
     rows.push([
       label(o.peer),
       duration(o.buildMs * 1e3),
-      o.build === 'indexed' ? 'fromIndexedEdges' : 'addMember + connect',
+      o.peer === 'csr' ? 'CSR from edge arrays' : o.build === 'indexed' ? 'fromIndexedEdges' : 'addMember + connect',
       rate(o.connectPerSecond),
       fmt(o.bytesPerConnection),
       base ? ratio(o.bytesPerConnection, base.bytesPerConnection) : '-',
+      ...(csr ? [ratio(o.connectPerSecond, csr.connectPerSecond), ratio(o.bytesPerConnection, csr.bytesPerConnection)] : []),
       duration((report.wallMs[o.peer] ?? NaN) * 1e3),
     ]);
   }
@@ -72,8 +82,9 @@ export function buildRows(report: BenchReport): string[][] {
 /** Latency: one row per workload and library; the header first. */
 export function latencyRows(report: BenchReport): string[][] {
   const base = ours(report);
+  const csr = floor(report);
   const ok = report.outcomes.filter((o): o is WorkerResult => o.ok);
-  const rows = [['workload', 'library', 'n', 'p50', 'p99', 'max', 'p50 vs SocialGraph', 'p99 vs SocialGraph']];
+  const rows = [['workload', 'library', 'n', 'p50', 'p99', 'max', 'p50 vs SocialGraph', 'p99 vs SocialGraph', ...(csr ? ['p50 vs csr', 'p99 vs csr'] : [])]];
   for (const w of WORKLOADS) {
     ok.forEach((o, i) => {
       const t: Timing = o.workloads[w];
@@ -86,6 +97,7 @@ export function latencyRows(report: BenchReport): string[][] {
         duration(t.max),
         base ? ratio(t.p50, base.workloads[w].p50) : '-',
         base ? ratio(t.p99, base.workloads[w].p99) : '-',
+        ...(csr ? [ratio(t.p50, csr.workloads[w].p50), ratio(t.p99, csr.workloads[w].p99)] : []),
       ]);
     });
   }
@@ -126,6 +138,7 @@ export function summaryLines(report: BenchReport): string[] {
   const shape = report.shape ? `: ${int(report.shape.members)} members, ${int(report.shape.connections)} connections` : '';
   const lines = [
     `graph: ${specLabel(report.graph)}${shape}`,
+    `members: ${namingLabel(report.naming)}`,
     ...(report.description
       ? [
           `degrees: min ${report.description.degree.min}, median ${report.description.degree.median}, p99 ${report.description.degree.p99}, max ${int(report.description.degree.max)}, mean ${report.description.degree.mean.toFixed(1)}; clustering estimate ${report.description.clustering.toFixed(4)}`,
@@ -135,10 +148,20 @@ export function summaryLines(report: BenchReport): string[] {
     `machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}; load average ${report.machine.loadAverage} at the end of the run`,
   ];
   const base = ours(report);
+  const csr = floor(report);
+  /** `0.41×`: a ratio to csr, two decimals. */
+  const times = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : '-');
+  /** ` (0.41× csr)`: a SocialGraph rate over csr's build rate. */
+  const vs = (x: number | undefined) => (csr && x !== undefined ? ` (${times(x / csr.connectPerSecond)} csr)` : '');
   if (base?.fromIndexedEdgesPerSecond !== undefined) {
     lines.push(
-      `SocialGraph bulk load: ${base.fromEdgesPerSecond !== undefined ? `fromEdges ${rate(base.fromEdgesPerSecond)}${base.fromEdgesOneThreadPerSecond !== undefined ? ` (one thread: ${rate(base.fromEdgesOneThreadPerSecond)})` : ''}, ` : ''}fromIndexedEdges ${rate(base.fromIndexedEdgesPerSecond)} connections`,
+      `SocialGraph bulk load: ${base.fromEdgesPerSecond !== undefined ? `fromEdges ${rate(base.fromEdgesPerSecond)}${vs(base.fromEdgesPerSecond)}${base.fromEdgesOneThreadPerSecond !== undefined ? `, one thread: ${rate(base.fromEdgesOneThreadPerSecond)}${vs(base.fromEdgesOneThreadPerSecond)}` : ''}; ` : ''}fromIndexedEdges ${rate(base.fromIndexedEdgesPerSecond)}${vs(base.fromIndexedEdgesPerSecond)} connections`,
     );
+  }
+  const v = report.versusCsr;
+  if (base && csr && v) {
+    const p50 = WORKLOADS.map((w) => `${w} ${times(v.p50[w])}`).join(', ');
+    lines.push(`SocialGraph vs csr (SocialGraph's figure over the floor's; rates against csr's build, ${rate(csr.connectPerSecond)}): p50 ${p50}; connect rate ${times(v.connectPerSecond)}; bytes per connection ${times(v.bytesPerConnection)}`);
   }
   if (report.disagreements.length === 0) {
     const peers = Object.keys(report.compared);
@@ -167,7 +190,7 @@ export function reportMarkdown(report: BenchReport, command: string, heading = '
     '',
     '## Latency per call',
     '',
-    'Ratios are the library\'s figure divided by SocialGraph\'s: above 1× is slower.',
+    `Ratios are the library\'s figure divided by SocialGraph\'s${floor(report) ? ' (or by csr\'s, the floor)' : ''}: above 1× is slower.`,
     '',
     renderMarkdown(latencyRows(report)),
     '',
@@ -176,13 +199,17 @@ export function reportMarkdown(report: BenchReport, command: string, heading = '
 
 /** One row per size and library: the sweep's figures side by side. */
 export function sweepRows(points: SweepPoint[]): string[][] {
-  const rows = [['members', 'library', 'build', 'bytes/conn', 'degree p50', 'degree p99', 'page p50', 'reach p50', 'connect p50', 'degree p50 vs SocialGraph']];
+  const withCsr = points.some((p) => floor(p.report) !== undefined);
+  const header = ['members', 'library', 'build', 'bytes/conn', 'degree p50', 'degree p99', 'page p50', 'reach p50', 'connect p50', 'degree p50 vs SocialGraph', ...(withCsr ? ['degree p50 vs csr'] : [])];
+  const rows = [header];
   for (const { members, report } of points) {
     const base = ours(report);
+    const csr = floor(report);
     report.outcomes.forEach((o: PeerOutcome, i) => {
       const first = i === 0 ? int(members) : '';
       if (!o.ok) {
-        rows.push([first, `${label(o.peer)}: ${o.phase === 'skipped' ? 'skipped' : 'failed'}, ${o.error}`, '', '', '', '', '', '', '', '']);
+        const note = [first, `${label(o.peer)}: ${o.phase === 'skipped' ? 'skipped' : 'failed'}, ${o.error}`];
+        rows.push([...note, ...new Array<string>(header.length - note.length).fill('')]);
         return;
       }
       const w = o.workloads;
@@ -197,6 +224,7 @@ export function sweepRows(points: SweepPoint[]): string[][] {
         duration(w.reach.p50),
         duration(w.connect.p50),
         base ? ratio(w.degreeRandom.p50, base.workloads.degreeRandom.p50) : '-',
+        ...(withCsr ? [csr ? ratio(w.degreeRandom.p50, csr.workloads.degreeRandom.p50) : '-'] : []),
       ]);
     });
   }

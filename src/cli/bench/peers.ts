@@ -7,8 +7,10 @@
  */
 import { createRequire } from 'node:module';
 import { SocialGraph } from '../../social-graph.js';
+import { CsrPeer } from './csr-peer.js';
+import { memberIds, type IdForm } from './workload.js';
 
-/** The adapter every peer implements. Member `i` is named `u${i}`. */
+/** The adapter every peer implements. Member `i` is named as {@link memberIds} names it (`u${i}`, or a long id). */
 export interface PeerGraph {
   /** Builds from a dense edge list through the library's own insertion API; `onProgress(done, edges)` now and then. */
   build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void;
@@ -43,8 +45,8 @@ export interface PeerInfo {
   packages: string[];
   /** Why it cannot hold a graph of this size, if it cannot (decided without trying). */
   cannotHold(members: number, edges: number): string | null;
-  /** A fresh adapter; `'indexed'` asks SocialGraph to load by `fromIndexedEdges` (peers always use their insertion API). */
-  create(build: BuildMode): PeerGraph;
+  /** A fresh adapter naming members in `ids` form; `'indexed'` asks SocialGraph to load by `fromIndexedEdges` (peers always use their insertion API). */
+  create(build: BuildMode, ids: IdForm): PeerGraph;
 }
 
 /** How the graph under test is built: one `connect` per connection, or one bulk `fromIndexedEdges`. */
@@ -55,19 +57,15 @@ export const V8_MAP_LIMIT = 1 << 24;
 
 const require = createRequire(import.meta.url);
 
-function names(members: number): string[] {
-  const out: string[] = new Array(members);
-  for (let i = 0; i < members; i++) out[i] = `u${i}`;
-  return out;
-}
 
 // ------------------------------------------------------------------ social-graph
 
 class SocialGraphPeer implements PeerGraph {
   graph = new SocialGraph();
   ids: string[] = [];
+  constructor(readonly form: IdForm) {}
   build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void {
-    const ids = (this.ids = names(members));
+    const ids = (this.ids = memberIds(members, this.form));
     const g = this.graph;
     for (let i = 0; i < members; i++) g.addMember(ids[i]!);
     for (let e = 0; e < edges; e++) {
@@ -108,7 +106,7 @@ class SocialGraphPeer implements PeerGraph {
 /** SocialGraph loaded in bulk by `fromIndexedEdges` (the sweep's build at large sizes). */
 class SocialGraphIndexedPeer extends SocialGraphPeer {
   override build(members: number, sources: Int32Array, targets: Int32Array, edges: number): void {
-    this.ids = names(members);
+    this.ids = memberIds(members, this.form);
     this.graph = SocialGraph.fromIndexedEdges({ ids: this.ids, memberCount: members, sources, targets, edges });
   }
 }
@@ -129,6 +127,7 @@ interface GraphologyLike {
 class GraphologyPeer implements PeerGraph {
   graph!: GraphologyLike;
   ids: string[] = [];
+  constructor(readonly form: IdForm) {}
   bidirectional!: (g: GraphologyLike, a: string, b: string) => string[] | null;
   bfsFromNode!: (g: GraphologyLike, node: string, cb: (key: string, attr: unknown, depth: number) => boolean | void) => void;
   build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void {
@@ -136,7 +135,7 @@ class GraphologyPeer implements PeerGraph {
     this.bidirectional = (require('graphology-shortest-path/unweighted') as { bidirectional: GraphologyPeer['bidirectional'] }).bidirectional;
     this.bfsFromNode = (require('graphology-traversal') as { bfsFromNode: GraphologyPeer['bfsFromNode'] }).bfsFromNode;
     const g = (this.graph = new Graph.UndirectedGraph());
-    const ids = (this.ids = names(members));
+    const ids = (this.ids = memberIds(members, this.form));
     for (let i = 0; i < members; i++) g.addNode(ids[i]!);
     for (let e = 0; e < edges; e++) {
       g.addUndirectedEdge(ids[sources[e]!]!, ids[targets[e]!]!);
@@ -215,12 +214,13 @@ interface NgraphLike {
 class NgraphPeer implements PeerGraph {
   graph!: NgraphLike;
   ids: string[] = [];
+  constructor(readonly form: IdForm) {}
   finder!: { find(a: string, b: string): unknown[] };
   build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void {
     const createGraph = require('ngraph.graph') as (options?: { multigraph?: boolean }) => NgraphLike;
     const path = require('ngraph.path') as { nba(g: NgraphLike, options?: object): { find(a: string, b: string): unknown[] } };
     const g = (this.graph = createGraph());
-    const ids = (this.ids = names(members));
+    const ids = (this.ids = memberIds(members, this.form));
     for (let i = 0; i < members; i++) g.addNode(ids[i]!);
     for (let e = 0; e < edges; e++) {
       g.addLink(ids[sources[e]!]!, ids[targets[e]!]!);
@@ -419,7 +419,14 @@ export const PEERS: readonly PeerInfo[] = [
     label: 'SocialGraph',
     packages: [],
     cannotHold: (members) => (members >= V8_MAP_LIMIT * 2 ? 'more members than two chained Maps hold' : null),
-    create: (build) => (build === 'indexed' ? new SocialGraphIndexedPeer() : new SocialGraphPeer()),
+    create: (build, ids) => (build === 'indexed' ? new SocialGraphIndexedPeer(ids) : new SocialGraphPeer(ids)),
+  },
+  {
+    name: 'csr',
+    label: 'csr (static CSR floor)',
+    packages: [],
+    cannotHold: (members, edges) => CsrPeer.cannotHold(members, edges),
+    create: (_build, ids) => new CsrPeer(ids),
   },
 
   {
@@ -428,7 +435,7 @@ export const PEERS: readonly PeerInfo[] = [
     packages: ['graphology', 'graphology-shortest-path', 'graphology-traversal'],
     cannotHold: (members, edges) =>
       edges >= V8_MAP_LIMIT || members >= V8_MAP_LIMIT ? `stores edges in one Map: V8 caps a Map at 2^24 = 16,777,216 entries (needs ${edges.toLocaleString('en-US')})` : null,
-    create: () => new GraphologyPeer(),
+    create: (_build, ids) => new GraphologyPeer(ids),
   },
   {
     name: 'ngraph',
@@ -436,7 +443,7 @@ export const PEERS: readonly PeerInfo[] = [
     packages: ['ngraph.graph', 'ngraph.path'],
     cannotHold: (members, edges) =>
       edges >= V8_MAP_LIMIT || members >= V8_MAP_LIMIT ? `stores links in one Map: V8 caps a Map at 2^24 = 16,777,216 entries (needs ${edges.toLocaleString('en-US')})` : null,
-    create: () => new NgraphPeer(),
+    create: (_build, ids) => new NgraphPeer(ids),
   },
   {
     name: 'naive',

@@ -5,12 +5,14 @@
  */
 import type { GraphDescription } from '../../generators/edge-list.js';
 import type { BuildMode } from './peers.js';
-import type { GraphSpec, QueryCounts } from './workload.js';
+import type { GraphSpec, Naming, QueryCounts } from './workload.js';
 
 /** What the runner asks a worker process to do. */
 export interface WorkerRequest {
   peer: string;
   graph: GraphSpec;
+  /** How members are numbered and named. */
+  naming: Naming;
   counts: QueryCounts;
   querySeed: number;
   /** How SocialGraph is built (peers always use their own insertion API). */

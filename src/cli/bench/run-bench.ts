@@ -8,12 +8,14 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { PEERS, peerAvailable, type BuildMode } from './peers.js';
 import type { GraphDescription } from '../../generators/edge-list.js';
-import type { GraphSpec, QueryCounts } from './workload.js';
+import type { GraphSpec, Naming, QueryCounts } from './workload.js';
 import { WORKLOADS, type WorkerFailure, type WorkerProgress, type WorkerRequest, type WorkerResult, type Workload } from './protocol.js';
 
 /** Options of {@link runBench}. */
 export interface BenchOptions {
   graph: GraphSpec;
+  /** How members are numbered and named, in every peer. */
+  naming: Naming;
   peers: string[];
   counts: QueryCounts;
   querySeed: number;
@@ -49,6 +51,7 @@ export interface Machine {
 /** One benchmark run: the graph, the machine, every peer's outcome and the comparison. */
 export interface BenchReport {
   graph: GraphSpec;
+  naming: Naming;
   /** The graph actually built (members and distinct connections). */
   shape: { members: number; connections: number } | null;
   /** Its degree distribution (min, median, p99, max) and clustering estimate, from SocialGraph's process. */
@@ -64,6 +67,42 @@ export interface BenchReport {
   disagreements: string[];
   /** Answers compared per peer and workload (the shorter of the two when a budget cut a run short). */
   compared: Record<string, Record<string, number>>;
+  /** SocialGraph's figures over csr's, when both ran. */
+  versusCsr: VersusCsr | null;
+}
+
+/**
+ * SocialGraph's figures divided by those of the csr peer (the floor: a static CSR with textbook
+ * algorithms), measured in the same run. Latency and bytes: above 1 is slower or bigger. Rates:
+ * below 1 is slower; every rate is divided by csr's build rate (connections per second of its
+ * bulk build from the edge arrays).
+ */
+export interface VersusCsr {
+  p50: Record<Workload, number>;
+  p99: Record<Workload, number>;
+  connectPerSecond: number;
+  bytesPerConnection: number;
+  fromEdgesPerSecond?: number;
+  fromEdgesOneThreadPerSecond?: number;
+  fromIndexedEdgesPerSecond?: number;
+}
+
+/** SocialGraph against csr, or null unless both ran. */
+export function versusCsr(outcomes: PeerOutcome[]): VersusCsr | null {
+  const ours = outcomes.find((o): o is WorkerResult => o.ok && o.peer === 'social-graph');
+  const csr = outcomes.find((o): o is WorkerResult => o.ok && o.peer === 'csr');
+  if (ours === undefined || csr === undefined) return null;
+  const p50 = {} as Record<Workload, number>;
+  const p99 = {} as Record<Workload, number>;
+  for (const w of WORKLOADS) {
+    p50[w] = ours.workloads[w].p50 / csr.workloads[w].p50;
+    p99[w] = ours.workloads[w].p99 / csr.workloads[w].p99;
+  }
+  const out: VersusCsr = { p50, p99, connectPerSecond: ours.connectPerSecond / csr.connectPerSecond, bytesPerConnection: ours.bytesPerConnection / csr.bytesPerConnection };
+  if (ours.fromEdgesPerSecond !== undefined) out.fromEdgesPerSecond = ours.fromEdgesPerSecond / csr.connectPerSecond;
+  if (ours.fromEdgesOneThreadPerSecond !== undefined) out.fromEdgesOneThreadPerSecond = ours.fromEdgesOneThreadPerSecond / csr.connectPerSecond;
+  if (ours.fromIndexedEdgesPerSecond !== undefined) out.fromIndexedEdgesPerSecond = ours.fromIndexedEdgesPerSecond / csr.connectPerSecond;
+  return out;
 }
 
 /** The worker script next to this module: `worker.ts` under tsx, `bench-worker.js` in dist. */
@@ -127,7 +166,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     log(graph.model === 'dataset' ? `  ${info.label}: reading ${graph.path}, building and querying` : `  ${info.label}: ${millions(members)} members / ${millions(edges)} connections`);
     const started = Date.now();
     const outcome = await runWorker(
-      { peer: name, graph, counts: options.counts, querySeed: options.querySeed, build: options.build, bulk: options.bulk, budgetMs: options.budgetMs },
+      { peer: name, graph, naming: options.naming, counts: options.counts, querySeed: options.querySeed, build: options.build, bulk: options.bulk, budgetMs: options.budgetMs },
       options.heapMiB,
       (m) => options.progress?.(`${info.label}: ${m.phase}`, m.done, m.total),
     );
@@ -139,6 +178,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const { lines, compared } = compareAnswers(outcomes);
   return {
     graph,
+    naming: options.naming,
     shape,
     description: outcomes.find((o): o is WorkerResult => o.ok && o.description !== undefined)?.description ?? null,
     machine: machine(),
@@ -150,6 +190,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     wallMs,
     disagreements: lines,
     compared,
+    versusCsr: versusCsr(outcomes),
   };
 }
 

@@ -10,7 +10,7 @@ import { SocialGraph } from '../../social-graph.js';
 import { setHelperThreadStarter } from '../../store/helper-thread.js';
 import { PEERS, type PeerGraph } from './peers.js';
 import { summarize, type Timing, type WorkerFailure, type WorkerProgress, type WorkerRequest, type WorkerResult, type Workload } from './protocol.js';
-import { makeGraph, makeQueries } from './workload.js';
+import { makeNamedGraph, makeQueries, memberIds, memberIndex } from './workload.js';
 
 // As the package's Node entry does: big bulk loads get a worker thread.
 setHelperThreadStarter(startWorkerHelper);
@@ -29,10 +29,10 @@ function send(message: WorkerProgress | WorkerResult | WorkerFailure): void {
   process.send?.(message);
 }
 
-/** Sum of (index + 1) over a mutual list: ids `u${i}` or indices. */
+/** Sum of (index + 1) over a mutual list: ids (either form) or indices. */
 function checksum(list: readonly (string | number)[]): number {
   let sum = 0;
-  for (const x of list) sum += (typeof x === 'number' ? x : Number(x.slice(1))) + 1;
+  for (const x of list) sum += memberIndex(x) + 1;
   return sum;
 }
 
@@ -45,7 +45,7 @@ async function run(request: WorkerRequest): Promise<WorkerResult> {
   try {
     progress(0, 1);
     const t0 = now();
-    const g = await makeGraph(request.graph);
+    const g = await makeNamedGraph(request.graph, request.naming.order);
     const generateMs = (now() - t0) / 1e3;
     phase = 'sample queries';
     progress(0, 1);
@@ -54,7 +54,7 @@ async function run(request: WorkerRequest): Promise<WorkerResult> {
     phase = 'build';
     progress(0, 1);
     const before = heap();
-    let peer: PeerGraph | null = info.create(request.build);
+    let peer: PeerGraph | null = info.create(request.build, request.naming.ids);
     const t1 = now();
     peer.build(g.memberCount, g.sources, g.targets, g.edges, progress);
     const buildMs = (now() - t1) / 1e3;
@@ -168,8 +168,7 @@ async function run(request: WorkerRequest): Promise<WorkerResult> {
     if (request.bulk && peerName === 'social-graph') {
       peer = null;
       heap();
-      const ids: string[] = new Array(g.memberCount);
-      for (let i = 0; i < g.memberCount; i++) ids[i] = `u${i}`;
+      const ids = memberIds(g.memberCount, request.naming.ids);
       if (request.build === 'connect') {
         phase = 'fromEdges';
         progress(0, 1);

@@ -112,6 +112,96 @@ export async function readDataset(path: string): Promise<GeneratedGraph> {
   return { memberCount: members, sources, targets, edges, name: 'dataset', seed: 0, params: { pairsRead: m } };
 }
 
+/** How members are numbered: `shuffled` (a seeded permutation, independent of degree) or as the source numbers them. */
+export const ORDERS = ['shuffled', 'generation'] as const;
+/** A member numbering of {@link ORDERS}. */
+export type Order = (typeof ORDERS)[number];
+/** The id strings: `long` (`urn:li:member:100000042`, 23 characters) or `short` (`u42`). */
+export const ID_FORMS = ['long', 'short'] as const;
+/** An id form of {@link ID_FORMS}. */
+export type IdForm = (typeof ID_FORMS)[number];
+/** The shape of a run's members: their numbering and their id strings. */
+export interface Naming {
+  order: Order;
+  ids: IdForm;
+}
+
+/** Prefix of a long id; the member's index follows, offset by {@link LONG_ID_BASE} (9 digits up to 900M members). */
+export const LONG_ID_PREFIX = 'urn:li:member:';
+/** Added to a member's index in its long id. */
+export const LONG_ID_BASE = 100_000_000;
+/** Long ids are built in chunks of this many (one JSON text each). */
+const ID_CHUNK = 65_536;
+
+/**
+ * The id of every member, index `i` first. Long ids are parsed from JSON text, so that each is a
+ * flat one-byte string, as ids read off the wire are (a template literal of 13 characters or more
+ * makes a V8 rope instead, flattened and re-hashed on first use). Cost O(members), one pass.
+ */
+export function memberIds(members: number, form: IdForm): string[] {
+  const out: string[] = new Array(members);
+  if (form === 'short') {
+    for (let i = 0; i < members; i++) out[i] = `u${i}`;
+    return out;
+  }
+  for (let from = 0; from < members; from += ID_CHUNK) {
+    const to = Math.min(members, from + ID_CHUNK);
+    const parts: string[] = new Array(to - from);
+    for (let i = from; i < to; i++) parts[i - from] = `"${LONG_ID_PREFIX}${LONG_ID_BASE + i}"`;
+    const chunk = JSON.parse(`[${parts.join(',')}]`) as string[];
+    for (let i = from; i < to; i++) out[i] = chunk[i - from]!;
+  }
+  return out;
+}
+
+/** The index of a member from its id (either form) or from the index itself. */
+export function memberIndex(id: string | number): number {
+  if (typeof id === 'number') return id;
+  return id.startsWith(LONG_ID_PREFIX) ? Number(id.slice(LONG_ID_PREFIX.length)) - LONG_ID_BASE : Number(id.slice(1));
+}
+
+/** A short human description of a naming. */
+export function namingLabel(naming: Naming): string {
+  const ids = naming.ids === 'long' ? `ids like ${LONG_ID_PREFIX}${LONG_ID_BASE + 42} (23 characters)` : 'ids like u42';
+  const order = naming.order === 'shuffled' ? 'members numbered by a seeded permutation (independent of degree)' : 'members numbered as generated (Barabási–Albert: the earliest are the hubs; a dataset: by first appearance)';
+  return `${ids}; ${order}`;
+}
+
+/** Seed of the member permutation of a spec: derived from the graph seed (0 for a dataset). */
+export function permutationSeed(spec: GraphSpec): number {
+  return (spec.model === 'dataset' ? 0 : spec.seed) + 3000;
+}
+
+/**
+ * Renumbers the members of `g` in place by a seeded uniform permutation (Fisher–Yates), so that a
+ * member's index says nothing of its degree or of when it joined; the edge list keeps its order.
+ * Identical in every process for the same seed. Cost O(members + edges).
+ */
+export function shuffleMembers(g: GeneratedGraph, seed: number): void {
+  const n = g.memberCount;
+  const perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  const random = new SeededRandom(seed);
+  for (let i = n - 1; i > 0; i--) {
+    const j = random.nextInt(i + 1);
+    const t = perm[i]!;
+    perm[i] = perm[j]!;
+    perm[j] = t;
+  }
+  const { sources, targets, edges } = g;
+  for (let e = 0; e < edges; e++) {
+    sources[e] = perm[sources[e]!]!;
+    targets[e] = perm[targets[e]!]!;
+  }
+}
+
+/** The graph of a spec, numbered as `order` asks: what every process of a run builds. */
+export async function makeNamedGraph(spec: GraphSpec, order: Order): Promise<GeneratedGraph> {
+  const g = await makeGraph(spec);
+  if (order === 'shuffled') shuffleMembers(g, permutationSeed(spec));
+  return g;
+}
+
 /** `count` uniformly random ordered pairs of members (distinct ends). */
 export function samplePairs(members: number, count: number, seed: number): { a: Int32Array; b: Int32Array } {
   const random = new SeededRandom(seed);
