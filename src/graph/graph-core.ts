@@ -25,6 +25,8 @@ import { describeValue, SocialGraphError } from '../errors.js';
 import { bulkBuffer, bulkInt32 } from '../store/bulk-buffer.js';
 import { CompactAdjacencyStore, MAX_MERGE_PAIRS } from '../store/compact-adjacency-store.js';
 import { IdInterner } from '../store/id-interner.js';
+import { readIndexedEdges } from '../store/read-indexed-edges.js';
+import type { IndexedEdges } from './bulk-load.js';
 import { checkId, checkOptionsObject, readMaxDepth } from './checks.js';
 import { checkedClock } from './clock.js';
 import { EventQueue, type QueuedEvent } from './event-queue.js';
@@ -365,42 +367,78 @@ export class GraphCore {
    *
    * @remarks O(k log k + Σ d) for k pairs (see {@link CompactAdjacencyStore.mergePairs}).
    */
-  connectAll(method: string, pairs: Iterable<readonly [string, string]>, options: ConnectOptions | undefined): { added: number; applied: [string, string][] | null } {
-    if (pairs == null || typeof (pairs as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-      throw new SocialGraphError('INVALID_OPTION', `${method}: pairs must be an iterable of [id, id], got ${describeValue(pairs)}`);
+  connectAll(method: string, pairs: Iterable<readonly [string, string]> | IndexedEdges, options: ConnectOptions | undefined): { added: number; applied: [string, string][] | null } {
+    if (pairs == null || typeof pairs !== 'object') {
+      throw new SocialGraphError('INVALID_OPTION', `${method}: pairs must be an iterable of [id, id] or { ids, memberCount, sources, targets }, got ${describeValue(pairs)}`);
     }
     let seconds = readAtSeconds(method, options);
-    // Every id read once, into arrays of our own: what is validated is what is applied.
-    const ids: string[] = [];
-    const take = (pair: unknown, at: number): void => {
-      if (at >= MAX_CONNECT_ALL) {
-        throw new SocialGraphError('CAPACITY_EXCEEDED', `${method}: at most ${MAX_CONNECT_ALL} pairs per call (split the batch)`);
+    // Pair i joins names[pa[i]] and names[pb[i]]; every id is read once, into arrays of our own:
+    // what is validated is what is applied.
+    let names: string[];
+    let pa: Int32Array;
+    let pb: Int32Array;
+    let count: number;
+    let indices: Int32Array;
+    if (typeof (pairs as Iterable<unknown>)[Symbol.iterator] === 'function') {
+      names = [];
+      const take = (pair: unknown, at: number): void => {
+        if (at >= MAX_CONNECT_ALL) {
+          throw new SocialGraphError('CAPACITY_EXCEEDED', `${method}: at most ${MAX_CONNECT_ALL} pairs per call (split the batch)`);
+        }
+        if (!Array.isArray(pair) || pair.length < 2) throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${at} is not a [id, id] pair, got ${describeValue(pair)}`);
+        const a: unknown = pair[0];
+        const b: unknown = pair[1];
+        checkId(method, a);
+        checkId(method, b);
+        names.push(a, b);
+      };
+      if (Array.isArray(pairs)) {
+        const array = pairs as readonly unknown[];
+        for (let i = 0; i < array.length; i++) take(array[i], i);
+      } else {
+        let i = 0;
+        for (const pair of pairs as Iterable<unknown>) take(pair, i++);
       }
-      if (!Array.isArray(pair) || pair.length < 2) throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${at} is not a [id, id] pair, got ${describeValue(pair)}`);
-      const a: unknown = pair[0];
-      const b: unknown = pair[1];
-      checkId(method, a);
-      checkId(method, b);
-      ids.push(a, b);
-    };
-    if (Array.isArray(pairs)) {
-      const array = pairs as readonly unknown[];
-      for (let i = 0; i < array.length; i++) take(array[i], i);
+      count = names.length >> 1;
+      pa = bulkInt32(count);
+      pb = bulkInt32(count);
+      for (let i = 0; i < count; i++) {
+        pa[i] = 2 * i;
+        pb[i] = 2 * i + 1;
+      }
     } else {
-      let i = 0;
-      for (const pair of pairs) take(pair, i++);
+      // Positions in an id list: each id is looked up once, however many pairs name it.
+      const { members, sources, targets, m, idOf } = readIndexedEdges(method, pairs);
+      if (m > MAX_CONNECT_ALL) throw new SocialGraphError('CAPACITY_EXCEEDED', `${method}: at most ${MAX_CONNECT_ALL} pairs per call (split the batch), got ${m}`);
+      names = new Array<string>(members);
+      for (let i = 0; i < members; i++) {
+        const id = idOf(i);
+        checkId(method, id);
+        names[i] = id;
+      }
+      count = m;
+      pa = bulkInt32(count);
+      pb = bulkInt32(count);
+      for (let i = 0; i < count; i++) {
+        const a = sources[i]!;
+        const b = targets[i]!;
+        if (!(a >= 0 && a < members && b >= 0 && b < members)) {
+          throw new SocialGraphError('INVALID_OPTION', `${method}: pair ${i} (${a}, ${b}) is outside 0..${members - 1}`);
+        }
+        pa[i] = a;
+        pb[i] = b;
+      }
     }
-    const count = ids.length >> 1;
-    const indices = bulkInt32(2 * count);
-    this.ids.indexOfAll(ids, 2 * count, indices);
+    indices = bulkInt32(names.length);
+    this.ids.indexOfAll(names, names.length, indices);
     const us = bulkInt32(count);
     const vs = bulkInt32(count);
     for (let i = 0; i < count; i++) {
-      const u = indices[2 * i]!;
-      const v = indices[2 * i + 1]!;
-      if (u < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `${method}: member ${describeValue(ids[2 * i])} not found (pair ${i})`);
-      if (v < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `${method}: member ${describeValue(ids[2 * i + 1])} not found (pair ${i})`);
-      if (u === v) throw new SocialGraphError('SELF_CONNECTION', `${method}: cannot connect member ${describeValue(ids[2 * i])} to itself (pair ${i})`);
+      const u = indices[pa[i]!]!;
+      const v = indices[pb[i]!]!;
+      if (u < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `${method}: member ${describeValue(names[pa[i]!])} not found (pair ${i})`);
+      if (v < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `${method}: member ${describeValue(names[pb[i]!])} not found (pair ${i})`);
+      if (u === v) throw new SocialGraphError('SELF_CONNECTION', `${method}: cannot connect member ${describeValue(names[pa[i]!])} to itself (pair ${i})`);
       us[i] = u;
       vs[i] = v;
     }
@@ -418,13 +456,13 @@ export class GraphCore {
       for (let i = 0; i < count; i++) {
         if (fresh[i] === 0) continue;
         for (let h = 0; h < hooks.length; h++) hooks[h]!(us[i]!, vs[i]!);
-        if (events) this.events.push({ type: 'connected', a: ids[2 * i]!, b: ids[2 * i + 1]! });
+        if (events) this.events.push({ type: 'connected', a: names[pa[i]!]!, b: names[pb[i]!]! });
       }
     }
     let applied: [string, string][] | null = null;
     if (this.#log !== null) {
       applied = new Array(count);
-      for (let i = 0; i < count; i++) applied[i] = [ids[2 * i]!, ids[2 * i + 1]!];
+      for (let i = 0; i < count; i++) applied[i] = [names[pa[i]!]!, names[pb[i]!]!];
     }
     return { added, applied };
   }

@@ -74,6 +74,11 @@ describe('connectAll', () => {
           g.on('invitationAccepted', (e) => seen[k]!.push(`accepted ${e.id}`));
         }
         const added = batched.connectAll(c.batch.map(([a, b]) => [id(a), id(b)]), options);
+        // The same batch as positions in an id list (each id looked up once).
+        const indexed = build(c);
+        const list = [...Array(c.members).keys()].map(id);
+        expect(indexed.connectAll({ ids: list, memberCount: c.members, sources: Int32Array.from(c.batch, ([a]) => a), targets: Int32Array.from(c.batch, ([, b]) => b) }, options)).toBe(added);
+        expect(Buffer.from(indexed.toBytes()).equals(Buffer.from(batched.toBytes()))).toBe(true);
         let calls = 0;
         for (const [a, b] of c.batch) if (looped.connect(id(a), id(b), options)) calls++;
         let expected = 0;
@@ -199,6 +204,27 @@ describe('connectAll', () => {
     expect(graph.connectAll([['a', 'b'], ['b', 'c']])).toBe(2);
     expect(counts).toEqual([2, 3, 3]);
     expect(graph.connectionCount).toBe(3);
+  });
+
+  it('indexed form: positions are checked, every id must be a member', () => {
+    const graph = new SocialGraph();
+    for (const m of ['a', 'b', 'c']) graph.addMember(m);
+    const bytes = Buffer.from(graph.toBytes());
+    const code = (f: () => unknown): string | undefined => {
+      try {
+        f();
+      } catch (error) {
+        return (error as SocialGraphError).code;
+      }
+      return undefined;
+    };
+    expect(code(() => graph.connectAll({ ids: ['a', 'b'], memberCount: 2, sources: Int32Array.of(0), targets: Int32Array.of(2) }))).toBe('INVALID_OPTION');
+    expect(code(() => graph.connectAll({ ids: ['a', 'zed'], memberCount: 2, sources: Int32Array.of(0), targets: Int32Array.of(1) }))).toBe('MEMBER_NOT_FOUND');
+    expect(code(() => graph.connectAll({ ids: ['a', 'a'], memberCount: 2, sources: Int32Array.of(0), targets: Int32Array.of(1) }))).toBe('SELF_CONNECTION');
+    expect(code(() => graph.connectAll({ ids: ['a', ''], memberCount: 2, sources: Int32Array.of(0), targets: Int32Array.of(0) }))).toBe('INVALID_ID');
+    expect(code(() => graph.connectAll({ ids: ['a', 'b'], memberCount: 2, sources: Int32Array.of(0), targets: Int32Array.of(1), edges: 2 }))).toBe('INVALID_OPTION');
+    expect(Buffer.from(graph.toBytes()).equals(bytes)).toBe(true);
+    expect(graph.connectAll({ ids: (i) => ['c', 'a', 'b'][i]!, memberCount: 3, sources: Int32Array.of(0, 0, 1), targets: Int32Array.of(1, 2, 0) })).toBe(2);
   });
 
   it('an empty batch is a no-op; a batch of repeats counts once', () => {

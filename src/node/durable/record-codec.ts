@@ -676,15 +676,12 @@ export class RecordDecoder {
     const start = this.#pos;
     this.#pos += length;
     if (header % 2 === 0) {
-      if (length < 32) {
-        let s = '';
+      if (length < 64) {
+        // ASCII: one flat string made at once (a string built by `+=` per character is a chain
+        // of cons strings, which every later hash or comparison has to flatten first).
         let i = start;
-        for (; i < start + length; i++) {
-          const c = buf[i]!;
-          if (c >= 0x80) break;
-          s += String.fromCharCode(c);
-        }
-        if (i === start + length) return s;
+        while (i < start + length && buf[i]! < 0x80) i++;
+        if (i === start + length) return String.fromCharCode.apply(null, buf.subarray(start, i) as unknown as number[]);
       }
       try {
         return utf8Decoder.decode(buf.subarray(start, start + length));
