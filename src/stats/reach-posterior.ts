@@ -1,0 +1,277 @@
+/**
+ * reachPosterior: a member's counts within distance 2 and at distance exactly 3, read from its
+ * counters of radius 2 and 3 against the known universe (every member's register and rank), and,
+ * where a register holds only a few candidates, from the candidates' own counters.
+ *
+ * @packageDocumentation
+ */
+import type { UniverseIndex } from './universe-index.js';
+
+/**
+ * Registers whose undecided candidates number at most this are read candidate by candidate
+ * (each candidate's own counters looked up at the member's register); the others by the model
+ * alone. Bounds the lookups to CANDIDATE_LIMIT × 2^precision per member.
+ */
+export const CANDIDATE_LIMIT = 8;
+
+/** Scratch space of {@link reachPosterior}, reusable across members of one run. @internal */
+export interface PosteriorScratch {
+  /** Registers of the inner counter whose rank's cell holds c members, by c (then reset). */
+  readonly innerBins: Float64Array;
+  /** Registers raised from the inner counter to the outer one whose cell holds c members, by c. */
+  readonly raisedBins: Float64Array;
+  /** The c with a count in either, listed once each. */
+  readonly used: Int32Array;
+  /** Per cell size c: expected counts among c members (see reachPosterior). */
+  readonly cellIn2: Float64Array;
+  readonly cellRingBeside2: Float64Array;
+  readonly cellRing: Float64Array;
+  /** The registers of the outer counter above 0. */
+  readonly nonzero: Int32Array;
+  /** Per candidate of one register: B2 and ring probabilities, and the group (0 free, 1 rank k, 2 rank l). */
+  readonly p2: Float64Array;
+  readonly p3: Float64Array;
+  readonly group: Uint8Array;
+}
+
+/** Scratch for an index. @internal */
+export function posteriorScratch(index: UniverseIndex): PosteriorScratch {
+  const cells = index.largestCell + 1;
+  let candidates = 0; // the most members on one register
+  for (let j = 0; j < index.size; j++) candidates = Math.max(candidates, index.start[j + 1]! - index.start[j]!);
+  return {
+    innerBins: new Float64Array(cells),
+    raisedBins: new Float64Array(cells),
+    used: new Int32Array(Math.min(cells, 2 * index.size + 1)),
+    nonzero: new Int32Array(index.size),
+    cellIn2: new Float64Array(cells),
+    cellRingBeside2: new Float64Array(cells),
+    cellRing: new Float64Array(cells),
+    p2: new Float64Array(candidates),
+    p3: new Float64Array(candidates),
+    group: new Uint8Array(candidates),
+  };
+}
+
+/** Smallest probability a state keeps before it is ruled out by a lookup (no 0/0). */
+const FLOOR = 1e-12;
+const IN2 = 1;
+const RING = 2;
+const OUT = 4;
+
+/**
+ * Root u > 0 of Σ_c bins[c]·c/(e^{c·u} − 1) = alpha over the listed c: the maximum of
+ * alpha·ln t + Σ_c bins[c]·ln(1 − t^c) at t = e^{−u}. Infinity when alpha is 0 (t = 0), 0 without bins (t = 1).
+ * Safeguarded Newton steps on ln u (the left side decreases from +∞ to 0).
+ */
+function binomialRoot(alpha: number, bins: Float64Array, used: Int32Array, usedCount: number): number {
+  let weight = 0;
+  for (let i = 0; i < usedCount; i++) weight += bins[used[i]!]!;
+  if (weight === 0) return 0;
+  if (alpha === 0) return Infinity;
+  let u = weight / alpha; // the root of the small-u approximation Σ bins/u = alpha
+  let low = 0;
+  let high = Infinity;
+  for (let step = 0; step < 60; step++) {
+    let f = -alpha;
+    let df = 0;
+    for (let i = 0; i < usedCount; i++) {
+      const c = used[i]!;
+      const w = bins[c]!;
+      if (w === 0) continue;
+      const em1 = Math.expm1(c * u);
+      if (em1 === Infinity) continue;
+      const t = (w * c) / em1;
+      f += t;
+      df -= (t * c * (em1 + 1)) / em1;
+    }
+    if (f > 0) low = u;
+    else high = u;
+    let next = df < 0 ? u * Math.exp(-f / (u * df)) : NaN;
+    if (!(next > low && next < high)) next = high === Infinity ? u * 2 : (low + high) / 2;
+    const converged = Math.abs(next - u) <= 1e-10 * u;
+    u = next;
+    if (converged) break;
+  }
+  return u;
+}
+
+/**
+ * Estimated |B(v, 2)| and |B(v, 3) \ B(v, 2)|, written to `out[0]` and `out[1]`.
+ *
+ * Model: every member u of the universe is, independently, in B(v, 2) with probability q2, at
+ * distance 3 with q3, else farther (the hash places members independently of the graph). A
+ * register j of the counters of radius 2 and 3 holding ranks k ≤ l says: the members of j ranked
+ * above l are farther, those ranked in (k, l] are not in B(v, 2), at least one ranked k is in it
+ * and (when l > k) at least one ranked l is at distance 3. The likelihood factors into one for
+ * q2 (from the inner counter) and one for q3 / (1 − q2) (from the raised registers), each maximized
+ * by {@link binomialRoot} (Ertl's maximum-likelihood HyperLogLog, 2017, with the members' ranks
+ * known instead of Poisson). The counts are the posterior means given the registers, so a register
+ * whose candidates are told apart by their ranks counts them exactly.
+ *
+ * Where a register leaves at most {@link CANDIDATE_LIMIT} candidates undecided, each candidate u's
+ * own counters are read at v's register (d(u, v) = d(v, u)): v's rank below u's register of radius
+ * 2 says u ∉ B(v, 2), equal to it with v alone on that (register, rank) says u ∈ B(v, 2); the same
+ * for radius 3. What stays undecided keeps the model's probabilities.
+ *
+ * `inner` holds every member's counter of radius 2 (2^precision bytes at u·2^precision), `outer`
+ * the counter of radius 3 of the members with `outerSet[u] = 1` (the others' equals their inner one).
+ *
+ * @remarks O(2^precision · CANDIDATE_LIMIT) plus O(distinct cell sizes) per Newton step.
+ * @internal
+ */
+export function reachPosterior(
+  index: UniverseIndex,
+  v: number,
+  inner: Uint8Array,
+  outer: Uint8Array,
+  outerSet: Uint8Array,
+  scratch: PosteriorScratch,
+  out: Float64Array,
+  candidateLimit: number = CANDIDATE_LIMIT,
+): void {
+  const { size, maxRho, counts, start, members, register, rank } = index;
+  const width = 2 * (maxRho + 1);
+  const { innerBins, raisedBins, used, nonzero, cellIn2, cellRingBeside2, cellRing, p2, p3, group } = scratch;
+  const a = v * size;
+  const b = outerSet[v] !== 0 ? outer : inner;
+  // Sufficient statistics: members known outside B(v, 2), members known farther than 3, and the
+  // cells of the inner maxima and of the raised registers, binned by their member counts.
+  // Members of registers at 0 are all farther: start from every member and take off those of
+  // the other registers that may be in B(v, 2) (resp. B(v, 3)).
+  let outside2 = members.length;
+  let outside3 = members.length;
+  let usedCount = 0;
+  let nonzeroCount = 0;
+  for (let j = 0; j < size; j++) {
+    if (b[a + j] === 0) continue;
+    nonzero[nonzeroCount++] = j;
+    const k = inner[a + j]!;
+    const l = b[a + j]!;
+    const base = j * width;
+    const total = start[j + 1]! - start[j]!;
+    outside2 -= total - counts[base + 2 * k + 1]!;
+    outside3 -= total - counts[base + 2 * l + 1]!;
+    if (k >= 1) {
+      const c = counts[base + 2 * k]!;
+      if (innerBins[c] === 0 && raisedBins[c] === 0) used[usedCount++] = c;
+      innerBins[c]!++;
+    }
+    if (l > k) {
+      const c = counts[base + 2 * l]!;
+      if (innerBins[c] === 0 && raisedBins[c] === 0) used[usedCount++] = c;
+      raisedBins[c]!++;
+    }
+  }
+  // t = e^{−u}: y = 1 − q2 (not in B(v, 2)), s = P(farther | not in B(v, 2)).
+  const uy = binomialRoot(outside2, innerBins, used, usedCount);
+  const us = binomialRoot(outside3, raisedBins, used, usedCount);
+  const y = Math.exp(-uy);
+  const q2 = -Math.expm1(-uy);
+  const ringGivenOut2 = -Math.expm1(-us);
+  const q3 = y * ringGivenOut2;
+  // Per cell size c (the only ones the registers use): the expected members of B(v, 2) and at
+  // distance 3 among c members of which at least one is in B(v, 2), and those at distance 3 among
+  // c of which at least one is.
+  for (let i = 0; i < usedCount; i++) {
+    const c = used[i]!;
+    innerBins[c] = raisedBins[c] = 0;
+    const some2 = -Math.expm1(-c * uy); // P(at least one of c in B(v, 2))
+    cellIn2[c] = some2 > 0 ? (c * q2) / some2 : 1;
+    cellRingBeside2[c] = c > 1 && some2 > 0 ? (c * q3 * -Math.expm1(-(c - 1) * uy)) / some2 : 0;
+    const some3 = -Math.expm1(-c * us); // P(at least one of c at distance 3 | none in B(v, 2))
+    cellRing[c] = some3 > 0 ? (c * ringGivenOut2) / some3 : 1;
+  }
+  const qFar = y - q3;
+  const prior2 = Math.max(q2, FLOOR);
+  const prior3 = Math.max(q3, FLOOR);
+  const priorFar = Math.max(qFar, FLOOR);
+  const jv = register[v]!;
+  const rv = rank[v]!;
+  const aloneV = counts[jv * width + 2 * rv] === 1;
+  let ball2 = 0;
+  let ring = 0;
+  for (let i = 0; i < nonzeroCount; i++) {
+    const j = nonzero[i]!;
+    const k = inner[a + j]!;
+    const l = b[a + j]!;
+    const base = j * width;
+    const total = start[j + 1]! - start[j]!;
+    const hk = k >= 1 ? counts[base + 2 * k]! : 0;
+    const hl = counts[base + 2 * l]!;
+    const undecided = total - counts[base + 2 * l + 1]! - (l > k && hl === 1 ? 1 : 0) - (hk === 1 ? 1 : 0);
+    if (!aloneV || undecided === 0 || undecided > candidateLimit) {
+      // The model alone: ranks below k free; rank k with at least one in B(v, 2); ranks in
+      // (k, l) not in it; rank l (> k) with at least one at distance 3.
+      const below = k >= 1 ? total - counts[base + 2 * k + 1]! - hk : 0;
+      ball2 += q2 * below;
+      ring += q3 * below;
+      if (k >= 1) {
+        ball2 += cellIn2[hk]!;
+        ring += cellRingBeside2[hk]!;
+      }
+      if (l > k) {
+        const mid = counts[base + 2 * k + 1]! - counts[base + 2 * l + 1]! - hl;
+        ring += ringGivenOut2 * mid + cellRing[hl]!;
+      }
+      continue;
+    }
+    // Candidate by candidate.
+    let m = 0;
+    for (let x = start[j]!; x < start[j + 1]!; x++) {
+      const u = members[x]!;
+      const r = rank[u]!;
+      if (r > l) continue;
+      let mask: number;
+      if (u === v) mask = IN2;
+      else if (r < k) mask = IN2 | RING | OUT;
+      else if (r === k) mask = hk === 1 ? IN2 : IN2 | RING | OUT;
+      else if (r < l) mask = RING | OUT;
+      else mask = hl === 1 ? RING : RING | OUT;
+      if (mask !== IN2 && mask !== RING && mask !== OUT) {
+        const seen = mask;
+        const inner2 = inner[u * size + jv]!;
+        const outer3 = (outerSet[u] !== 0 ? outer : inner)[u * size + jv]!;
+        if (inner2 < rv) mask &= ~IN2;
+        else if (inner2 === rv) mask &= IN2;
+        if (outer3 < rv) mask &= OUT;
+        else if (outer3 === rv) mask &= ~OUT;
+        if (mask === 0) mask = seen; // cannot happen with counters of true balls
+      }
+      const w2 = (mask & IN2) !== 0 ? prior2 : 0;
+      const w3 = (mask & RING) !== 0 ? prior3 : 0;
+      const wFar = (mask & OUT) !== 0 ? priorFar : 0;
+      const sum = w2 + w3 + wFar;
+      p2[m] = w2 / sum;
+      p3[m] = w3 / sum;
+      group[m] = r === k && k >= 1 ? 1 : r === l && l > k ? 2 : 0;
+      m++;
+    }
+    // Groups: rank k holds at least one member of B(v, 2), rank l (> k) one at distance 3.
+    let none2 = 1;
+    let none3 = 1;
+    for (let i = 0; i < m; i++) {
+      if (group[i] === 1) none2 *= 1 - p2[i]!;
+      else if (group[i] === 2) none3 *= 1 - p3[i]!;
+    }
+    for (let i = 0; i < m; i++) {
+      if (group[i] === 0) {
+        ball2 += p2[i]!;
+        ring += p3[i]!;
+      } else if (group[i] === 2) {
+        ring += none3 < 1 ? p3[i]! / (1 - none3) : p3[i]!;
+      } else if (none2 < 1) {
+        ball2 += p2[i]! / (1 - none2);
+        // P(i at distance 3 and another of rank k in B(v, 2)) / P(some of rank k in B(v, 2)).
+        let othersNone = 1;
+        for (let x = 0; x < m; x++) if (x !== i && group[x] === 1) othersNone *= 1 - p2[x]!;
+        ring += (p3[i]! * (1 - othersNone)) / (1 - none2);
+      } else {
+        ball2 += p2[i]!;
+        ring += p3[i]!;
+      }
+    }
+  }
+  out[0] = ball2;
+  out[1] = ring;
+}
