@@ -10,7 +10,8 @@ import type { UniverseIndex } from './universe-index.js';
 /**
  * Registers whose undecided candidates number at most this are read candidate by candidate
  * (each candidate's own counters looked up at the member's register); the others by the model
- * alone. Bounds the lookups to CANDIDATE_LIMIT × 2^precision per member.
+ * alone. Bounds the lookups to CANDIDATE_LIMIT × 2^precision per member. Measured on the real
+ * networks at precision 14: 2 leaves ego-Facebook's median errors at 0.13% / 0.18%, 4 and 8 at 0.
  */
 export const CANDIDATE_LIMIT = 8;
 
@@ -60,19 +61,24 @@ const RING = 2;
 const OUT = 4;
 
 /**
- * Root u > 0 of Σ_c bins[c]·c/(e^{c·u} − 1) = alpha over the listed c: the maximum of
- * alpha·ln t + Σ_c bins[c]·ln(1 − t^c) at t = e^{−u}. Infinity when alpha is 0 (t = 0), 0 without bins (t = 1).
- * Safeguarded Newton steps on ln u (the left side decreases from +∞ to 0).
+ * Root u > 0 of F(u) = Σ_c bins[c]·c/(e^{c·u} − 1) = alpha over the listed c: the maximum of
+ * alpha·ln t + Σ_c bins[c]·ln(1 − t^c) at t = e^{−u}. Infinity when alpha is 0 (t = 0), 0 without
+ * bins (t = 1). F is convex and decreasing, so Newton's steps from a start left of the root
+ * (1/u − c/2 < c/(e^{c·u} − 1) gives one) climb to it without overshooting: they double u while
+ * far from it, then converge quadratically.
  */
 function binomialRoot(alpha: number, bins: Float64Array, used: Int32Array, usedCount: number): number {
   let weight = 0;
-  for (let i = 0; i < usedCount; i++) weight += bins[used[i]!]!;
+  let largest = 0;
+  for (let i = 0; i < usedCount; i++) {
+    const w = bins[used[i]!]!;
+    weight += w;
+    if (w > 0) largest = Math.max(largest, used[i]!);
+  }
   if (weight === 0) return 0;
   if (alpha === 0) return Infinity;
-  let u = weight / alpha; // the root of the small-u approximation Σ bins/u = alpha
-  let low = 0;
-  let high = Infinity;
-  for (let step = 0; step < 60; step++) {
+  let u = weight / (alpha + (weight * largest) / 2);
+  for (let step = 0; step < 200; step++) {
     let f = -alpha;
     let df = 0;
     for (let i = 0; i < usedCount; i++) {
@@ -85,11 +91,10 @@ function binomialRoot(alpha: number, bins: Float64Array, used: Int32Array, usedC
       f += t;
       df -= (t * c * (em1 + 1)) / em1;
     }
-    if (f > 0) low = u;
-    else high = u;
-    let next = df < 0 ? u * Math.exp(-f / (u * df)) : NaN;
-    if (!(next > low && next < high)) next = high === Infinity ? u * 2 : (low + high) / 2;
-    const converged = Math.abs(next - u) <= 1e-10 * u;
+    if (!(f > 0) || !(df < 0)) break; // at the root (to rounding)
+    const next = u - f / df;
+    if (!(next > u)) break;
+    const converged = next - u <= 1e-12 * next;
     u = next;
     if (converged) break;
   }
@@ -109,10 +114,13 @@ function binomialRoot(alpha: number, bins: Float64Array, used: Int32Array, usedC
  * known instead of Poisson). The counts are the posterior means given the registers, so a register
  * whose candidates are told apart by their ranks counts them exactly.
  *
- * Where a register leaves at most {@link CANDIDATE_LIMIT} candidates undecided, each candidate u's
- * own counters are read at v's register (d(u, v) = d(v, u)): v's rank below u's register of radius
- * 2 says u ∉ B(v, 2), equal to it with v alone on that (register, rank) says u ∈ B(v, 2); the same
- * for radius 3. What stays undecided keeps the model's probabilities.
+ * Where v's own hash is the only one of its register at its rank or above (most members while
+ * members are fewer than registers), a counter's register there is ≥ v's rank exactly when v is
+ * in its set. Then, in each register of v's counters that leaves at most {@link CANDIDATE_LIMIT}
+ * candidates undecided, each candidate u's own counters are read at v's register (d(u, v) =
+ * d(v, u)): u is in B(v, 2), at distance 3, or farther, exactly. (Lookups that may say nothing
+ * are not used: which candidates they decide would depend on the candidates' own balls, and the
+ * undecided rest would no longer be a random draw: measured, a bias.)
  *
  * `inner` holds every member's counter of radius 2 (2^precision bytes at u·2^precision), `outer`
  * the counter of radius 3 of the members with `outerSet[u] = 1` (the others' equals their inner one).
@@ -188,7 +196,9 @@ export function reachPosterior(
   const priorFar = Math.max(qFar, FLOOR);
   const jv = register[v]!;
   const rv = rank[v]!;
-  const aloneV = counts[jv * width + 2 * rv] === 1;
+  // v's hash alone at its rank or above in its register: then a counter's register jv is ≥ rv
+  // exactly when v is in its set, whatever else the set holds.
+  const topV = counts[jv * width + 2 * rv] === 1 && counts[jv * width + 2 * rv + 1] === 0;
   let ball2 = 0;
   let ring = 0;
   for (let i = 0; i < nonzeroCount; i++) {
@@ -200,7 +210,7 @@ export function reachPosterior(
     const hk = k >= 1 ? counts[base + 2 * k]! : 0;
     const hl = counts[base + 2 * l]!;
     const undecided = total - counts[base + 2 * l + 1]! - (l > k && hl === 1 ? 1 : 0) - (hk === 1 ? 1 : 0);
-    if (!aloneV || undecided === 0 || undecided > candidateLimit) {
+    if (!topV || undecided === 0 || undecided > candidateLimit) {
       // The model alone: ranks below k free; rank k with at least one in B(v, 2); ranks in
       // (k, l) not in it; rank l (> k) with at least one at distance 3.
       const below = k >= 1 ? total - counts[base + 2 * k + 1]! - hk : 0;
@@ -230,12 +240,7 @@ export function reachPosterior(
       else mask = hl === 1 ? RING : RING | OUT;
       if (mask !== IN2 && mask !== RING && mask !== OUT) {
         const seen = mask;
-        const inner2 = inner[u * size + jv]!;
-        const outer3 = (outerSet[u] !== 0 ? outer : inner)[u * size + jv]!;
-        if (inner2 < rv) mask &= ~IN2;
-        else if (inner2 === rv) mask &= IN2;
-        if (outer3 < rv) mask &= OUT;
-        else if (outer3 === rv) mask &= ~OUT;
+        mask &= inner[u * size + jv]! >= rv ? IN2 : (outerSet[u] !== 0 ? outer : inner)[u * size + jv]! >= rv ? RING : OUT;
         if (mask === 0) mask = seen; // cannot happen with counters of true balls
       }
       const w2 = (mask & IN2) !== 0 ? prior2 : 0;
