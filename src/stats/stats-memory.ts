@@ -20,9 +20,9 @@ export interface StatsMemoryQuery {
  * Bytes a run allocates besides the graph itself, at most: the adjacency copy (4·(n+1) + 8·m),
  * and for HyperBall two register arrays of n·2^precision bytes (one-byte registers), 8·n for the
  * raw estimates, 2·n for the changed flags and 36·n for the calibration (components and the
- * calibrated estimates), plus for reach estimates 49·n (the balls of radius 2 and 3, both
- * estimates of distance 3, each member's component size, every member's hash register and
- * rank) and 4·(2^precision + 1) + 8·2^precision·(34 − precision) for the table of hashes per
+ * calibrated estimates), plus for reach estimates 49·n (the calibrated balls of radius 2 and 3,
+ * reachPosterior's ball of radius 2 and ring at distance 3, each member's component size, every
+ * member's hash register and rank, the members listed by register) and 4·(2^precision + 1) + 8·2^precision·(34 − precision) for the table of hashes per
  * register and rank; for `exact`, 8·n of breadth-first search state (plus 16·n for exact reach).
  * The scratch of each thread (2^precision + 4 × the largest degree bytes, and for reach about
  * 57 bytes per member of the fullest register) is left out.
