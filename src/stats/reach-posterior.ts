@@ -27,8 +27,16 @@ export interface PosteriorScratch {
   readonly cellIn2: Float64Array;
   readonly cellRingBeside2: Float64Array;
   readonly cellRing: Float64Array;
-  /** The registers of the outer counter above 0. */
-  readonly nonzero: Int32Array;
+  /**
+   * Cells of more than SMALL_CELL members, by rank: registers of the inner counter (resp. raised)
+   * at that rank, and the sum of their cell sizes.
+   */
+  readonly innerRankCount: Float64Array;
+  readonly innerRankSum: Float64Array;
+  readonly raisedRankCount: Float64Array;
+  readonly raisedRankSum: Float64Array;
+  /** The registers read candidate by candidate. */
+  readonly refine: Int32Array;
   /** Per candidate of one register: B2 and ring probabilities, and the group (0 free, 1 rank k, 2 rank l). */
   readonly p2: Float64Array;
   readonly p3: Float64Array;
@@ -37,14 +45,18 @@ export interface PosteriorScratch {
 
 /** Scratch for an index. @internal */
 export function posteriorScratch(index: UniverseIndex): PosteriorScratch {
-  const cells = index.largestCell + 1;
+  const cells = Math.min(index.largestCell, SMALL_CELL) + 1;
   let candidates = 0; // the most members on one register
   for (let j = 0; j < index.size; j++) candidates = Math.max(candidates, index.start[j + 1]! - index.start[j]!);
   return {
     innerBins: new Float64Array(cells),
     raisedBins: new Float64Array(cells),
     used: new Int32Array(Math.min(cells, 2 * index.size + 1)),
-    nonzero: new Int32Array(index.size),
+    refine: new Int32Array(index.size),
+    innerRankCount: new Float64Array(index.maxRho + 1),
+    innerRankSum: new Float64Array(index.maxRho + 1),
+    raisedRankCount: new Float64Array(index.maxRho + 1),
+    raisedRankSum: new Float64Array(index.maxRho + 1),
     cellIn2: new Float64Array(cells),
     cellRingBeside2: new Float64Array(cells),
     cellRing: new Float64Array(cells),
@@ -54,6 +66,14 @@ export function posteriorScratch(index: UniverseIndex): PosteriorScratch {
   };
 }
 
+/**
+ * Cells of more members than this (many members per register) enter the likelihood and the
+ * posterior by rank, each rank's cells at their mean size: the sums over them then agree with the
+ * exact ones to first order (their deviations from the mean sum to 0), and the work per member
+ * is O(distinct small cells + ranks) instead of O(distinct cells).
+ */
+const SMALL_CELL = 16;
+
 /** Smallest probability a state keeps before it is ruled out by a lookup (no 0/0). */
 const FLOOR = 1e-12;
 const IN2 = 1;
@@ -61,29 +81,55 @@ const RING = 2;
 const OUT = 4;
 
 /**
- * Root u > 0 of F(u) = Σ_c bins[c]·c/(e^{c·u} − 1) = alpha over the listed c: the maximum of
+ * Root u > 0 of F(u) = Σ_c bins[c]·c/(e^{c·u} − 1) = alpha over the listed c (and the ranks' cells
+ * at their mean size c̄ = rankSum/rankCount, rankCount of them): the maximum of
  * alpha·ln t + Σ_c bins[c]·ln(1 − t^c) at t = e^{−u}. Infinity when alpha is 0 (t = 0), 0 without
- * bins (t = 1). F is convex and decreasing, so Newton's steps from a start left of the root
- * (1/u − c/2 < c/(e^{c·u} − 1) gives one) climb to it without overshooting: they double u while
- * far from it, then converge quadratically.
+ * bins (t = 1).
+ *
+ * F is a positive sum of exponentials e^{−j·c·u}, so ln F is convex and decreasing: Newton's
+ * steps on ln F − ln alpha from the left of the root climb to it without overshooting, and one
+ * from the right lands left of it. The start is the root with every c replaced by their mean
+ * (exact when all c are equal), so a few steps suffice; a bracket guards against rounding.
  */
-function binomialRoot(alpha: number, bins: Float64Array, used: Int32Array, usedCount: number): number {
+function binomialRoot(
+  alpha: number,
+  bins: Float64Array,
+  used: Int32Array,
+  usedCount: number,
+  rankCount: Float64Array,
+  rankSum: Float64Array,
+): number {
   let weight = 0;
-  let largest = 0;
+  let members = 0;
   for (let i = 0; i < usedCount; i++) {
     const w = bins[used[i]!]!;
     weight += w;
-    if (w > 0) largest = Math.max(largest, used[i]!);
+    members += w * used[i]!;
+  }
+  for (let r = 0; r < rankCount.length; r++) {
+    weight += rankCount[r]!;
+    members += rankSum[r]!;
   }
   if (weight === 0) return 0;
   if (alpha === 0) return Infinity;
-  let u = weight / (alpha + (weight * largest) / 2);
-  for (let step = 0; step < 200; step++) {
-    let f = -alpha;
+  // F(u) ≤ weight/u and F(u) ≥ weight/u − members/2 bracket the root.
+  let low = weight / (alpha + members / 2);
+  let high = weight / alpha;
+  let u = Math.min(high, Math.max(low, (weight / members) * Math.log1p(members / alpha)));
+  for (let step = 0; step < 100; step++) {
+    let f = 0;
     let df = 0;
-    for (let i = 0; i < usedCount; i++) {
-      const c = used[i]!;
-      const w = bins[c]!;
+    for (let i = 0; i < usedCount + rankCount.length; i++) {
+      let c: number;
+      let w: number;
+      if (i < usedCount) {
+        c = used[i]!;
+        w = bins[c]!;
+      } else {
+        w = rankCount[i - usedCount]!;
+        if (w === 0) continue;
+        c = rankSum[i - usedCount]! / w;
+      }
       if (w === 0) continue;
       const em1 = Math.expm1(c * u);
       if (em1 === Infinity) continue;
@@ -91,12 +137,15 @@ function binomialRoot(alpha: number, bins: Float64Array, used: Int32Array, usedC
       f += t;
       df -= (t * c * (em1 + 1)) / em1;
     }
-    if (!(f > 0) || !(df < 0)) break; // at the root (to rounding)
-    const next = u - f / df;
-    if (!(next > u)) break;
-    const converged = next - u <= 1e-12 * next;
+    if (!(f > 0) || !(df < 0)) break; // F underflowed: u is far right; the bracket has the answer
+    const g = Math.log(f / alpha);
+    if (g > 0) low = u;
+    else high = u;
+    let next = u - (g * f) / df;
+    if (!(next > low && next < high)) next = Math.sqrt(low * high);
+    const converged = Math.abs(next - u) <= 1e-8 * u;
     u = next;
-    if (converged) break;
+    if (converged || high - low <= 1e-12 * high) break;
   }
   return u;
 }
@@ -140,7 +189,8 @@ export function reachPosterior(
 ): void {
   const { size, maxRho, counts, start, members, register, rank } = index;
   const width = 2 * (maxRho + 1);
-  const { innerBins, raisedBins, used, nonzero, cellIn2, cellRingBeside2, cellRing, p2, p3, group } = scratch;
+  const { innerBins, raisedBins, used, refine, cellIn2, cellRingBeside2, cellRing, p2, p3, group } = scratch;
+  const { innerRankCount, innerRankSum, raisedRankCount, raisedRankSum } = scratch;
   const a = v * size;
   const b = outerSet[v] !== 0 ? outer : inner;
   // Sufficient statistics: members known outside B(v, 2), members known farther than 3, and the
@@ -149,83 +199,115 @@ export function reachPosterior(
   // the other registers that may be in B(v, 2) (resp. B(v, 3)).
   let outside2 = members.length;
   let outside3 = members.length;
+  // Members of ranks below k (free in the model) and in (k, l) (not in B(v, 2)), over all registers.
+  let free = 0;
+  let notIn2 = 0;
   let usedCount = 0;
-  let nonzeroCount = 0;
+  // v's hash alone at its rank or above in its register: then a counter's register jv is ≥ rv
+  // exactly when v is in its set, whatever else the set holds.
+  const jv = register[v]!;
+  const rv = rank[v]!;
+  const topV = counts[jv * width + 2 * rv] === 1 && counts[jv * width + 2 * rv + 1] === 0;
+  let refineCount = 0;
   for (let j = 0; j < size; j++) {
-    if (b[a + j] === 0) continue;
-    nonzero[nonzeroCount++] = j;
-    const k = inner[a + j]!;
     const l = b[a + j]!;
+    if (l === 0) continue;
+    const k = inner[a + j]!;
     const base = j * width;
     const total = start[j + 1]! - start[j]!;
-    outside2 -= total - counts[base + 2 * k + 1]!;
-    outside3 -= total - counts[base + 2 * l + 1]!;
+    const aboveK = counts[base + 2 * k + 1]!;
+    const aboveL = counts[base + 2 * l + 1]!;
+    outside2 -= total - aboveK;
+    outside3 -= total - aboveL;
+    let hk = 0;
     if (k >= 1) {
-      const c = counts[base + 2 * k]!;
-      if (innerBins[c] === 0 && raisedBins[c] === 0) used[usedCount++] = c;
-      innerBins[c]!++;
+      hk = counts[base + 2 * k]!;
+      free += total - aboveK - hk;
+      if (hk > SMALL_CELL) {
+        innerRankCount[k]!++;
+        innerRankSum[k]! += hk;
+      } else {
+        if (innerBins[hk] === 0 && raisedBins[hk] === 0) used[usedCount++] = hk;
+        innerBins[hk]!++;
+      }
     }
+    const hl = counts[base + 2 * l]!;
     if (l > k) {
-      const c = counts[base + 2 * l]!;
-      if (innerBins[c] === 0 && raisedBins[c] === 0) used[usedCount++] = c;
-      raisedBins[c]!++;
+      notIn2 += aboveK - aboveL - hl;
+      if (hl > SMALL_CELL) {
+        raisedRankCount[l]!++;
+        raisedRankSum[l]! += hl;
+      } else {
+        if (innerBins[hl] === 0 && raisedBins[hl] === 0) used[usedCount++] = hl;
+        raisedBins[hl]!++;
+      }
+    }
+    if (topV) {
+      const undecided = total - aboveL - (l > k && hl === 1 ? 1 : 0) - (hk === 1 ? 1 : 0);
+      if (undecided > 0 && undecided <= candidateLimit) refine[refineCount++] = j;
     }
   }
   // t = e^{−u}: y = 1 − q2 (not in B(v, 2)), s = P(farther | not in B(v, 2)).
-  const uy = binomialRoot(outside2, innerBins, used, usedCount);
-  const us = binomialRoot(outside3, raisedBins, used, usedCount);
+  const uy = binomialRoot(outside2, innerBins, used, usedCount, innerRankCount, innerRankSum);
+  const us = binomialRoot(outside3, raisedBins, used, usedCount, raisedRankCount, raisedRankSum);
   const y = Math.exp(-uy);
   const q2 = -Math.expm1(-uy);
   const ringGivenOut2 = -Math.expm1(-us);
   const q3 = y * ringGivenOut2;
-  // Per cell size c (the only ones the registers use): the expected members of B(v, 2) and at
-  // distance 3 among c members of which at least one is in B(v, 2), and those at distance 3 among
-  // c of which at least one is.
+  // The model's posterior means, register by register summed by cell size: ranks below k free;
+  // rank k (c members) with at least one in B(v, 2); ranks in (k, l) not in it; rank l (> k, c
+  // members) with at least one at distance 3.
+  let ball2 = q2 * free;
+  let ring = q3 * free + ringGivenOut2 * notIn2;
   for (let i = 0; i < usedCount; i++) {
     const c = used[i]!;
-    innerBins[c] = raisedBins[c] = 0;
     const some2 = -Math.expm1(-c * uy); // P(at least one of c in B(v, 2))
     cellIn2[c] = some2 > 0 ? (c * q2) / some2 : 1;
     cellRingBeside2[c] = c > 1 && some2 > 0 ? (c * q3 * -Math.expm1(-(c - 1) * uy)) / some2 : 0;
     const some3 = -Math.expm1(-c * us); // P(at least one of c at distance 3 | none in B(v, 2))
     cellRing[c] = some3 > 0 ? (c * ringGivenOut2) / some3 : 1;
+    ball2 += innerBins[c]! * cellIn2[c]!;
+    ring += innerBins[c]! * cellRingBeside2[c]! + raisedBins[c]! * cellRing[c]!;
+    innerBins[c] = raisedBins[c] = 0;
+  }
+  // The large cells, by rank at their mean size (see SMALL_CELL).
+  for (let r = 0; r <= maxRho; r++) {
+    const atK = innerRankCount[r]!;
+    if (atK > 0) {
+      const c = innerRankSum[r]! / atK;
+      const some2 = -Math.expm1(-c * uy);
+      ball2 += some2 > 0 ? (atK * c * q2) / some2 : atK;
+      if (some2 > 0) ring += (atK * c * q3 * -Math.expm1(-(c - 1) * uy)) / some2;
+      innerRankCount[r] = innerRankSum[r] = 0;
+    }
+    const atL = raisedRankCount[r]!;
+    if (atL > 0) {
+      const c = raisedRankSum[r]! / atL;
+      const some3 = -Math.expm1(-c * us);
+      ring += some3 > 0 ? (atL * c * ringGivenOut2) / some3 : atL;
+      raisedRankCount[r] = raisedRankSum[r] = 0;
+    }
   }
   const qFar = y - q3;
   const prior2 = Math.max(q2, FLOOR);
   const prior3 = Math.max(q3, FLOOR);
   const priorFar = Math.max(qFar, FLOOR);
-  const jv = register[v]!;
-  const rv = rank[v]!;
-  // v's hash alone at its rank or above in its register: then a counter's register jv is ≥ rv
-  // exactly when v is in its set, whatever else the set holds.
-  const topV = counts[jv * width + 2 * rv] === 1 && counts[jv * width + 2 * rv + 1] === 0;
-  let ball2 = 0;
-  let ring = 0;
-  for (let i = 0; i < nonzeroCount; i++) {
-    const j = nonzero[i]!;
+  // Registers told apart candidate by candidate: their model means out, their exact-er ones in.
+  // (Their cells hold at most CANDIDATE_LIMIT + 2 ≤ SMALL_CELL members: cellIn2 & co. have them.)
+  for (let i = 0; i < refineCount; i++) {
+    const j = refine[i]!;
     const k = inner[a + j]!;
     const l = b[a + j]!;
     const base = j * width;
-    const total = start[j + 1]! - start[j]!;
     const hk = k >= 1 ? counts[base + 2 * k]! : 0;
     const hl = counts[base + 2 * l]!;
-    const undecided = total - counts[base + 2 * l + 1]! - (l > k && hl === 1 ? 1 : 0) - (hk === 1 ? 1 : 0);
-    if (!topV || undecided === 0 || undecided > candidateLimit) {
-      // The model alone: ranks below k free; rank k with at least one in B(v, 2); ranks in
-      // (k, l) not in it; rank l (> k) with at least one at distance 3.
-      const below = k >= 1 ? total - counts[base + 2 * k + 1]! - hk : 0;
-      ball2 += q2 * below;
-      ring += q3 * below;
-      if (k >= 1) {
-        ball2 += cellIn2[hk]!;
-        ring += cellRingBeside2[hk]!;
-      }
-      if (l > k) {
-        const mid = counts[base + 2 * k + 1]! - counts[base + 2 * l + 1]! - hl;
-        ring += ringGivenOut2 * mid + cellRing[hl]!;
-      }
-      continue;
+    const aboveK = counts[base + 2 * k + 1]!;
+    if (k >= 1) {
+      const below = start[j + 1]! - start[j]! - aboveK - hk;
+      ball2 -= q2 * below + cellIn2[hk]!;
+      ring -= q3 * below + cellRingBeside2[hk]!;
     }
+    if (l > k) ring -= ringGivenOut2 * (aboveK - counts[base + 2 * l + 1]! - hl) + cellRing[hl]!;
     // Candidate by candidate.
     let m = 0;
     for (let x = start[j]!; x < start[j + 1]!; x++) {
@@ -275,6 +357,24 @@ export function reachPosterior(
         ball2 += p2[i]!;
         ring += p3[i]!;
       }
+    }
+  }
+  // The large cells, by rank at their mean size (see SMALL_CELL).
+  for (let r = 0; r <= maxRho; r++) {
+    const atK = innerRankCount[r]!;
+    if (atK > 0) {
+      const c = innerRankSum[r]! / atK;
+      const some2 = -Math.expm1(-c * uy);
+      ball2 += some2 > 0 ? (atK * c * q2) / some2 : atK;
+      if (some2 > 0) ring += (atK * c * q3 * -Math.expm1(-(c - 1) * uy)) / some2;
+      innerRankCount[r] = innerRankSum[r] = 0;
+    }
+    const atL = raisedRankCount[r]!;
+    if (atL > 0) {
+      const c = raisedRankSum[r]! / atL;
+      const some3 = -Math.expm1(-c * us);
+      ring += some3 > 0 ? (atL * c * ringGivenOut2) / some3 : atL;
+      raisedRankCount[r] = raisedRankSum[r] = 0;
     }
   }
   out[0] = ball2;
