@@ -35,6 +35,11 @@ export interface PosteriorScratch {
   readonly innerRankSum: Float64Array;
   readonly raisedRankCount: Float64Array;
   readonly raisedRankSum: Float64Array;
+  /** e^{−c·u} and 1 − e^{−c·u} for the small c, at the two roots. */
+  readonly power2: Float64Array;
+  readonly gap2: Float64Array;
+  readonly power3: Float64Array;
+  readonly gap3: Float64Array;
   /** The registers read candidate by candidate. */
   readonly refine: Int32Array;
   /** Per candidate of one register: B2 and ring probabilities, and the group (0 free, 1 rank k, 2 rank l). */
@@ -53,6 +58,10 @@ export function posteriorScratch(index: UniverseIndex): PosteriorScratch {
     raisedBins: new Float64Array(cells),
     used: new Int32Array(Math.min(cells, 2 * index.size + 1)),
     refine: new Int32Array(index.size),
+    power2: new Float64Array(SMALL_CELL + 1),
+    gap2: new Float64Array(SMALL_CELL + 1),
+    power3: new Float64Array(SMALL_CELL + 1),
+    gap3: new Float64Array(SMALL_CELL + 1),
     innerRankCount: new Float64Array(index.maxRho + 1),
     innerRankSum: new Float64Array(index.maxRho + 1),
     raisedRankCount: new Float64Array(index.maxRho + 1),
@@ -74,11 +83,29 @@ export function posteriorScratch(index: UniverseIndex): PosteriorScratch {
  */
 const SMALL_CELL = 16;
 
+/** c·u above which e^{−c·u} (< 1e−17) is left out of sums of terms near 1. */
+const SATURATED = 40;
+
 /** Smallest probability a state keeps before it is ruled out by a lookup (no 0/0). */
 const FLOOR = 1e-12;
 const IN2 = 1;
 const RING = 2;
 const OUT = 4;
+
+/**
+ * power[c] = e^{−c·u} and gap[c] = 1 − e^{−c·u} for c = 0..upTo, by products (no cancellation:
+ * 1 − t^c = (1 − t^{c−1}) + t^{c−1}·(1 − t)).
+ */
+function powersOf(u: number, upTo: number, power: Float64Array, gap: Float64Array): void {
+  const t = Math.exp(-u);
+  const oneMinusT = -Math.expm1(-u);
+  power[0] = 1;
+  gap[0] = 0;
+  for (let c = 1; c <= upTo; c++) {
+    power[c] = power[c - 1]! * t;
+    gap[c] = gap[c - 1]! + power[c - 1]! * oneMinusT;
+  }
+}
 
 /**
  * Root u > 0 of F(u) = Σ_c bins[c]·c/(e^{c·u} − 1) = alpha over the listed c (and the ranks' cells
@@ -98,13 +125,17 @@ function binomialRoot(
   usedCount: number,
   rankCount: Float64Array,
   rankSum: Float64Array,
+  power: Float64Array,
+  gap: Float64Array,
 ): number {
   let weight = 0;
   let members = 0;
+  let largest = 0;
   for (let i = 0; i < usedCount; i++) {
     const w = bins[used[i]!]!;
     weight += w;
     members += w * used[i]!;
+    if (w > 0) largest = Math.max(largest, used[i]!);
   }
   for (let r = 0; r < rankCount.length; r++) {
     weight += rankCount[r]!;
@@ -119,31 +150,33 @@ function binomialRoot(
   for (let step = 0; step < 100; step++) {
     let f = 0;
     let df = 0;
-    for (let i = 0; i < usedCount + rankCount.length; i++) {
-      let c: number;
-      let w: number;
-      if (i < usedCount) {
-        c = used[i]!;
-        w = bins[c]!;
-      } else {
-        w = rankCount[i - usedCount]!;
-        if (w === 0) continue;
-        c = rankSum[i - usedCount]! / w;
-      }
+    // Small cells: c·e^{−c·u}/(1 − e^{−c·u}) from products of one exponential.
+    powersOf(u, largest, power, gap);
+    for (let i = 0; i < usedCount; i++) {
+      const c = used[i]!;
+      const w = bins[c]!;
+      if (w === 0 || power[c] === 0) continue;
+      const t = (w * c * power[c]!) / gap[c]!;
+      f += t;
+      df -= (t * c) / gap[c]!;
+    }
+    for (let r = 0; r < rankCount.length; r++) {
+      const w = rankCount[r]!;
       if (w === 0) continue;
+      const c = rankSum[r]! / w;
+      if (c * u > SATURATED) continue; // e^{−c·u} below 1e−17 of the rest
       const em1 = Math.expm1(c * u);
-      if (em1 === Infinity) continue;
       const t = (w * c) / em1;
       f += t;
       df -= (t * c * (em1 + 1)) / em1;
     }
-    if (!(f > 0) || !(df < 0)) break; // F underflowed: u is far right; the bracket has the answer
-    const g = Math.log(f / alpha);
+    // F = 0: every term saturated, u is right of the root.
+    const g = f > 0 ? Math.log(f / alpha) : -Infinity;
     if (g > 0) low = u;
     else high = u;
-    let next = u - (g * f) / df;
+    let next = f > 0 && df < 0 ? u - (g * f) / df : NaN;
     if (!(next > low && next < high)) next = Math.sqrt(low * high);
-    const converged = Math.abs(next - u) <= 1e-8 * u;
+    const converged = Math.abs(next - u) <= 1e-6 * u; // far below any counter's error
     u = next;
     if (converged || high - low <= 1e-12 * high) break;
   }
@@ -190,7 +223,7 @@ export function reachPosterior(
   const { size, maxRho, counts, start, members, register, rank } = index;
   const width = 2 * (maxRho + 1);
   const { innerBins, raisedBins, used, refine, cellIn2, cellRingBeside2, cellRing, p2, p3, group } = scratch;
-  const { innerRankCount, innerRankSum, raisedRankCount, raisedRankSum } = scratch;
+  const { innerRankCount, innerRankSum, raisedRankCount, raisedRankSum, power2, gap2, power3, gap3 } = scratch;
   const a = v * size;
   const b = outerSet[v] !== 0 ? outer : inner;
   // Sufficient statistics: members known outside B(v, 2), members known farther than 3, and the
@@ -248,8 +281,12 @@ export function reachPosterior(
     }
   }
   // t = e^{−u}: y = 1 − q2 (not in B(v, 2)), s = P(farther | not in B(v, 2)).
-  const uy = binomialRoot(outside2, innerBins, used, usedCount, innerRankCount, innerRankSum);
-  const us = binomialRoot(outside3, raisedBins, used, usedCount, raisedRankCount, raisedRankSum);
+  const uy = binomialRoot(outside2, innerBins, used, usedCount, innerRankCount, innerRankSum, power2, gap2);
+  const us = binomialRoot(outside3, raisedBins, used, usedCount, raisedRankCount, raisedRankSum, power3, gap3);
+  let largest = 0;
+  for (let i = 0; i < usedCount; i++) largest = Math.max(largest, used[i]!);
+  powersOf(uy, largest, power2, gap2);
+  powersOf(us, largest, power3, gap3);
   const y = Math.exp(-uy);
   const q2 = -Math.expm1(-uy);
   const ringGivenOut2 = -Math.expm1(-us);
@@ -261,10 +298,10 @@ export function reachPosterior(
   let ring = q3 * free + ringGivenOut2 * notIn2;
   for (let i = 0; i < usedCount; i++) {
     const c = used[i]!;
-    const some2 = -Math.expm1(-c * uy); // P(at least one of c in B(v, 2))
+    const some2 = gap2[c]!; // P(at least one of c in B(v, 2))
     cellIn2[c] = some2 > 0 ? (c * q2) / some2 : 1;
-    cellRingBeside2[c] = c > 1 && some2 > 0 ? (c * q3 * -Math.expm1(-(c - 1) * uy)) / some2 : 0;
-    const some3 = -Math.expm1(-c * us); // P(at least one of c at distance 3 | none in B(v, 2))
+    cellRingBeside2[c] = some2 > 0 ? (c * q3 * gap2[c - 1]!) / some2 : 0;
+    const some3 = gap3[c]!; // P(at least one of c at distance 3 | none in B(v, 2))
     cellRing[c] = some3 > 0 ? (c * ringGivenOut2) / some3 : 1;
     ball2 += innerBins[c]! * cellIn2[c]!;
     ring += innerBins[c]! * cellRingBeside2[c]! + raisedBins[c]! * cellRing[c]!;
@@ -275,15 +312,15 @@ export function reachPosterior(
     const atK = innerRankCount[r]!;
     if (atK > 0) {
       const c = innerRankSum[r]! / atK;
-      const some2 = -Math.expm1(-c * uy);
+      const some2 = c * uy > SATURATED ? 1 : -Math.expm1(-c * uy);
       ball2 += some2 > 0 ? (atK * c * q2) / some2 : atK;
-      if (some2 > 0) ring += (atK * c * q3 * -Math.expm1(-(c - 1) * uy)) / some2;
+      if (some2 > 0) ring += (atK * c * q3 * ((c - 1) * uy > SATURATED ? 1 : -Math.expm1(-(c - 1) * uy))) / some2;
       innerRankCount[r] = innerRankSum[r] = 0;
     }
     const atL = raisedRankCount[r]!;
     if (atL > 0) {
       const c = raisedRankSum[r]! / atL;
-      const some3 = -Math.expm1(-c * us);
+      const some3 = c * us > SATURATED ? 1 : -Math.expm1(-c * us);
       ring += some3 > 0 ? (atL * c * ringGivenOut2) / some3 : atL;
       raisedRankCount[r] = raisedRankSum[r] = 0;
     }
@@ -357,24 +394,6 @@ export function reachPosterior(
         ball2 += p2[i]!;
         ring += p3[i]!;
       }
-    }
-  }
-  // The large cells, by rank at their mean size (see SMALL_CELL).
-  for (let r = 0; r <= maxRho; r++) {
-    const atK = innerRankCount[r]!;
-    if (atK > 0) {
-      const c = innerRankSum[r]! / atK;
-      const some2 = -Math.expm1(-c * uy);
-      ball2 += some2 > 0 ? (atK * c * q2) / some2 : atK;
-      if (some2 > 0) ring += (atK * c * q3 * -Math.expm1(-(c - 1) * uy)) / some2;
-      innerRankCount[r] = innerRankSum[r] = 0;
-    }
-    const atL = raisedRankCount[r]!;
-    if (atL > 0) {
-      const c = raisedRankSum[r]! / atL;
-      const some3 = -Math.expm1(-c * us);
-      ring += some3 > 0 ? (atL * c * ringGivenOut2) / some3 : atL;
-      raisedRankCount[r] = raisedRankSum[r] = 0;
     }
   }
   out[0] = ball2;
