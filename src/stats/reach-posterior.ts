@@ -207,7 +207,9 @@ function binomialRoot(
  * `inner` holds every member's counter of radius 2 (2^precision bytes at u·2^precision), `outer`
  * the counter of radius 3 of the members with `outerSet[u] = 1` (the others' equals their inner one).
  *
- * @remarks O(2^precision · CANDIDATE_LIMIT) plus O(distinct cell sizes) per Newton step.
+ * @remarks O(2^precision), plus at most CANDIDATE_LIMIT lookups of other members' counters per
+ * register read candidate by candidate, plus O(SMALL_CELL + ranks) per Newton step (about 3 per
+ * root). About 5 µs per member at precision 7 (1M members), measured on a loaded machine.
  * @internal
  */
 export function reachPosterior(
