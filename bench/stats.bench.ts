@@ -57,6 +57,9 @@ async function real(): Promise<void> {
       w3.push(Math.abs((1 + b.first + b.second + b.third) / x3 - 1));
     }
     console.log(`  reach median relative error: within 2 ${pct(median(w2))}, within 3 ${pct(median(w3))}; at exactly 2 ${pct(median(e2))}, exactly 3 ${pct(median(e3))} (σ = ${pct(reach.relativeStandardError)})`);
+    const mean = (x: number[]): number => x.reduce((a, b) => a + b, 0) / x.length;
+    const p90 = (x: number[]): number => x.sort((a, b) => a - b)[Math.floor(x.length * 0.9)]!;
+    console.log(`  reach at exactly 2 / 3: mean relative error ${pct(mean(e2))} / ${pct(mean(e3))}, 90th percentile ${pct(p90(e2))} / ${pct(p90(e3))}, exact for ${pct(e2.filter((e) => e === 0).length / e2.length)} / ${pct(e3.filter((e) => e === 0).length / e3.length)} of members`);
   }
 }
 

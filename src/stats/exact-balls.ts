@@ -84,5 +84,5 @@ export async function exactBalls(method: string, adjacency: GraphAdjacency, sett
     within.push(within[t - 1]! + counts[t]!);
     report(t, n, within[t]!);
   }
-  return { within, ball2, ball3, exactly3: null, componentSize: null, threads: 1 };
+  return { within, ball2, ball3, within2: null, exactly3: null, componentSize: null, threads: 1 };
 }

@@ -13,7 +13,8 @@ import { hyperBallFirst } from './hyperball-first.js';
 import { hyperBallStep } from './hyperball-step.js';
 import { UNION_WASM, unionMemory } from './union-wasm.js';
 import { connectedComponents } from './components.js';
-import { hllDifference } from './hll-difference.js';
+import { universeIndex } from './universe-index.js';
+import { posteriorScratch, reachPosterior } from './reach-posterior.js';
 import { hllEstimate } from './hll-estimate.js';
 
 /**
@@ -36,7 +37,11 @@ export interface BallCounts {
   /** Per member: estimated |B(v, 2)| and |B(v, 3)| (only when asked for). */
   ball2: Float64Array | null;
   ball3: Float64Array | null;
-  /** Per member: estimated members at distance exactly 3, from the counters of radius 2 and 3 (only when asked for). */
+  /**
+   * Per member: estimated |B(v, 2)| and members at distance exactly 3, from the counters of
+   * radius 2 and 3 read together (reachPosterior; only when asked for and a distance 3 was run).
+   */
+  within2: Float64Array | null;
   exactly3: Float64Array | null;
   /** Per member: the exact size of its component (with exactly3). */
   componentSize: Float64Array | null;
@@ -90,6 +95,7 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
   const within = [n];
   let ball2: Float64Array | null = null;
   let ball3: Float64Array | null = null;
+  let within2: Float64Array | null = null;
   let exactly3: Float64Array | null = null;
   let memberComponentSize: Float64Array | null = null;
   const report = (distance: number, changed: number): void => {
@@ -171,15 +177,26 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
           calibrated[v] = value;
         }
         if (reach && t === 3) {
-          // |B(v, 3) \ B(v, 2)| from both counters at once (hllDifference), before the commit
-          // overwrites the counters of radius 2.
-          const exactly = new Float64Array(n);
-          const before = new Uint8Array(c.buffer, c.byteOffset, n * size);
-          const after = new Uint8Array(nx.buffer, nx.byteOffset, n * size);
-          const raised = new Float64Array(34);
-          const maxRho = 33 - precision;
-          for (let v = 0; v < n; v++) if (now[v] !== 0) exactly[v] = hllDifference(before, after, v * size, size, maxRho, raised);
-          exactly3 = exactly;
+          // |B(v, 2)| and |B(v, 3) \ B(v, 2)| from both counters at once, read against every
+          // member's hash (reachPosterior), before the commit overwrites the counters of radius 2.
+          // The counter of radius 3 of a member whose counter did not change is its counter of radius 2.
+          const index = universeIndex(n, precision, settings.seed);
+          const scratch = posteriorScratch(index);
+          const inner = new Uint8Array(c.buffer, c.byteOffset, n * size);
+          const outer = new Uint8Array(nx.buffer, nx.byteOffset, n * size);
+          const out = new Float64Array(2);
+          within2 = new Float64Array(n);
+          exactly3 = new Float64Array(n);
+          let slice = Date.now();
+          for (let v = 0; v < n; v++) {
+            reachPosterior(index, v, inner, outer, now, scratch, out);
+            within2[v] = out[0]!;
+            exactly3[v] = out[1]!;
+            if ((v & 1023) === 1023 && Date.now() - slice >= 50) {
+              await pause(signal);
+              slice = Date.now();
+            }
+          }
         }
         // Commit: the changed counters become current (the others already are).
         for (let v = 0; v < n; v++) {
@@ -198,10 +215,9 @@ export async function hyperBall(method: string, adjacency: GraphAdjacency, setti
       if (reach) {
         ball2 ??= calibrated.slice();
         ball3 ??= calibrated.slice();
-        exactly3 ??= new Float64Array(n);
       }
     }
-    return { within, ball2, ball3, exactly3, componentSize: reach ? memberComponentSize : null, threads: threads() };
+    return { within, ball2, ball3, within2, exactly3, componentSize: reach ? memberComponentSize : null, threads: threads() };
   } finally {
     helper?.close();
     helper = null;

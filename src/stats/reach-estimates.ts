@@ -10,14 +10,6 @@ import { graphAdjacency } from './graph-adjacency.js';
 import { hyperBall } from './hyperball.js';
 import { statsSettings, type StatsOptions } from './stats-options.js';
 
-/**
- * Weight of the calibrated ball difference against hllDifference in the estimate at distance 3:
- * r^4 for a ball covering the share r of its component. Measured on ego-Facebook and
- * email-Eu-core (8 seeds, precision 14) against r^1, r^2, r^8 and either estimate alone; at
- * distance 2 hllDifference did not help (the ball difference is kept). See docs/stats.md.
- */
-const RING_BLEND_POWER = 4;
-
 /** Every member's reach, from one run. @public */
 export interface ReachEstimates {
   /**
@@ -30,9 +22,10 @@ export interface ReachEstimates {
   /** Members covered. */
   readonly memberCount: number;
   /**
-   * Relative standard error of the estimated counts of members within distance 2 and 3
-   * (1.04/√(2^precision)); 0 when `exact`. `second` is the difference of two of those counts,
-   * `third` is estimated from the counters of radius 2 and 3 at once (docs/stats.md).
+   * Relative standard error of a HyperLogLog counter (1.04/√(2^precision)); 0 when `exact`.
+   * `second` and `third` are read from each member's counters of radius 2 and 3 together against
+   * every member's hash, much more precise than that while members are fewer than registers
+   * (docs/stats.md).
    */
   readonly relativeStandardError: number;
   readonly exact: boolean;
@@ -75,18 +68,14 @@ export async function reachEstimates(graph: SocialGraph, options?: StatsOptions)
       const v = adjacency.indexOf(id);
       if (v < 0) throw new SocialGraphError('MEMBER_NOT_FOUND', `reachEstimates.of: no member ${describeValue(id)}`);
       const first = offsets[v + 1]! - offsets[v]!;
-      const within2 = Math.max(ball2[v]!, first + 1);
-      const within3 = Math.max(ball3[v]!, within2);
+      // With HyperBall: |B(v, 2)| and the ring at distance 3 read from the counters of radius 2
+      // and 3 together (reachPosterior), within the component's exact size. Else (exact, or no
+      // member reached beyond distance 2) the ball counts.
+      const size = counts.componentSize === null ? Infinity : counts.componentSize[v]!;
+      const within2 = Math.min(size, Math.max(counts.within2 === null ? ball2[v]! : counts.within2[v]!, first + 1));
       const second = Math.round(within2) - (first + 1);
-      if (counts.exactly3 === null || counts.componentSize === null) return { first, second, third: Math.round(within3) - Math.round(within2) };
-      // Two estimates of the ring at distance 3: hllDifference of the counters of radius 2 and 3
-      // (the better one while the ball is a small part of its component) and the difference of
-      // the calibrated ball estimates (exact once the ball is the whole component), blended by the
-      // share r of the component the ball covers, with weight r^RING_BLEND_POWER on the second.
-      const size = counts.componentSize[v]!;
-      const w = (within3 / size) ** RING_BLEND_POWER;
-      const third = Math.round((1 - w) * counts.exactly3[v]! + w * (within3 - within2));
-      return { first, second, third: Math.max(0, Math.min(third, size - (first + 1) - second)) };
+      if (counts.exactly3 === null) return { first, second, third: Math.round(Math.max(ball3[v]!, within2)) - Math.round(within2) };
+      return { first, second, third: Math.max(0, Math.min(Math.round(counts.exactly3[v]!), size - (first + 1) - second)) };
     },
     memberCount: adjacency.memberCount,
     relativeStandardError: settings.exact ? 0 : 1.04 / Math.sqrt(2 ** settings.precision),

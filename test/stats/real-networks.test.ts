@@ -77,9 +77,10 @@ describe.each(NETWORKS)('stats on $name', ({ name, file }) => {
     // Average distance within 1%.
     expect(Math.abs(estimate.averageDistance / exact.averageDistance - 1)).toBeLessThanOrEqual(0.01);
     expect(Math.abs(estimate.effectiveDiameter - exact.effectiveDiameter)).toBeLessThanOrEqual(1);
-    // Per member: median relative error of the counts within 2 and 3 (what each counter
-    // estimates) and at exactly 2 at most the stated relative standard error; at exactly 3 at
-    // most 1.2 times it (measured at the default seed: ego-facebook 1.07σ; 0.23σ–1.07σ over 8 seeds).
+    // Per member: median relative error of the counts within 2 and 3 and at exactly 2 and 3 at
+    // most the stated relative standard error (measured: 0 on all three networks at the default
+    // seed and at seeds 1–7: with fewer members than registers, reachPosterior tells almost every
+    // member's hash apart).
     const exactReach = await reachEstimates(graph, { exact: true });
     const reach = await reachEstimates(graph);
     const errors2: number[] = [];
@@ -102,7 +103,7 @@ describe.each(NETWORKS)('stats on $name', ({ name, file }) => {
     const [m2, m3, r2, r3] = [median(errors2), median(errors3), median(exactly2), median(exactly3)];
     console.log(`${name}: reach median relative error within 2 ${m2}, within 3 ${m3}, at exactly 2 ${r2}, at exactly 3 ${r3} (σ ${sigma})`);
     expect(r2).toBeLessThanOrEqual(sigma);
-    expect(r3).toBeLessThanOrEqual(1.2 * sigma);
+    expect(r3).toBeLessThanOrEqual(sigma);
     // The distance distribution: every distance holding ≥ 1% of reachable pairs within 5%.
     for (let t = 1; t < exact.orderedPairs.length; t++) {
       const share = exact.orderedPairs[t]! / exact.reachablePairs;
