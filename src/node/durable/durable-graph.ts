@@ -17,10 +17,16 @@
 import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { open as openFile, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { SocialGraph, SocialGraphError, logOperations, type Policy, type SocialGraphOptions } from '../core.js';
+import { MAX_CONNECT_ALL, SocialGraph, SocialGraphError, logOperations, type Policy, type SocialGraphOptions } from '../core.js';
 import { BulkPrefix, RecordDecoder, RecordFormatError, ReplayError } from './record-codec.js';
 import { JournalCorruptError, SEGMENT_HEADER_BYTES, scanSegment, segmentHeader } from './segment-format.js';
 import { JournalWriter, journalFailed, type SyncMode } from './journal-writer.js';
+
+/**
+ * A segment over a graph with members is read by a seeded {@link BulkPrefix} from this size on
+ * (seeding costs a pass over every member's id: below, call-by-call replay is cheaper).
+ */
+const SEEDED_RUN_MIN_BYTES = 1 << 20;
 
 /**
  * Options of {@link open}: the graph's own options (as for `new SocialGraph`, used when the
@@ -542,6 +548,28 @@ function recover(
       decoder.resume(prefix.last);
       firstBlock = prefix.block;
       firstOffset = prefix.offset;
+    } else if (blocks.length > 0 && payloadBytes(blocks) >= SEEDED_RUN_MIN_BYTES) {
+      // A journal over a graph that has members (after a checkpoint, or a segment after
+      // another): its leading members and connections are read the same way, ids interned on
+      // their bytes in a table seeded with the members there are, and added as the calls would
+      // (new members in order, then the connections in batches of connectAll: the same graph).
+      const seed = graph.members();
+      const prefix = new BulkPrefix(bytes, blocks, seed);
+      try {
+        for (let m = seed.length; m < prefix.members; m++) graph.mergeMember(prefix.ids[m]!);
+        for (let at = 0; at < prefix.connections; at += MAX_CONNECT_ALL) {
+          const end = Math.min(prefix.connections, at + MAX_CONNECT_ALL);
+          graph.connectAll({ ids: prefix.ids, memberCount: prefix.members, sources: prefix.sources.subarray(at, end), targets: prefix.targets.subarray(at, end) });
+        }
+      } catch (error) {
+        // Only a journal whose connections break the cap gets here: not records of calls that succeeded.
+        if (error instanceof SocialGraphError) throw new JournalCorruptError(file, blocks[0]!, `its leading members and connections do not apply (${error.message})`);
+        throw error;
+      }
+      bulkRecords += prefix.records;
+      decoder.resume(prefix.last);
+      firstBlock = prefix.block;
+      firstOffset = prefix.offset;
     }
     for (let b = firstBlock; b < blocks.length; b += 2) {
       const start = b === firstBlock ? firstOffset : blocks[b]!;
@@ -654,4 +682,11 @@ export function isDurableDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Payload bytes of a segment's blocks (`[start, end)` pairs). */
+function payloadBytes(blocks: readonly number[]): number {
+  let total = 0;
+  for (let b = 0; b < blocks.length; b += 2) total += blocks[b + 1]! - blocks[b]!;
+  return total;
 }

@@ -902,10 +902,20 @@ export class BulkPrefix {
   readonly #refW0 = new Int32Array(2 * CHUNK);
   readonly #refW1 = new Int32Array(2 * CHUNK);
 
-  constructor(bytes: Uint8Array, blocks: readonly number[]) {
+  /** The seed ids' UTF-8 bytes (a long seed id's slot points here, as -(offset + 1)). */
+  #seedBytes: Uint8Array = new Uint8Array(0);
+
+  /**
+   * @param seed - members that exist before the run (a journal over a non-empty snapshot),
+   *   numbered `0..seed.length - 1` in this order; members the run adds come after them. An id
+   *   that UTF-8 cannot hold (a lone surrogate) is left out of the table: the journal names it
+   *   in UTF-16, which ends the run anyway.
+   */
+  constructor(bytes: Uint8Array, blocks: readonly number[], seed: readonly string[] = []) {
     this.#bytes = bytes;
     this.#blocks = blocks;
     this.offset = blocks[0] ?? 0;
+    if (seed.length > 0) this.#seed(seed);
     // At most one connection per 5 bytes (the shortest connect record); the arrays are shared
     // memory where the platform has it (the bulk load's worker reads them without a copy), and
     // pages never written cost no memory.
@@ -915,6 +925,41 @@ export class BulkPrefix {
     this.sources = bulkInt32(capacity);
     this.targets = bulkInt32(capacity);
     this.#run();
+  }
+
+  /** Numbers `seed` as members 0, 1, … and puts their bytes in the table. O(total id length). */
+  #seed(seed: readonly string[]): void {
+    let total = 0;
+    for (const id of seed) total += id.length;
+    const buf = new Uint8Array(3 * total + 16);
+    let pos = 0;
+    let slots = 4 << 16;
+    while (slots < 4 * 2 * seed.length) slots *= 2;
+    this.#slots = new Int32Array(slots);
+    for (let m = 0; m < seed.length; m++) {
+      const id = seed[m]!;
+      this.ids.push(id);
+      if (!isWellFormed(id)) continue;
+      const start = pos;
+      pos += utf8.encodeInto(id, buf.subarray(pos)).written;
+      const length = pos - start;
+      if (length <= 8) {
+        let w0 = 0;
+        let w1 = 0;
+        for (let i = 0; i < length; i++) {
+          if (i < 4) w0 |= buf[start + i]! << (8 * i);
+          else w1 |= buf[start + i]! << (8 * (i - 4));
+        }
+        this.#place(this.#slots, shortHash(w0, w1, length), m + 1, length, w0, w1);
+        pos = start; // the key words hold the bytes
+      } else {
+        let h = 0x811c9dc5 | 0;
+        for (let i = start; i < pos; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+        this.#place(this.#slots, h, m + 1, length, h, -(start + 1));
+      }
+    }
+    this.#seedBytes = buf;
+    this.members = seed.length;
   }
 
   /** The decoder's last-strings state after the run. */
@@ -1088,9 +1133,11 @@ export class BulkPrefix {
       const m = slots[k]! - 1;
       if (m < 0) return -1;
       if (slots[k + 1] === length && slots[k + 2] === w0) {
-        const other = slots[k + 3]!;
+        let other = slots[k + 3]!;
+        const source = other < 0 ? this.#seedBytes : bytes;
+        if (other < 0) other = -other - 1;
         let i = 0;
-        while (i < length && bytes[other + i] === bytes[w1 + i]) i++;
+        while (i < length && source[other + i] === bytes[w1 + i]) i++;
         if (i === length) return m;
       }
       s = (s + 1) & mask;
