@@ -18,7 +18,9 @@
  *
  *   node --expose-gc --import tsx bench/reach-floor.bench.ts [--sizes 10000,100000,1000000,5000000]
  *        [--networks ego-facebook,email-eu-core,ca-grqc] [--avg-degree 40] [--seed 1]
- *        [--sources N] [--rounds 5] [--only ba|fixtures] [--ids urn|index]
+ *        [--sources N] [--rounds 5] [--only ba|fixtures] [--ids urn|index] [--detail]
+ *
+ * --detail also prints the sources where SocialGraph's median is furthest above the floor's.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -38,6 +40,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     only: { type: 'string', default: '' },
     ids: { type: 'string', default: 'urn' },
+    detail: { type: 'boolean', default: false },
   },
 });
 const avgDegree = Number(values['avg-degree']);
@@ -189,6 +192,8 @@ function percentile(times: Float64Array, q: number): number {
 }
 
 const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+/** Three significant digits. */
+const ms = (x: number): string => x.toPrecision(3);
 
 function run(g: Edges): void {
   let t = nowMs();
@@ -247,13 +252,30 @@ function run(g: Edges): void {
       reached += x.first + x.second + x.third;
     }
   }
+  if (values.detail) {
+    const rows: { id: string; ratio: number; a: number; b: number; reach: string }[] = [];
+    for (let i = 0; i < k; i++) {
+      const ai = new Float64Array(rounds);
+      const bi = new Float64Array(rounds);
+      for (let r = 0; r < rounds; r++) {
+        ai[r] = a[r * k + i]!;
+        bi[r] = b[r * k + i]!;
+      }
+      const am = percentile(ai, 0.5);
+      const bm = percentile(bi, 0.5);
+      const x = graph.reach(sample[i]!);
+      rows.push({ id: sample[i]!, ratio: am / bm, a: am, b: bm, reach: `${x.first}/${x.second}/${x.third}` });
+    }
+    rows.sort((p, q) => q.ratio - p.ratio);
+    for (const row of rows.slice(0, 8)) console.log(`  ${row.id}: ${row.ratio.toFixed(2)} (${ms(row.a)} vs ${ms(row.b)} ms; reach ${row.reach})`);
+  }
   const a50 = percentile(a, 0.5);
   const a99 = percentile(a, 0.99);
   const b50 = percentile(b, 0.5);
   const b99 = percentile(b, 0.99);
   console.log(
     `${g.name.padEnd(14)} members ${g.n.toLocaleString('en-US').padStart(9)}  connections ${graph.connectionCount.toLocaleString('en-US').padStart(11)}  ` +
-      `SocialGraph p50 ${a50.toFixed(3)} p99 ${a99.toFixed(3)}  floor p50 ${b50.toFixed(3)} p99 ${b99.toFixed(3)} ms  ` +
+      `SocialGraph p50 ${ms(a50)} p99 ${ms(a99)}  floor p50 ${ms(b50)} p99 ${ms(b99)} ms  ` +
       `ratio p50 ${(a50 / b50).toFixed(2)} p99 ${(a99 / b99).toFixed(2)}  ` +
       `(${k} sources × ${rounds} rounds, ${checked} answers equal, mean reach ${Math.round(reached / checked).toLocaleString('en-US')}; build ${(buildGraph / 1e3).toFixed(1)} s / floor ${(buildFloor / 1e3).toFixed(1)} s)`,
   );
