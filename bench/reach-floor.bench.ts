@@ -8,8 +8,9 @@
  * have the smallest indices), built with `SocialGraph.fromIndexedEdges` under long ids
  * `urn:li:member:NNNNNNNNN`; and the real networks of test/fixtures under their own ids.
  *
- * The floor: CSR offsets + sorted `Int32Array` lists, a visited-stamp array with a generation
- * counter (nothing cleared per call), a `Map<string, number>` id lookup per call, top-down levels.
+ * The floor: CSR offsets + sorted `Int32Array` lists, a `Uint8Array` of visited stamps with a
+ * generation counter (a byte per member, as small as SocialGraph's marks; the array is zeroed once
+ * every 255 calls, nothing per call), a `Map<string, number>` id lookup per call, top-down levels.
  *
  * Each size: one sample of source ids (seeded), a warm-up of both, then `--rounds` rounds that
  * time every source once with each, the two taking turns to go first; every answer of one is
@@ -64,7 +65,7 @@ interface Edges {
 class Floor {
   readonly offsets: Int32Array;
   readonly neighbors: Int32Array;
-  readonly stamp: Int32Array;
+  readonly stamp: Uint8Array;
   readonly queue: Int32Array;
   readonly lookup = new Map<string, number>();
   generation = 0;
@@ -89,7 +90,7 @@ class Floor {
     for (let v = 0; v < n; v++) neighbors.subarray(offsets[v]!, offsets[v + 1]!).sort();
     this.offsets = offsets;
     this.neighbors = neighbors;
-    this.stamp = new Int32Array(n);
+    this.stamp = new Uint8Array(n);
     this.queue = new Int32Array(n);
     for (let v = 0; v < n; v++) this.lookup.set(g.ids[v]!, v);
   }
@@ -98,6 +99,10 @@ class Floor {
     const s = this.lookup.get(id);
     if (s === undefined) throw new Error(`unknown ${id}`);
     const { offsets, neighbors, stamp, queue } = this;
+    if (this.generation === 255) {
+      stamp.fill(0);
+      this.generation = 0;
+    }
     const gen = ++this.generation;
     stamp[s] = gen;
     queue[0] = s;

@@ -8,11 +8,11 @@
  * top-down reads the frontier's degree sum; bottom-up pays a pass over the member range, a fixed
  * cost per unvisited member and, per unvisited member, the reads until its first frontier
  * neighbour, measured on up to {@link BOTTOM_UP_PROBES} members at evenly spaced indices when the
- * cheap bounds do not settle it. (Beamer's fixed ratio of degree sums mistakes both a large sparse
- * graph, where a random member's third level is a few percent of the lists and bottom-up reads
- * five times more, and a clustered one, where most unvisited members have no frontier neighbour
- * and bottom-up reads their whole lists.) Bottom-up needs every list at hand, so remote stores run
- * top-down only, exactly as before: one request per level.
+ * cheap bounds do not settle it. (A fixed ratio of degree sums, as in the paper, misjudges both a
+ * large sparse graph, where a random member's third level reads a few percent of the lists
+ * top-down and about five times more bottom-up, and a clustered one, where most unvisited members
+ * have no frontier neighbour and bottom-up reads their whole lists.) Bottom-up needs every list at
+ * hand, so remote stores run top-down only: one request per level.
  *
  * @packageDocumentation
  */
@@ -24,7 +24,7 @@ import type { Scratch } from './scratch.js';
 /**
  * What a bottom-up level costs per unvisited member besides its list reads, counted in list reads
  * (its mark, its record, the jump to its list). Set from reach on Barabási–Albert graphs of 10k
- * and 100k members (bench/reach-floor.bench.ts), where the break-even lies between 3 and 5.
+ * and 100k members (bench/reach-floor.bench.ts), where the break-even lies between 3 and 4.
  */
 export const BOTTOM_UP_MEMBER_COST = 4;
 
