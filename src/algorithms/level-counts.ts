@@ -178,7 +178,7 @@ function localLevelCounts(view: AdjacencyView, mark: Uint8Array, q: Int32Array, 
           continue;
         }
       }
-      if (last && frontierCost >= bound) {
+      if (last && frontierCost >= bound >>> 2) {
         unqueued = true;
         counts.push(topDownCount(view, mark, q, from, to));
       } else {
@@ -189,7 +189,7 @@ function localLevelCounts(view: AdjacencyView, mark: Uint8Array, q: Int32Array, 
     }
     return counts;
   } finally {
-    if (unqueued || n > bound >>> 4) mark.fill(0, 0, bound);
+    if (unqueued || n > bound >>> 6) mark.fill(0, 0, bound);
     else for (let i = 0; i < n; i++) mark[q[i]!] = 0;
   }
 }
@@ -206,9 +206,9 @@ function localLevelCounts(view: AdjacencyView, mark: Uint8Array, q: Int32Array, 
  * Cost per level: top-down, the frontier's degree sum; bottom-up, the index bound plus, for each
  * unvisited member, the neighbours read before the first hit. Uses `scratch.markA/queueA`; any
  * non-zero mark counts as visited. Marks are cleared on the way out, member by member, except
- * with every list at hand when the search visited more than a 16th of the index range or counted
+ * with every list at hand when the search visited more than a 64th of the index range or counted
  * its last level without queueing it (which it does when that level's frontier has a degree sum
- * of at least the index bound): then by one fill of the whole range, which clears marks
+ * of at least a quarter of the index bound): then by one fill of the whole range, which clears marks
  * a caller set beforehand too. The levels run in plain functions (V8 runs loops in a generator's
  * own body markedly slower).
  * @example
