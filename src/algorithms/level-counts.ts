@@ -168,7 +168,12 @@ function localLevelCounts(view: AdjacencyView, mark: Uint8Array, q: Int32Array, 
       // Members at distance level-1 carry mark `level`.
       let frontierCost = 0;
       if (level >= 2) {
-        frontierCost = degreeSum(view, q, from, to);
+        // A frontier of more than 256 members whose first 64 promise a degree sum under a quarter
+        // of bottom-up's fixed costs goes top-down on that estimate, without the exact sum.
+        const base = (bound >>> 3) + (bound - n) * BOTTOM_UP_MEMBER_COST;
+        const size = to - from;
+        frontierCost = size > 256 ? (degreeSum(view, q, from, from + 64) * size) / 64 : degreeSum(view, q, from, to);
+        if (size > 256 && frontierCost * 4 >= base) frontierCost = degreeSum(view, q, from, to);
         visitedCost += frontierCost;
         if (bottomUpCheaper(view, mark, level, frontierCost, bound - n, totalSlots - visitedCost)) {
           const count = bottomUp(view, mark, q, n, level, last);
@@ -178,7 +183,7 @@ function localLevelCounts(view: AdjacencyView, mark: Uint8Array, q: Int32Array, 
           continue;
         }
       }
-      if (last && frontierCost >= bound >>> 2) {
+      if (last && frontierCost >= bound >>> 6) {
         unqueued = true;
         counts.push(topDownCount(view, mark, q, from, to));
       } else {
@@ -208,7 +213,7 @@ function localLevelCounts(view: AdjacencyView, mark: Uint8Array, q: Int32Array, 
  * non-zero mark counts as visited. Marks are cleared on the way out, member by member, except
  * with every list at hand when the search visited more than a 64th of the index range or counted
  * its last level without queueing it (which it does when that level's frontier has a degree sum
- * of at least a quarter of the index bound): then by one fill of the whole range, which clears marks
+ * of at least a 64th of the index bound): then by one fill of the whole range, which clears marks
  * a caller set beforehand too. The levels run in plain functions (V8 runs loops in a generator's
  * own body markedly slower).
  * @example
