@@ -2,8 +2,10 @@
  * Scratch space for searches: mark arrays and queues sized to the member index bound, reused
  * across queries so that a query allocates nothing.
  *
- * Invariant: every mark array is all zeros between searches; a search clears exactly the entries
- * it set (walking its own queue), in a `finally` block.
+ * Invariant: every mark array is all zeros between searches; a search clears the entries it set
+ * (walking its own queue), in a `finally` block. A local `levelCounts` that visited much of the
+ * index range clears `markA` by one fill of the whole range instead, marks set beforehand by its
+ * caller included.
  *
  * @packageDocumentation
  */

@@ -8,7 +8,7 @@ import { CountingScratch } from '../../src/algorithms/counting-scratch.js';
 import { introductions } from '../../src/algorithms/introductions.js';
 import { levelCounts } from '../../src/algorithms/level-counts.js';
 import { Scratch } from '../../src/algorithms/scratch.js';
-import { PackedView, runRecorded } from './views.js';
+import { bfs, bottomUpLevels, BoundCountingView, PackedView, runRecorded } from './views.js';
 
 const order = (a1: number, b1: number, a2: number, b2: number): number => a1 - a2 || b1 - b2;
 
@@ -91,28 +91,35 @@ describe('introductions over a dense block of chains', () => {
 });
 
 describe('levelCounts switch point', () => {
-  it('stays top-down when the frontier\'s degree sum times 14 equals the unvisited degree sum, and goes bottom-up past it', () => {
-    // s = 0 - u = 1 - leaves 2, 3: at level 2 the frontier {1} has degree 3, the visited degree
-    // sum is 1 + 3 = 4. A separate path of `pad` edges sets the total.
-    const graph = (padEdges: number): number[][] => {
-      const pairs: [number, number][] = [[0, 1], [1, 2], [1, 3]];
-      for (let i = 0; i < padEdges; i++) pairs.push([4 + i, 5 + i]);
-      return listsOf(5 + padEdges, pairs);
+  it('stays top-down when bottom-up is estimated to cost exactly what top-down reads, and goes bottom-up below it', () => {
+    // Source 0; level 1 is a clique A = 1..a (a = 5), each also joined to 0; every member of
+    // R = a+1..a+r hangs off one member of A. At level 2 the frontier A reads fc = a^2 + r entries
+    // top-down; bottom-up costs bound/8 (rounded down) + 4 per unvisited member + 1 read each
+    // (the first neighbour of each member of R is in A): 12/8 + 4*6 + 6 = 31 = fc with r = 6.
+    const graph = (r: number): number[][] => {
+      const a = 5;
+      const pairs: [number, number][] = [];
+      for (let i = 1; i <= a; i++) {
+        pairs.push([0, i]);
+        for (let j = i + 1; j <= a; j++) pairs.push([i, j]);
+      }
+      for (let k = 0; k < r; k++) pairs.push([a + 1 + k, 1 + (k % a)]);
+      return listsOf(1 + a + r, pairs);
     };
-    const requestsFor = (lists: number[][]) => {
-      const view = new PackedView(lists);
+    const bottomUpFor = (lists: number[][]) => {
+      const view = new BoundCountingView(new PackedView(lists));
       const scratch = new Scratch();
       scratch.ensure(lists.length);
-      return runRecorded(levelCounts(scratch, 0, 2, view.totalSlots), view);
+      const got = runRecorded(levelCounts(scratch, 0, 2, view.inner.totalSlots), view);
+      return { result: got.result, bottomUp: bottomUpLevels(view, bfs(lists, 0), 2), requests: got.requests };
     };
-    // Level 2: frontier cost 3, so 3 * 14 = 42 against the unvisited degree sum, total - 4.
-    // 20 padding edges: total 2 * (3 + 20) = 46, unvisited 42: equal, top-down.
-    const equal = requestsFor(graph(20));
-    expect(equal.result).toEqual([1, 2]);
-    expect(equal.requests.length).toBe(3);
-    // One padding edge less: unvisited 40 < 42, bottom-up (no request for level 2).
-    const below = requestsFor(graph(19));
-    expect(below.result).toEqual([1, 2]);
-    expect(below.requests.length).toBe(2);
+    const equal = bottomUpFor(graph(6));
+    expect(equal.result).toEqual([5, 6]);
+    expect(equal.bottomUp).toBe(0);
+    expect(equal.requests).toEqual([[0]]);
+    // One member less in R: 11/8 + 4*5 + 5 = 26 < fc = 30: bottom-up.
+    const below = bottomUpFor(graph(5));
+    expect(below.result).toEqual([5, 5]);
+    expect(below.bottomUp).toBe(1);
   });
 });

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BALL_BUDGET_PER_TARGET, batchDistances } from '../../src/algorithms/batch-distances.js';
 import { bidirectionalDistance, EXCLUDED, MAX_SEARCH_DEPTH } from '../../src/algorithms/bidirectional-distance.js';
-import { BOTTOM_UP_ALPHA, levelCounts } from '../../src/algorithms/level-counts.js';
+import { levelCounts } from '../../src/algorithms/level-counts.js';
 import { Scratch } from '../../src/algorithms/scratch.js';
 import { runSearch } from '../../src/algorithms/search.js';
 import { fcParams } from '../support/fc-config.js';
 import { testGraph } from './graphs.js';
-import { bfs, PackedView, runRecorded, runRemote } from './views.js';
+import { bfs, bottomUpLevels, BoundCountingView, PackedView, runRecorded, runRemote } from './views.js';
 
 /** A scratch for `n` members whose queues hold stale member ids, as after earlier searches. */
 function dirtyScratch(n: number): Scratch {
@@ -249,45 +249,43 @@ describe('bidirectionalDistance', () => {
 });
 
 describe('levelCounts', () => {
-  it('counts members at each distance like a BFS, top-down and direction-optimizing, local and remote', () => {
+  it('counts members at each distance like a BFS, local (either direction) and remote (top-down, one request per level)', () => {
     let bottomUp = 0;
+    let topDown = 0;
     fc.assert(
       fc.property(testGraph, fc.nat(), fc.integer({ min: 0, max: 9 }), ({ n, lists }, sp, depth) => {
         const source = sp % n;
         const dist = bfs(lists, source);
         const want = Array.from({ length: depth }, (_, i) => dist.filter((d) => d === i + 1).length);
-        const view = new PackedView(lists);
-        const total = view.totalSlots;
+        const view = new BoundCountingView(new PackedView(lists));
+        const total = view.inner.totalSlots;
         const scratch = dirtyScratch(n);
         const { result, requests } = runRecorded(levelCounts(scratch, source, depth, total), view);
         expect(result).toEqual(want);
         expectClean(scratch);
-        // Which levels run bottom-up (Beamer's rule, from the module's description): from level 2,
-        // when the frontier's degree sum times α exceeds the unvisited members' degree sum.
-        const degree = (v: number): number => lists[v]!.length;
-        let topDown = 0;
-        let expectedBottomUp = 0;
-        for (let level = 1; level <= depth; level++) {
-          const frontier = dist.flatMap((d, v) => (d === level - 1 ? [v] : []));
-          if (frontier.length === 0) continue;
-          const frontierCost = frontier.reduce((t, v) => t + degree(v), 0);
-          const visitedCost = dist.reduce((t, d, v) => (d >= 0 && d <= level - 1 ? t + degree(v) : t), 0);
-          if (total > 0 && level >= 2 && frontierCost * BOTTOM_UP_ALPHA > total - visitedCost) expectedBottomUp++;
-          else topDown++;
-        }
-        bottomUp += expectedBottomUp;
-        expect(requests.length).toBe(1 + topDown);
-        expect(requests[0]).toEqual([source]);
-        const plain = runRecorded(levelCounts(dirtyScratch(n), source, depth, 0), view);
-        expect(plain.result).toEqual(want);
         let levels = 0;
         for (let level = 1; level <= depth; level++) if (dist.includes(level - 1)) levels++;
+        if (total > 0) {
+          // Every list at hand: one request, for the source; then any list is read.
+          expect(requests).toEqual([[source]]);
+          const up = bottomUpLevels(view, dist, depth);
+          expect(up).toBeGreaterThanOrEqual(0);
+          bottomUp += up;
+          topDown += levels - up;
+        }
+        // Top-down only: one request per level with a frontier, each exactly that frontier.
+        const plain = runRecorded(levelCounts(dirtyScratch(n), source, depth, 0), new PackedView(lists));
+        expect(plain.result).toEqual(want);
         expect(plain.requests.length).toBe(1 + levels);
+        expect(plain.requests[0]).toEqual([source]);
+        for (let level = 1; level < plain.requests.length; level++) {
+          expect([...plain.requests[level]!].sort((a, b) => a - b)).toEqual(dist.flatMap((d, v) => (d === level - 1 ? [v] : [])));
+        }
         expect(runRemote(levelCounts(dirtyScratch(n), source, depth, 0), lists).result).toEqual(want);
       }),
       runs(400, 60),
     );
     expect(bottomUp).toBeGreaterThan(0);
-    expect(BOTTOM_UP_ALPHA).toBe(14);
+    expect(topDown).toBeGreaterThan(0);
   });
 });

@@ -125,3 +125,33 @@ export function listsOf(n: number, pairs: readonly (readonly [number, number])[]
   }
   return sets.map((s) => [...s].sort((p, q) => p - q));
 }
+
+/**
+ * A {@link PackedView} that counts reads of `indexBound`. The local levelCounts reads it once on
+ * entry, once per direction decision (every level from 2 with a non-empty frontier) and once per
+ * bottom-up level: the count tells which levels went bottom-up.
+ */
+export class BoundCountingView implements AdjacencyView {
+  boundReads = 0;
+  constructor(readonly inner: PackedView) {}
+  get indexBound(): number {
+    this.boundReads++;
+    return this.inner.indexBound;
+  }
+  degreeOf(v: number): number {
+    return this.inner.degreeOf(v);
+  }
+  slabOf(): Int32Array {
+    return this.inner.slab;
+  }
+  offsetOf(v: number): number {
+    return this.inner.offsetOf(v);
+  }
+}
+
+/** Bottom-up levels of a local levelCounts run on `view` (see {@link BoundCountingView}). */
+export function bottomUpLevels(view: BoundCountingView, dist: readonly number[], depth: number): number {
+  let decisions = 0;
+  for (let level = 2; level <= depth; level++) if (dist.includes(level - 1)) decisions++;
+  return view.boundReads - 1 - decisions;
+}
