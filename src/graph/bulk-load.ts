@@ -12,7 +12,7 @@ import { describeValue, SocialGraphError } from '../errors.js';
 import { bulkInt32 } from '../store/bulk-buffer.js';
 import { type HelperThread, startHelperThread } from '../store/helper-thread.js';
 import { internPairs } from '../store/intern-pairs.js';
-import { readIndexedEdges } from '../store/read-indexed-edges.js';
+import { readIndexedEdges, type IndexedEdges } from '../store/read-indexed-edges.js';
 import type { GraphCore } from './graph-core.js';
 
 /** Bulk loads of at least this many pairs may use a worker thread (one takes ~30 ms to start). */
@@ -37,20 +37,7 @@ export interface EdgeLoadReport {
   threads: number;
 }
 
-/**
- * Dense-index edge list, as emitted by the generators.
- * @public
- */
-export interface IndexedEdges {
-  /** Id of member `i` (a function or an array). */
-  ids: readonly string[] | ((index: number) => string);
-  /** Number of members (indices 0..memberCount-1). */
-  memberCount: number;
-  sources: Int32Array;
-  targets: Int32Array;
-  /** Pairs to read (defaults to `sources.length`). */
-  edges?: number;
-}
+export type { IndexedEdges } from '../store/read-indexed-edges.js';
 
 /**
  * Loads pairs of ids into the empty `core`, creating members as they appear.

@@ -25,8 +25,7 @@ import { describeValue, SocialGraphError } from '../errors.js';
 import { bulkBuffer, bulkInt32 } from '../store/bulk-buffer.js';
 import { CompactAdjacencyStore, MAX_MERGE_PAIRS } from '../store/compact-adjacency-store.js';
 import { IdInterner } from '../store/id-interner.js';
-import { readIndexedEdges } from '../store/read-indexed-edges.js';
-import type { IndexedEdges } from './bulk-load.js';
+import { readIndexedEdges, type IndexedEdges } from '../store/read-indexed-edges.js';
 import { checkId, checkOptionsObject, readMaxDepth } from './checks.js';
 import { checkedClock } from './clock.js';
 import { EventQueue, type QueuedEvent } from './event-queue.js';
@@ -86,6 +85,13 @@ export interface GraphObserver {
   memberRemoving?(v: number): void;
   /** `u` and `v` were just connected. */
   connected?(u: number, v: number): void;
+  /**
+   * Whether, right now, this part must hear of a batch's new connections in the order of the
+   * batch's pairs (`connectAll`); when no part must and no listener listens, the batch is merged
+   * without telling pairs apart, and `connected` hears of each new connection in member order.
+   * Default: true.
+   */
+  ordered?(): boolean;
   /** `u` and `v` were just disconnected. */
   disconnected?(u: number, v: number): void;
 }
@@ -129,6 +135,8 @@ export class GraphCore {
   readonly #onRemoving: ((v: number) => void)[] = [];
   readonly #onConnected: ((u: number, v: number) => void)[] = [];
   readonly #onDisconnected: ((u: number, v: number) => void)[] = [];
+  /** Per `connected` observer, whether it needs a batch's pairs in order now. */
+  readonly #ordered: (() => boolean)[] = [];
   /** Depth of public operations in progress (0: none). */
   #depth = 0;
   /** The clock's value for the operation in progress (NaN until read). */
@@ -172,7 +180,10 @@ export class GraphCore {
   /** Registers an internal observer (while the graph is built; order is call order). */
   observe(observer: GraphObserver): void {
     if (observer.memberRemoving !== undefined) this.#onRemoving.push(observer.memberRemoving.bind(observer));
-    if (observer.connected !== undefined) this.#onConnected.push(observer.connected.bind(observer));
+    if (observer.connected !== undefined) {
+      this.#onConnected.push(observer.connected.bind(observer));
+      this.#ordered.push(observer.ordered === undefined ? () => true : observer.ordered.bind(observer));
+    }
     if (observer.disconnected !== undefined) this.#onDisconnected.push(observer.disconnected.bind(observer));
   }
 
@@ -445,14 +456,29 @@ export class GraphCore {
     const store = this.store;
     const timed = seconds >= 0;
     if (!timed && store.hasTimes && count > 0) seconds = Math.max(1, Math.min(2 ** 32 - 1, Math.floor(this.now() / 1000))); // 0 is "unknown"
-    const fresh = new Uint8Array(bulkBuffer(count));
-    const cap = this.cap;
-    const added = store.mergePairs(us, vs, count, seconds < 0 ? 0 : seconds, timed, (member, degree) => {
-      throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(this.ids.idOf(member))} would have ${degree} connections, over ${cap} (maxConnectionsPerMember)`);
-    }, fresh);
     const hooks = this.#onConnected;
     const events = this.events.has('connected');
-    if (hooks.length > 0 || events) {
+    let ordered = events;
+    for (let h = 0; h < hooks.length && !ordered; h++) ordered = this.#ordered[h]!();
+    const fresh = ordered ? new Uint8Array(bulkBuffer(count)) : null;
+    const cap = this.cap;
+    const added = store.mergePairs(
+      us,
+      vs,
+      count,
+      seconds < 0 ? 0 : seconds,
+      timed,
+      (member, degree) => {
+        throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(this.ids.idOf(member))} would have ${degree} connections, over ${cap} (maxConnectionsPerMember)`);
+      },
+      fresh,
+      ordered || hooks.length === 0
+        ? null
+        : (u, v) => {
+            for (let h = 0; h < hooks.length; h++) hooks[h]!(u, v);
+          },
+    );
+    if (fresh !== null) {
       for (let i = 0; i < count; i++) {
         if (fresh[i] === 0) continue;
         for (let h = 0; h < hooks.length; h++) hooks[h]!(us[i]!, vs[i]!);

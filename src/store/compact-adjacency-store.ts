@@ -378,10 +378,11 @@ export class CompactAdjacencyStore implements AdjacencyView {
     startTimes: boolean,
     onOverflow: (member: number, degree: number) => never,
     fresh: Uint8Array | null = null,
+    onNew: ((u: number, v: number) => void) | null = null,
   ): number {
     const bound = this.indexBound;
     if (count > MAX_MERGE_PAIRS || bound > 2 ** (53 - MERGE_PAIR_BITS)) throw new RangeError('CompactAdjacencyStore.mergePairs: batch too large');
-    if (fresh !== null) fresh.fill(0, 0, count);
+    fresh?.fill(0, 0, count);
     if (count === 0) return 0;
     // 1. Entries per member: a counting sort over the members touched only.
     let fill = this.#mergeScratch;
@@ -410,67 +411,11 @@ export class CompactAdjacencyStore implements AdjacencyView {
       fill[m] = groups[g]!;
     }
     groups[t] = at;
-    // Key of an entry: neighbour · 2^MERGE_PAIR_BITS + pair (exact in a float64), so that a sort
-    // puts a member's new neighbours in order and, for each, its earliest pair first.
-    const keys = new Float64Array(bulkBuffer(16 * count));
-    const scale = 2 ** MERGE_PAIR_BITS;
-    for (let i = 0; i < count; i++) {
-      const u = us[i]!;
-      const v = vs[i]!;
-      keys[fill[u]!++] = v * scale + i;
-      keys[fill[v]!++] = u * scale + i;
-    }
-    for (let g = 0; g < t; g++) fill[touched[g]!] = 0; // the scratch is all zero between calls
-    // 2. Per member: sort, drop repeats and neighbours it has, and check the cap. The new
-    // neighbours are written as int32 over the keys' own bytes (`added`, from 2 · groups[g]):
-    // the j-th one lands in bytes 8·start + 4j, never ahead of the key being read.
-    const added = new Int32Array(keys.buffer);
+    // 2. Per member: sort, drop repeats and neighbours it has, and check the cap; the new
+    // neighbours of group g are left at added[stride · groups[g], + newCounts[g]).
     const newCounts = bulkInt32(t);
-    const meta = this.#meta;
-    const cap = this.maxDegree;
-    let total = 0;
-    for (let g = 0; g < t; g++) {
-      const m = touched[g]!;
-      const start = groups[g]!;
-      const end = groups[g + 1]!;
-      sortKeys(keys, start, end);
-      const n = meta[4 * m + 1]!;
-      const list = this.#slabs[meta[4 * m]! >>> SLAB_BITS]!;
-      const base = meta[4 * m]! & SLAB_MASK;
-      const last = n === 0 ? -1 : meta[4 * m + 3]!;
-      let p = 0; // position in m's list
-      let previous = -1;
-      let k = 0;
-      const out = 2 * start;
-      for (let e = start; e < end; e++) {
-        const key = keys[e]!;
-        const w = Math.floor(key / scale);
-        if (w === previous) continue;
-        previous = w;
-        if (w <= last) {
-          // Binary search from the last position: a hub gains a few entries per batch, and a
-          // walk over its whole list for them would cost O(d) per batch.
-          let hi = n - 1;
-          while (p <= hi) {
-            const mid = (p + hi) >>> 1;
-            const x = list[base + mid]!;
-            if (x < w) p = mid + 1;
-            else if (x > w) hi = mid - 1;
-            else {
-              p = mid;
-              break;
-            }
-          }
-          if (p < n && list[base + p] === w) continue;
-        }
-        added[out + k++] = w;
-        // Each new connection is flagged once, from its smaller member's side.
-        if (fresh !== null && m < w) fresh[key - w * scale] = 1;
-      }
-      newCounts[g] = k;
-      total += k;
-      if (n + k > cap) onOverflow(m, n + k);
-    }
+    const { added, stride, total } =
+      fresh !== null ? this.#newByPair(us, vs, count, fill, touched, t, groups, newCounts, fresh, onOverflow) : this.#newByMember(us, vs, count, fill, touched, t, groups, newCounts, onOverflow);
     // 3. Grow each list once and merge its new neighbours in from the back.
     if (startTimes && total > 0) this.enableTimes();
     const caps = this.#caps;
@@ -486,7 +431,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
       const list = this.#slabs[address >>> SLAB_BITS]!;
       const times = timed ? this.#times![address >>> SLAB_BITS]! : null;
       const base = address & SLAB_MASK;
-      const from = 2 * groups[g]!;
+      const from = stride * groups[g]!;
       // From the back: each new entry w, largest first, finds by binary search how many old
       // entries are below it; the old entries above it move up by the new entries still to
       // place (one copyWithin per run), and w goes right below them.
@@ -515,7 +460,132 @@ export class CompactAdjacencyStore implements AdjacencyView {
       this.#meta[4 * m + 3] = list[base + n + k - 1]!;
     }
     this.#usedSlots += total;
+    if (onNew !== null) {
+      for (let g = 0; g < t; g++) {
+        const m = touched[g]!;
+        const from = stride * groups[g]!;
+        for (let j = 0; j < newCounts[g]!; j++) if (m < added[from + j]!) onNew(m, added[from + j]!);
+      }
+    }
     return total / 2;
+  }
+
+  /**
+   * {@link CompactAdjacencyStore.mergePairs}' step 2 when pairs must be told apart: keys are
+   * neighbour · 2^MERGE_PAIR_BITS + pair (exact in a float64), so that a sort puts a member's new
+   * neighbours in order and, for each, its earliest pair first, which `fresh` flags. The new
+   * neighbours are written as int32 over the keys' own bytes (stride 2): the j-th one of a group
+   * lands in bytes 8·start + 4j, never ahead of the key being read.
+   */
+  #newByPair(
+    us: Int32Array,
+    vs: Int32Array,
+    count: number,
+    fill: Int32Array,
+    touched: Int32Array,
+    t: number,
+    groups: Int32Array,
+    newCounts: Int32Array,
+    fresh: Uint8Array,
+    onOverflow: (member: number, degree: number) => never,
+  ): { added: Int32Array; stride: number; total: number } {
+    const keys = new Float64Array(bulkBuffer(16 * count));
+    const scale = 2 ** MERGE_PAIR_BITS;
+    for (let i = 0; i < count; i++) {
+      const u = us[i]!;
+      const v = vs[i]!;
+      keys[fill[u]!++] = v * scale + i;
+      keys[fill[v]!++] = u * scale + i;
+    }
+    for (let g = 0; g < t; g++) fill[touched[g]!] = 0; // the scratch is all zero between calls
+    const added = new Int32Array(keys.buffer);
+    const meta = this.#meta;
+    const cap = this.maxDegree;
+    let total = 0;
+    for (let g = 0; g < t; g++) {
+      const m = touched[g]!;
+      const start = groups[g]!;
+      const end = groups[g + 1]!;
+      sortKeys(keys, start, end);
+      const n = meta[4 * m + 1]!;
+      const list = this.#slabs[meta[4 * m]! >>> SLAB_BITS]!;
+      const base = meta[4 * m]! & SLAB_MASK;
+      const last = n === 0 ? -1 : meta[4 * m + 3]!;
+      let p = 0; // position in m's list
+      let previous = -1;
+      let k = 0;
+      const out = 2 * start;
+      for (let e = start; e < end; e++) {
+        const key = keys[e]!;
+        const w = Math.floor(key / scale);
+        if (w === previous) continue;
+        previous = w;
+        if (w <= last) {
+          p = searchFrom(list, base, p, n, w);
+          if (p < n && list[base + p] === w) continue;
+        }
+        added[out + k++] = w;
+        // Each new connection is flagged once, from its smaller member's side.
+        if (m < w) fresh[key - w * scale] = 1;
+      }
+      newCounts[g] = k;
+      total += k;
+      if (n + k > cap) onOverflow(m, n + k);
+    }
+    return { added, stride: 2, total };
+  }
+
+  /**
+   * {@link CompactAdjacencyStore.mergePairs}' step 2 when nobody asks which pair made which
+   * connection: int32 keys (the neighbour alone), half the memory and sorting of
+   * {@link CompactAdjacencyStore.#newByPair}; the new neighbours are compacted in place
+   * (stride 1).
+   */
+  #newByMember(
+    us: Int32Array,
+    vs: Int32Array,
+    count: number,
+    fill: Int32Array,
+    touched: Int32Array,
+    t: number,
+    groups: Int32Array,
+    newCounts: Int32Array,
+    onOverflow: (member: number, degree: number) => never,
+  ): { added: Int32Array; stride: number; total: number } {
+    const keys = bulkInt32(2 * count);
+    for (let i = 0; i < count; i++) {
+      const u = us[i]!;
+      const v = vs[i]!;
+      keys[fill[u]!++] = v;
+      keys[fill[v]!++] = u;
+    }
+    for (let g = 0; g < t; g++) fill[touched[g]!] = 0; // the scratch is all zero between calls
+    const meta = this.#meta;
+    const cap = this.maxDegree;
+    let total = 0;
+    for (let g = 0; g < t; g++) {
+      const m = touched[g]!;
+      const start = groups[g]!;
+      const end = sortUnique(keys, start, groups[g + 1]!);
+      const n = meta[4 * m + 1]!;
+      const list = this.#slabs[meta[4 * m]! >>> SLAB_BITS]!;
+      const base = meta[4 * m]! & SLAB_MASK;
+      const last = n === 0 ? -1 : meta[4 * m + 3]!;
+      let p = 0;
+      let k = 0;
+      for (let e = start; e < end; e++) {
+        const w = keys[e]!;
+        if (w <= last) {
+          p = searchFrom(list, base, p, n, w);
+          if (p < n && list[base + p] === w) continue;
+        }
+        keys[start + k++] = w;
+      }
+      newCounts[g] = k;
+      total += k;
+      if (n + k > cap) onOverflow(m, n + k);
+    }
+    return { added: keys, stride: 1, total };
   }
 
   /**
@@ -881,4 +951,21 @@ export class CompactAdjacencyStore implements AdjacencyView {
       compactions: this.#compactions,
     };
   }
+}
+
+/**
+ * The first position `p ≥ from` of `list[base, base + n)` (sorted) whose entry is at least `w`,
+ * by binary search (a hub gains a few entries per batch: a walk over its list would cost O(d)).
+ */
+function searchFrom(list: Int32Array, base: number, from: number, n: number, w: number): number {
+  let lo = from;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = list[base + mid]!;
+    if (x < w) lo = mid + 1;
+    else if (x > w) hi = mid - 1;
+    else return mid;
+  }
+  return lo;
 }

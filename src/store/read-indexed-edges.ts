@@ -6,6 +6,21 @@
 import { describeValue, SocialGraphError } from '../errors.js';
 
 /**
+ * Dense-index edge list, as emitted by the generators.
+ * @public
+ */
+export interface IndexedEdges {
+  /** Id of member `i` (a function or an array). */
+  ids: readonly string[] | ((index: number) => string);
+  /** Number of members (indices 0..memberCount-1). */
+  memberCount: number;
+  sources: Int32Array;
+  targets: Int32Array;
+  /** Pairs to read (defaults to `sources.length`). */
+  edges?: number;
+}
+
+/**
  * Most members a bulk load accepts: member indices are int32 and the store's buckets and id
  * table are sized by powers of two up to 2^31 entries.
  * @internal

@@ -226,6 +226,7 @@ export class ViewerCache {
     this.capacity = capacity;
     internals.observe({
       connected: (u, v) => this.#changed(u, v, true),
+      ordered: () => false, // each eviction depends on its pair alone
       disconnected: (u, v) => this.#changed(u, v, false),
       memberRemoving: (x) => this.#removing(x),
     });

@@ -145,7 +145,7 @@ export class InvitationBook {
       write: (out, context) => this.write(out, context.denseIndex),
       read: (input, context) => this.read(input, context.memberCount),
     };
-    internals.observe({ memberRemoving: (v) => this.forget(v), connected: (a, b) => this.connected(a, b) });
+    internals.observe({ memberRemoving: (v) => this.forget(v), connected: (a, b) => this.connected(a, b), ordered: () => this.#pending.size > 0 });
     permissions.observeBlocks((a, b) => this.blocked(a, b));
     permissions.state.pendingInvitation = (a, b) => this.pendingBetween(a, b);
   }
