@@ -7,7 +7,8 @@
  * of connect records go to the graph as `connectAll` batches). Prints the replay rate, and checks
  * the reopened graph against the live one (connection count and a sample of lists).
  *
- * Run: `node --max-old-space-size=16000 --import tsx bench/durable-replay.bench.ts [members] [avgDegree]`
+ * Run: `node --max-old-space-size=16000 --import tsx bench/durable-replay.bench.ts [members] [avgDegree] [short]`
+ * (`short`: ids `u<n>` instead of `urn:li:member:<n>`)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ try {
     const j = random.nextInt(i + 1);
     [perm[i], perm[j]] = [perm[j]!, perm[i]!];
   }
-  const ids = perm.map((p) => `urn:li:member:${100_000_000 + p}`);
+  const ids = perm.map((p) => (args[2] === 'short' ? `u${p}` : `urn:li:member:${100_000_000 + p}`));
   const dir = join(root, 'g');
   const durable = open(dir, { sync: 'none', checkpointBytes: 0 });
   for (const id of ids) durable.graph.addMember(id);
