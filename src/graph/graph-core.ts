@@ -389,7 +389,6 @@ export class GraphCore {
     let pa: Int32Array;
     let pb: Int32Array;
     let count: number;
-    let indices: Int32Array;
     if (typeof (pairs as Iterable<unknown>)[Symbol.iterator] === 'function') {
       names = [];
       const take = (pair: unknown, at: number): void => {
@@ -440,7 +439,7 @@ export class GraphCore {
         pb[i] = b;
       }
     }
-    indices = bulkInt32(names.length);
+    const indices = bulkInt32(names.length);
     this.ids.indexOfAll(names, names.length, indices);
     const us = bulkInt32(count);
     const vs = bulkInt32(count);

@@ -439,16 +439,9 @@ export class CompactAdjacencyStore implements AdjacencyView {
       let end = n; // old entries [0, end) are not yet moved
       for (let j = k - 1; j >= 0; j--) {
         const w = added[from + j]!;
-        let lo = 0;
-        let hi = end - 1;
-        if (end > 0 && list[base + end - 1]! < w) lo = end;
-        else {
-          while (lo <= hi) {
-            const mid = (lo + hi) >>> 1;
-            if (list[base + mid]! < w) lo = mid + 1;
-            else hi = mid - 1;
-          }
-        }
+        // w is not in the old list, so the search gives its insertion point; appending (w above
+        // every old entry left) needs no search.
+        const lo = end > 0 && list[base + end - 1]! < w ? end : searchFrom(list, base, 0, end, w);
         if (lo < end) {
           list.copyWithin(base + lo + j + 1, base + lo, base + end);
           if (times !== null) times.copyWithin(base + lo + j + 1, base + lo, base + end);
