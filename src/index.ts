@@ -118,7 +118,7 @@ export { Scratch, ScratchPool } from './algorithms/scratch.js';
 export { bidirectionalDistance, MAX_SEARCH_DEPTH } from './algorithms/bidirectional-distance.js';
 export { batchDistances, BALL_BUDGET_PER_TARGET } from './algorithms/batch-distances.js';
 export { levelCounts, BOTTOM_UP_MEMBER_COST, BOTTOM_UP_PROBES } from './algorithms/level-counts.js';
-export { intersectionSize, intersectInto, GALLOP_RATIO } from './algorithms/intersection.js';
+export { intersectionSize, intersectInto, intersects, GALLOP_RATIO } from './algorithms/intersection.js';
 export { introductions, type IntroductionQuery, type RankedIntroductions } from './algorithms/introductions.js';
 export { suggestions, type SuggestionQuery, type RankedSuggestions } from './algorithms/suggestions.js';
 export { CountingScratch } from './algorithms/counting-scratch.js';

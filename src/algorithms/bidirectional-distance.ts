@@ -9,7 +9,7 @@
  *
  * @packageDocumentation
  */
-import { intersectionSize } from './intersection.js';
+import { intersects } from './intersection.js';
 import type { FetchRequest, Search } from './search.js';
 import type { Scratch } from './scratch.js';
 
@@ -88,7 +88,49 @@ export function* bidirectionalDistance(
         else return 1;
       }
       // Degree 2 is one intersection of the two lists (galloping when their sizes differ).
-      if (maxDepth >= 2 && !excluding && intersectionSize(view.slabOf(a), view.offsetOf(a), costA, view.slabOf(b), view.offsetOf(b), costB) > 0) return 2;
+      if (maxDepth >= 2 && !excluding && intersects(view.slabOf(a), view.offsetOf(a), costA, view.slabOf(b), view.offsetOf(b), costB)) return 2;
+      // Degree 3, the badge's depth, without marks: a path small - u - w - other exists iff the
+      // list of some u among small's connections meets other's list. One round trip fetches
+      // those lists and other's; each costs one intersection (galloping into a hub's list), not
+      // a scan of it with a mark read per entry, and no member's degree is read to cost a level.
+      // qa[1..] holds small's connections (qa[0] is a, cleared on the way out), then other: at
+      // most indexBound entries, as other is not among small's connections.
+      if (maxDepth === 3 && !excluding) {
+        const count = view.degreeOf(small);
+        qa.set(slab.subarray(view.offsetOf(small), view.offsetOf(small) + count), 1);
+        qa[count + 1] = other;
+        view = yield fill(request, qa, 1, count + 2);
+        const otherSlab = view.slabOf(other);
+        const otherStart = view.offsetOf(other);
+        const otherLength = view.degreeOf(other);
+        // Two passes of independent reads first (each member's record, then the head of its
+        // list), so that the processor overlaps their cache misses instead of taking them one
+        // intersection at a time; the first pass also finds the best-connected member, tried
+        // first: on a positive answer it is the likeliest to meet other's list.
+        let touched = 0;
+        let best = 1;
+        let bestDegree = -1;
+        for (let i = 1; i <= count; i++) {
+          const d = view.degreeOf(qa[i]!);
+          if (d > bestDegree) {
+            bestDegree = d;
+            best = i;
+          }
+        }
+        for (let i = 1; i <= count; i++) {
+          const u = qa[i]!;
+          touched += view.slabOf(u)[view.offsetOf(u)]!;
+        }
+        scratch.touched = (scratch.touched + touched) | 0;
+        const hub = qa[best]!;
+        if (intersects(view.slabOf(hub), view.offsetOf(hub), bestDegree, otherSlab, otherStart, otherLength)) return 3;
+        for (let i = 1; i <= count; i++) {
+          if (i === best) continue;
+          const u = qa[i]!;
+          if (intersects(view.slabOf(u), view.offsetOf(u), view.degreeOf(u), otherSlab, otherStart, otherLength)) return 3;
+        }
+        return null;
+      }
     }
     while (depthA + depthB < maxDepth) {
       if (costA === 0 || costB === 0) return null;
@@ -100,6 +142,24 @@ export function* bidirectionalDistance(
       const from = expandA ? fa : fb;
       const to = expandA ? na : nb;
       const depth = expandA ? depthA : depthB;
+      if (last && !excluding && (expandA ? depthB : depthA) === 1) {
+        // Final level against a side of depth 1, whose frontier is exactly its root's list: a
+        // frontier member reaches it iff its list meets that list, so each member costs one
+        // intersection (galloping into a hub's list) instead of a scan of its whole list with a
+        // mark read per entry. The root's list is fetched with the frontier (q[to] is free: the
+        // root is on neither side's queue of this side, or the search would have met it).
+        const root = expandA ? b : a;
+        q[to] = root;
+        view = yield fill(request, q, from, to + 1);
+        const rootSlab = view.slabOf(root);
+        const rootStart = view.offsetOf(root);
+        const rootLength = view.degreeOf(root);
+        for (let i = from; i < to; i++) {
+          const u = q[i]!;
+          if (intersects(view.slabOf(u), view.offsetOf(u), view.degreeOf(u), rootSlab, rootStart, rootLength)) return depth + 2;
+        }
+        return null;
+      }
       if (expandA) view = yield fill(request, qa, fa, na);
       else view = yield fill(request, qb, fb, nb);
       if (last) {

@@ -86,6 +86,46 @@ export function intersectionSize(
 }
 
 /**
+ * Whether two sorted, duplicate-free windows `a[aStart..aStart+aLen)` and `b[bStart..bStart+bLen)`
+ * share a value: {@link intersectionSize} `> 0`, stopping at the first common value.
+ *
+ * @remarks At most the cost of {@link intersectionSize}; no allocation.
+ * @example
+ * ```ts
+ * intersects(Int32Array.of(1, 3, 5), 0, 3, Int32Array.of(2, 4, 5), 0, 3); // true
+ * intersects(Int32Array.of(1, 3), 0, 2, Int32Array.of(2, 4), 0, 2); // false
+ * ```
+ * @public
+ */
+export function intersects(a: Int32Array, aStart: number, aLen: number, b: Int32Array, bStart: number, bLen: number): boolean {
+  if (aLen === 0 || bLen === 0) return false;
+  if (aLen > bLen) return intersects(b, bStart, bLen, a, aStart, aLen);
+  const aEnd = aStart + aLen;
+  const bEnd = bStart + bLen;
+  if (a[aEnd - 1]! < b[bStart]! || b[bEnd - 1]! < a[aStart]!) return false;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: galloping and merging both give the exact answer; the choice is only their cost
+  if (aLen * GALLOP_RATIO < bLen) {
+    let j = bStart;
+    for (let i = aStart; i < aEnd && j < bEnd; i++) {
+      const x = a[i]!;
+      j = gallop(b, j, bEnd, x);
+      if (j < bEnd && b[j] === x) return true;
+    }
+    return false;
+  }
+  let i = aStart;
+  let j = bStart;
+  while (i < aEnd && j < bEnd) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else return true;
+  }
+  return false;
+}
+
+/**
  * Writes the values common to two sorted windows into `out` (from index 0) and returns how many.
  * `out` must have room for `min(aLen, bLen)` values.
  *

@@ -33,6 +33,12 @@ export class Scratch {
   readonly pair: Int32Array = new Int32Array(2);
   /** Whether a search is using these arrays now (guards re-entrant use). */
   busy = false;
+  /**
+   * Sum of values read ahead by searches that touch memory before they use it (so that the
+   * processor overlaps the cache misses), kept only so that those reads are not optimised away.
+   * @internal
+   */
+  touched = 0;
 
   /** Grows every array to hold at least `bound` members. */
   ensure(bound: number): void {

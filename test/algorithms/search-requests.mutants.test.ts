@@ -51,10 +51,19 @@ describe('bidirectionalDistance round trips', () => {
     expect(search(0, 6, 5)).toEqual({ result: null, requests: [[0, 6]] });
   });
 
-  it('goes on level by level beyond 2, one round trip per level', () => {
+  it('answers 3 in two round trips: the connections of the end with fewer, with the other end', () => {
     const three = search(0, 3, 3);
     expect(three.result).toBe(3);
-    expect(three.requests).toEqual([[0, 3], [0], [3], [1, 7, 8]]);
+    expect(three.requests).toEqual([[0, 3], [1, 7, 8, 3]]); // a tie: the first end's
+    expect(search(4, 0, 3)).toEqual({ result: null, requests: [[4, 0], [3, 0]] });
+    // Excluding members, the search goes level by level; its last level against a side of depth 1
+    // also fetches that side's end (3), whose list it intersects.
+    const around = search(0, 3, 3, [6]);
+    expect(around.result).toBe(3);
+    expect(around.requests).toEqual([[0, 3], [0], [3], [1, 7, 8]]);
+  });
+
+  it('goes on level by level beyond 3, one round trip per level', () => {
     const four = search(7, 3, 4);
     expect(four.result).toBe(4);
     expect(four.requests.length).toBe(5);

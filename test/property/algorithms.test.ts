@@ -5,6 +5,7 @@ import {
   bidirectionalDistance,
   intersectionSize,
   intersectInto,
+  intersects,
   GALLOP_RATIO,
   levelCounts,
   runSearch,
@@ -190,6 +191,8 @@ describe('mutual connections against the oracle', () => {
           'gallops over 4+ entries': small.length >= 4 && big.length > GALLOP_RATIO * small.length,
           'merges (lists of 25+ of similar length)': small.length >= 25 && big.length <= GALLOP_RATIO * small.length,
           'empty list': big.length === 0 || small.length === 0,
+          'disjoint, both non-empty': big.length > 0 && small.length > 0 && !small.some((x) => big.includes(x)),
+          'one value in common': [...small].filter((x) => big.includes(x)).length === 1,
         });
         // Embed each list in a larger array at an offset, as the store does.
         const a = new Int32Array(big.length + padA * 2).fill(-7);
@@ -199,13 +202,15 @@ describe('mutual connections against the oracle', () => {
         const expected = [...small].filter((x) => big.includes(x));
         expect(intersectionSize(a, padA, big.length, b, padB, small.length)).toBe(expected.length);
         expect(intersectionSize(b, padB, small.length, a, padA, big.length)).toBe(expected.length);
+        expect(intersects(a, padA, big.length, b, padB, small.length)).toBe(expected.length > 0);
+        expect(intersects(b, padB, small.length, a, padA, big.length)).toBe(expected.length > 0);
         const out = new Int32Array(Math.min(big.length, small.length));
         const k = intersectInto(a, padA, big.length, b, padB, small.length, out);
         expect(Array.from(out.subarray(0, k))).toEqual(expected);
       }),
       fcParams(300),
     );
-    cov.expect({ gallops: 0.22, 'gallops over 4+ entries': 0.1, 'merges (lists of 25+ of similar length)': 0.12, 'empty list': 0.02 });
+    cov.expect({ gallops: 0.22, 'gallops over 4+ entries': 0.1, 'merges (lists of 25+ of similar length)': 0.12, 'empty list': 0.02, 'disjoint, both non-empty': 0.2, 'one value in common': 0.1 });
   });
 });
 
