@@ -1,7 +1,9 @@
 /**
  * Connection degree by bidirectional breadth-first search capped at a depth.
  *
- * Both ends grow a ball level by level; each step expands the side whose frontier is cheaper
+ * Distances 1 and 2 come from the two ends' lists; with `maxDepth` 3, distance 3 from one
+ * intersection per connection of one end. Beyond that, both ends grow a ball level by level; each
+ * step expands the side whose frontier is cheaper
  * (the smaller sum of degrees, as graphology's `bidirectional` expands the smaller fringe). A
  * member reached from one side that the other side has already reached closes the search: with
  * the check made as each member is first reached, the first meeting gives the exact distance.
@@ -30,9 +32,10 @@ export const EXCLUDED = 255;
  * entered (paths through them do not count): an excluded member looks visited to both sides, so
  * skipping costs nothing; the caller clears those marks afterwards.
  *
- * Cost: the sum of degrees of the levels expanded, each level taken from the cheaper side; for
- * degree ≤ 3 that is at most the cheaper of the two 1st-degree neighbourhoods' degree sums.
- * Yields once per level expanded. Uses `scratch.markA/markB/queueA/queueB` (and `pair`) and leaves the marks clear.
+ * Cost: with `maxDepth` 3 (and no exclusion), one intersection of the other end's list with the
+ * list of each connection of the end with fewer (galloping into hubs' lists), and two yields: the
+ * ends, then those lists. Otherwise the sum of degrees of the levels expanded, each level taken
+ * from the cheaper side, and one yield per level expanded. Uses `scratch.markA/markB/queueA/queueB` (and `pair`) and leaves the marks clear.
  * @example
  * ```ts
  * runSearch(bidirectionalDistance(scratch, a, b, 3), store); // 2 (0 to 3, or null when further)
