@@ -5,7 +5,7 @@
  * N random connect/disconnect operations at a steady size against a fresh build of the final graph.
  *
  *   node --expose-gc --import tsx bench/core-criteria.bench.ts [--members 1000000] [--avg-degree 40]
- *        [--pairs 20000] [--reach 30] [--churn 10000000] [--seed 1] [--skip-bulk | --only-bulk] [--fresh-ids]
+ *        [--pairs 20000] [--reach 30] [--churn 10000000] [--seed 1] [--skip-bulk | --only-bulk] [--fresh-ids] [--long-ids]
  */
 import { parseArgs } from 'node:util';
 import { barabasiAlbert } from '../src/generators/index.js';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'skip-bulk': { type: 'boolean', default: false },
     'only-bulk': { type: 'boolean', default: false },
     'fresh-ids': { type: 'boolean', default: false },
+    'long-ids': { type: 'boolean', default: false },
     'bulk-runs': { type: 'string', default: '3' },
   },
 });
@@ -50,8 +51,19 @@ console.log(`graph: Barabási–Albert, ${members.toLocaleString('en-US')} membe
 
 // ---- build through addMember + connect, string ids
 const base = heap();
-const ids: string[] = new Array(members);
+// --long-ids: `urn:li:member:<9 digits>` numbered by a seeded permutation (independent of degree),
+// parsed from JSON so that each is a flat string as ids off the wire are; else `u<index>`.
+let ids: string[] = new Array(members);
 for (let i = 0; i < members; i++) ids[i] = `u${i}`;
+if (values['long-ids']) {
+  const perm = Array.from({ length: members }, (_, i) => i);
+  const shuffle = new SeededRandom(3001);
+  for (let i = members - 1; i > 0; i--) {
+    const j = shuffle.nextInt(i + 1);
+    [perm[i], perm[j]] = [perm[j]!, perm[i]!];
+  }
+  ids = JSON.parse(JSON.stringify(perm.map((p) => `urn:li:member:${100_000_000 + p}`))) as string[];
+}
 let graph: SocialGraph | null = new SocialGraph();
 let t = 0;
 if (!values['only-bulk']) {

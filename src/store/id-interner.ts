@@ -17,6 +17,13 @@ const MIN_CAPACITY = 16; // slots; always a power of two
 /** Int32 words per slot: hash, index, and the key packed in two words when it is short. */
 const SLOT = 4;
 
+/** Most prefixes of numbered ids an interner packs: their codes (1 to 255) fill a byte. */
+const MAX_PREFIXES = 255;
+/** Longest prefix of a numbered id that is packed. */
+const MAX_PREFIX_LENGTH = 64;
+/** Most digits of a packed number: 12 digits of 4 bits each, beside a zero byte and a prefix code. */
+const MAX_DIGITS = 12;
+
 /** murmur3's finaliser: spreads the FNV state over all 32 bits. */
 function finish(h: number): number {
   h ^= h >>> 16;
@@ -44,11 +51,18 @@ function hashWords(seed: number, w0: number, w1: number): number {
  *
  * @remarks
  * `indexOf` hashes the id (O(length)) and probes the table (O(1) expected at load ≤ 1/2);
- * `idOf` is an array read. Each slot holds (hash, index) and, for a short id (at most 8
- * characters, each from U+0001 to U+00FF: numbers, `u123456`, most handles), the id itself packed
- * in two words, so that finding a short id reads one cache line of the table and not the id
- * string: a lookup costs one cache miss instead of two or three. Memory: 16 bytes per slot at 2 to
- * 4 slots per id (32 to 64 bytes per id) plus one array slot per index, on top of the strings.
+ * `idOf` is an array read. Each slot holds (hash, index) and, for a packed id, the id itself in
+ * two words, so that finding it reads one cache line of the table and not the id string: a
+ * lookup costs one cache miss instead of two or three. Two kinds of id are packed:
+ * - a short id: at most 8 characters, each from U+0001 to U+00FF (numbers, `u123456`, most
+ *   handles), one byte each; the first byte is never 0;
+ * - a numbered id: a prefix of at most 64 characters that does not end in a digit, then 1 to 12
+ *   digits (`urn:li:member:123456789`, `user/0042`), as a zero byte, a prefix code (a byte) and
+ *   the digits in 4 bits each (unused places all ones). An interner codes the first 255 prefixes it binds ids under; an id
+ *   under any other prefix is not packed. A prefix is coded the first time an id under it is
+ *   bound (while codes remain) and keeps its code, so every id under it is packed, or none.
+ * Memory: 16 bytes per slot at 2 to 4 slots per id (32 to 64 bytes per id) plus one array slot
+ * per index, on top of the strings.
  *
  * @example
  * ```ts
@@ -71,6 +85,12 @@ export class IdInterner {
   #w1 = 0;
   /** Sum of the lengths read ahead by {@link IdInterner.indexOfBatch} (otherwise unused). */
   #touched = 0;
+  /** The prefixes of numbered ids, by code (code 0: none). At most {@link MAX_PREFIXES} + 1 entries. */
+  readonly #prefixes: string[] = [''];
+  /** Code of the prefix matched last: tried first, as ids mostly share one prefix. */
+  #lastCode = 0;
+  /** The UTF-16 units of that prefix (compared with an id's faster than a string's). */
+  #lastUnits = new Uint16Array(0);
 
   constructor(seed: number = (Math.random() * 0x100000000) | 0) {
     this.#seed = seed | 0;
@@ -91,10 +111,11 @@ export class IdInterner {
    * @internal
    */
   hashPacked(id: string): number {
-    return this.#hash(id);
+    // The id is about to be bound (or dropped): its prefix, if new, is coded now, as by set().
+    return this.#hash(id, true);
   }
 
-  /** First packed word of the id last given to {@link IdInterner.hashPacked}. @internal */
+  /** First packed word of the id last given to {@link IdInterner.hashPacked} (0: not packed). @internal */
   get packedLow(): number {
     return this.#w0;
   }
@@ -105,12 +126,13 @@ export class IdInterner {
   }
 
   /**
-   * Seeded 32-bit hash of a string; also packs a short id into `#w0`/`#w1` (both 0 otherwise: a
-   * short id's first word is never 0). A short id is hashed from its two packed words (murmur3
-   * over 8 bytes: two multiplications per word instead of one dependent multiplication per
-   * character); any other id by FNV-1a over its UTF-16 units. Both end in murmur3's finaliser.
+   * Seeded 32-bit hash of a string; also packs a short or numbered id into `#w0`/`#w1` (both 0
+   * otherwise: a packed id's first word is never 0). A packed id is hashed from its two words
+   * (murmur3 over 8 bytes: two multiplications per word instead of one dependent multiplication
+   * per character); any other id by FNV-1a over its UTF-16 units. Both end in murmur3's
+   * finaliser. With `bind`, a numbered id's prefix not yet coded is coded (while codes remain).
    */
-  #hash(id: string): number {
+  #hash(id: string, bind = false): number {
     const n = id.length;
     if (n <= 8) {
       let w0 = 0;
@@ -133,11 +155,85 @@ export class IdInterner {
         return hashWords(this.#seed, w0, w1);
       }
     }
+    // A numbered id: the digits that end it (1 to 12) after a coded prefix.
+    // First the prefix matched last, compared in place (ids mostly share one prefix).
+    const last = this.#lastUnits;
+    const m = last.length;
+    if (this.#lastCode !== 0 && n > m && n - m <= MAX_DIGITS) {
+      let k = 0;
+      while (k < m && id.charCodeAt(k) === last[k]) k++;
+      if (k === m) {
+        // 48 bits of digits, 4 each, shifted in from the right over places that start all ones.
+        let high = 0xffff;
+        let low = -1;
+        for (; k < n; k++) {
+          const d = id.charCodeAt(k) - 48;
+          if (d < 0 || d > 9) break;
+          high = ((high << 4) | (low >>> 28)) & 0xffff;
+          low = (low << 4) | d;
+        }
+        // All digits (the prefix never ends in a digit: they are the whole run).
+        if (k === n) return this.#packDigits(this.#lastCode, high, low);
+      }
+    }
+    let i = n - 1;
+    while (i >= 0) {
+      const c = id.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      i--;
+    }
+    const digits = n - 1 - i;
+    if (digits >= 1 && digits <= MAX_DIGITS && i < MAX_PREFIX_LENGTH) {
+      const code = this.#prefixCode(id, i + 1, bind);
+      if (code !== 0) {
+        let high = 0xffff;
+        let low = -1;
+        for (let k = i + 1; k < n; k++) {
+          high = ((high << 4) | (low >>> 28)) & 0xffff;
+          low = (low << 4) | (id.charCodeAt(k) - 48);
+        }
+        return this.#packDigits(code, high, low);
+      }
+    }
     this.#w0 = 0;
     this.#w1 = 0;
     let h = this.#seed ^ 0x811c9dc5;
     for (let i = 0; i < n; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
     return finish(h);
+  }
+
+  /** Packs a numbered id (prefix `code`, digits in the 48 bits of `high`:`low`) into `#w0`/`#w1` and hashes it. */
+  #packDigits(code: number, high: number, low: number): number {
+    const w0 = (code << 8) | (high << 16);
+    this.#w0 = w0;
+    this.#w1 = low;
+    return hashWords(this.#seed, w0, low);
+  }
+
+  /**
+   * Code of the prefix `id[0, length)`, or 0 when it has none; with `bind`, a prefix without a
+   * code gets the next one while codes remain. O(length) when it is the prefix matched last,
+   * else O(length + codes).
+   */
+  #prefixCode(id: string, length: number, bind: boolean): number {
+    const prefixes = this.#prefixes;
+    for (let code = 1; code < prefixes.length; code++) {
+      const prefix = prefixes[code]!;
+      if (prefix.length === length && id.startsWith(prefix)) return this.#remember(code);
+    }
+    if (!bind || prefixes.length > MAX_PREFIXES) return 0;
+    prefixes.push(id.slice(0, length));
+    return this.#remember(prefixes.length - 1);
+  }
+
+  /** Makes `code` the prefix matched last; returns it. */
+  #remember(code: number): number {
+    const prefix = this.#prefixes[code]!;
+    const units = new Uint16Array(prefix.length);
+    for (let k = 0; k < prefix.length; k++) units[k] = prefix.charCodeAt(k);
+    this.#lastCode = code;
+    this.#lastUnits = units;
+    return code;
   }
 
   /** Index of `id`, or -1. O(length of id) expected. */
@@ -244,7 +340,7 @@ export class IdInterner {
 
   /** Binds `id` (not yet present) to `index`. O(1) amortised. */
   set(id: string, index: number): void {
-    const hash = this.#hash(id);
+    const hash = this.#hash(id, true);
     this.setPacked(id, index, hash, this.#w0, this.#w1);
   }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdInterner } from '../../src/store/id-interner.js';
+import { Coverage } from '../support/coverage.js';
 import { fcParams } from '../support/fc-config.js';
 
 /** Standard MurmurHash3 x86_32 over `bytes` (written from the reference, for known answers). */
@@ -37,10 +38,35 @@ function fmix(h: number): number {
 /** Whether the interner packs `id`: at most 8 characters, each from U+0001 to U+00FF. */
 const isShort = (id: string): boolean => id.length <= 8 && [...id].every((ch) => ch.length === 1 && ch.charCodeAt(0) >= 1 && ch.charCodeAt(0) <= 255);
 
-/** The expected hash and packed words of `id` under `seed`. */
-function expected(id: string, seed: number): { hash: number; low: number; high: number } {
-  if (isShort(id)) {
-    const bytes = Array.from({ length: 8 }, (_, i) => (i < id.length ? id.charCodeAt(i) : 0));
+/**
+ * A numbered id's prefix and digits: the run of 1 to 12 digits that ends the id, after a prefix of
+ * at most 64 UTF-16 units (which, the run being whole, does not end in a digit).
+ */
+function numbered(id: string): { prefix: string; digits: string } | null {
+  const match = /^([\s\S]*?)(\d+)$/.exec(id);
+  if (match === null) return null;
+  const [, prefix, digits] = match as unknown as [string, string, string];
+  if (digits.length > 12 || prefix.length > 64) return null;
+  return { prefix, digits };
+}
+
+/** The expected hash and packed words of `id` under `seed`, its prefix (if numbered) coded `code`. */
+function expected(id: string, seed: number, code = 1): { hash: number; low: number; high: number } {
+  const parts = isShort(id) ? null : numbered(id);
+  if (isShort(id) || parts !== null) {
+    let bytes: number[];
+    if (isShort(id)) {
+      // A short id: its characters, one byte each.
+      bytes = Array.from({ length: 8 }, (_, i) => (i < id.length ? id.charCodeAt(i) : 0));
+    } else {
+      // A numbered id: 0, the prefix's code, then 12 places of 4 bits holding the digits
+      // right-aligned (unused places all ones): their top 16 bits, then their low 32 bits, each
+      // least significant byte first.
+      const places = BigInt(`0x${'f'.repeat(12 - parts!.digits.length)}${parts!.digits}`);
+      const top = Number(places >> 32n);
+      const rest = Number(places & 0xffffffffn);
+      bytes = [0, code, top & 0xff, top >>> 8, rest & 0xff, (rest >>> 8) & 0xff, (rest >>> 16) & 0xff, rest >>> 24];
+    }
     const low = bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24);
     const high = bytes[4]! | (bytes[5]! << 8) | (bytes[6]! << 16) | (bytes[7]! << 24);
     return { hash: murmur3(bytes, seed), low, high };
@@ -60,14 +86,27 @@ describe('IdInterner hashing and packing', () => {
     expect(murmur3(bytes('Hello, world!'), 1234) >>> 0).toBe(0xfaf6cdb3);
   });
 
-  it('hashes a short id by murmur3 over its 8 packed bytes and any other by seeded FNV-1a, both finished by fmix32', () => {
+  it('hashes a short or numbered id by murmur3 over its 8 packed bytes and any other by seeded FNV-1a, both finished by fmix32', () => {
+    const cov = new Coverage('hashing and packing');
     const id = fc.oneof(
       fc.string({ unit: fc.integer({ min: 0, max: 300 }).map((c) => String.fromCharCode(c)), maxLength: 10 }),
       fc.string({ unit: 'grapheme', maxLength: 12 }),
       fc.constantFrom('', 'a', 'abcd', 'abcdefgh', 'abcdefghi', '\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff', '\u0100', 'a\u0000b', '\ud800'),
+      // Numbered ids and near misses: prefixes of every kind and length, 1 to 16 digits, leading zeros.
+      fc
+        .tuple(
+          fc.oneof(fc.constantFrom('urn:li:member:', '', 'u/', 'x\ud800', '\u0000', 'a'.repeat(64), 'a'.repeat(65)), fc.string({ unit: 'binary', maxLength: 6 })),
+          fc.stringMatching(/^\d{1,16}$/),
+        )
+        .map(([prefix, digits]) => prefix + digits),
     );
     fc.assert(
       fc.property(id, fc.integer(), (s, seed) => {
+        cov.hit({
+          short: isShort(s),
+          numbered: !isShort(s) && numbered(s) !== null,
+          'digits at the end, not numbered': !isShort(s) && numbered(s) === null && /\d$/.test(s),
+        });
         const interner = new IdInterner(seed);
         const want = expected(s, seed);
         expect(interner.hashPacked(s)).toBe(want.hash);
@@ -76,6 +115,7 @@ describe('IdInterner hashing and packing', () => {
       }),
       { ...fcParams(500), numRuns: Math.max(60, fcParams(500).numRuns ?? 0) },
     );
+    cov.expect({ short: 0.1, numbered: 0.1, 'digits at the end, not numbered': 0.02 });
     // Seeds are taken as int32.
     expect(new IdInterner(2 ** 32 + 5).hashPacked('abc')).toBe(expected('abc', 5).hash);
   });
@@ -86,7 +126,19 @@ describe('IdInterner lookups', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 7 }),
-        fc.array(fc.tuple(fc.nat(3), fc.oneof(fc.nat(60).map((n) => `m${n}`), fc.nat(60).map((n) => `a-longer-member-${n}`))), { maxLength: 200 }),
+        fc.array(
+          fc.tuple(
+            fc.nat(3),
+            fc.oneof(
+              fc.nat(60).map((n) => `m${n}`),
+              fc.nat(60).map((n) => `a-longer-member-${n}`),
+              fc.nat(60).map((n) => `a-longer-member-0${n}`),
+              fc.nat(60).map((n) => `a-longer-member-${n}x`),
+              fc.tuple(fc.nat(5), fc.nat(60)).map(([p, n]) => `urn:${p}:${n}`),
+            ),
+          ),
+          { minLength: 50, maxLength: 200 },
+        ),
         (seed, ops) => {
           const interner = new IdInterner(seed);
           const model = new Map<string, number>();
@@ -116,6 +168,9 @@ describe('IdInterner lookups', () => {
           const out = new Int32Array(probes.length + 1).fill(9);
           interner.indexOfBatch(probes, probes.length, out);
           expect(Array.from(out)).toEqual([...probes.map((id) => model.get(id) ?? -1), 9]);
+          out.fill(9);
+          interner.indexOfAll(probes, probes.length, out);
+          expect(Array.from(out)).toEqual([...probes.map((id) => model.get(id) ?? -1), 9]);
           for (const [id, index] of model) {
             expect(interner.indexOf(id)).toBe(index);
             expect(interner.idOf(index)).toBe(id);
@@ -127,6 +182,41 @@ describe('IdInterner lookups', () => {
       ),
       { ...fcParams(300), numRuns: Math.max(40, fcParams(300).numRuns ?? 0) },
     );
+  });
+
+  it('codes the first 255 prefixes of numbered ids it binds, and keeps ids under any later one as strings', () => {
+    const interner = new IdInterner(5);
+    const ids: string[] = [];
+    // A lookup codes nothing: only binding does.
+    expect(interner.indexOf('never-again:1')).toBe(-1);
+    for (let p = 0; p < 300; p++) for (let n = 0; n < 3; n++) ids.push(`prefix-${p}x:${n * 1000 + p}`);
+    ids.forEach((id, i) => interner.set(id, i));
+    const packed = (id: string): boolean => {
+      interner.hashPacked(id);
+      return interner.packedLow !== 0;
+    };
+    // (Short ids are packed whatever their shape: these are longer.) 'never-again:' came after
+    // the 255 codes were taken: its ids are not packed.
+    expect([packed('prefix-0x:5'), packed('prefix-254x:5'), packed('prefix-255x:5'), packed('never-again:1')]).toEqual([true, true, false, false]);
+    ids.forEach((id, i) => expect(interner.indexOf(id)).toBe(i));
+    // Deleting every id keeps the codes: rebinding packs the same ids, and finds them all.
+    ids.forEach((id, i) => interner.delete(id, i));
+    expect(interner.size).toBe(0);
+    ids.forEach((id) => expect(interner.indexOf(id)).toBe(-1));
+    ids.forEach((id, i) => interner.set(id, i));
+    ids.forEach((id, i) => expect(interner.indexOf(id)).toBe(i));
+    expect(interner.indexOf('prefix-255x:1')).toBe(-1);
+    expect(interner.indexOf('prefix-255x:255')).toBe(3 * 255);
+  });
+
+  it('tells a numbered id apart from the same number under another prefix, with a leading zero, or as a short id', () => {
+    const interner = new IdInterner(9);
+    const ids = ['urn:a:123456789', 'urn:b:123456789', 'urn:a:0123456789', '123456789', '12345678', 'urn:a:123456789 ', 'urn:a:99999999999999', 'urn:a:999999999999999'];
+    ids.forEach((id, i) => interner.set(id, i));
+    ids.forEach((id, i) => expect(interner.indexOf(id)).toBe(i));
+    expect(interner.indexOf('urn:c:123456789')).toBe(-1);
+    expect(interner.indexOf('urn:a:12345678')).toBe(-1);
+    expect(interner.indexOf('urn:a:1234567890')).toBe(-1);
   });
 
   it('deletes inside probe runs that wrap around the end of the table', () => {
