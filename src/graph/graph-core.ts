@@ -546,8 +546,9 @@ export class GraphCore {
   // ------------------------------------------------------------------ queries
 
   degree(method: string, a: string, b: string, options: DegreeOptions | undefined): number | null {
-    const u = this.index(method, a);
-    const v = this.index(method, b);
+    const pair = this.indexPair(method, a, b);
+    const u = pair[0]!;
+    const v = pair[1]!;
     const maxDepth = readMaxDepth(method, options);
     const scratch = this.scratch;
     scratch.ensure(this.store.indexBound);
@@ -596,13 +597,15 @@ export class GraphCore {
   }
 
   mutualConnections(method: string, a: string, b: string): string[] {
-    const { out, count } = this.mutualIndices(this.index(method, a), this.index(method, b));
+    const pair = this.indexPair(method, a, b);
+    const { out, count } = this.mutualIndices(pair[0]!, pair[1]!);
     return this.idsOf(out, 0, count);
   }
 
   mutualCount(method: string, a: string, b: string): number {
-    const u = this.index(method, a);
-    const v = this.index(method, b);
+    const pair = this.indexPair(method, a, b);
+    const u = pair[0]!;
+    const v = pair[1]!;
     const store = this.store;
     return intersectionSize(store.slabOf(u), store.offsetOf(u), store.degreeOf(u), store.slabOf(v), store.offsetOf(v), store.degreeOf(v));
   }
