@@ -11,7 +11,7 @@
  *
  * @packageDocumentation
  */
-import { intersects } from './intersection.js';
+import { GALLOP_RATIO, intersects } from './intersection.js';
 import type { FetchRequest, Search } from './search.js';
 import type { Scratch } from './scratch.js';
 
@@ -100,6 +100,7 @@ export function* bidirectionalDistance(
       // most indexBound entries, as other is not among small's connections.
       if (maxDepth === 3 && !excluding) {
         const count = view.degreeOf(small);
+        if (count === 0) return null; // an end without connections
         qa.set(slab.subarray(view.offsetOf(small), view.offsetOf(small) + count), 1);
         qa[count + 1] = other;
         view = yield fill(request, qa, 1, count + 2);
@@ -125,14 +126,32 @@ export function* bidirectionalDistance(
           touched += view.slabOf(u)[view.offsetOf(u)]!;
         }
         scratch.touched = (scratch.touched + touched) | 0;
-        const hub = qa[best]!;
-        if (intersects(view.slabOf(hub), view.offsetOf(hub), bestDegree, otherSlab, otherStart, otherLength)) return 3;
-        for (let i = 1; i <= count; i++) {
-          if (i === best) continue;
-          const u = qa[i]!;
-          if (intersects(view.slabOf(u), view.offsetOf(u), view.degreeOf(u), otherSlab, otherStart, otherLength)) return 3;
+        // other's connections marked 2 in markB (where only b is marked, 1, and b is not among
+        // them: distance 1 is ruled out): a list not much longer than other's is scanned
+        // for a mark (one predictable branch per entry, where a merge mispredicts about every
+        // other step); a longer one (a hub's) is galloped through. Marks cleared on the way out.
+        const otherEnd = otherStart + otherLength;
+        for (let j = otherStart; j < otherEnd; j++) markB[otherSlab[j]!] = 2;
+        try {
+          const longList = otherLength * GALLOP_RATIO;
+          for (let k = 0; k <= count; k++) {
+            // k = 0: the best-connected member first; then the rest in list order.
+            const i = k === 0 ? best : k;
+            if (k !== 0 && i === best) continue;
+            const u = qa[i]!;
+            const uSlab = view.slabOf(u);
+            const uStart = view.offsetOf(u);
+            const uLength = view.degreeOf(u);
+            if (uLength > longList) {
+              if (intersects(uSlab, uStart, uLength, otherSlab, otherStart, otherLength)) return 3;
+            } else {
+              for (let j = uStart, e = uStart + uLength; j < e; j++) if (markB[uSlab[j]!] === 2) return 3;
+            }
+          }
+          return null;
+        } finally {
+          for (let j = otherStart; j < otherEnd; j++) markB[otherSlab[j]!] = 0;
         }
-        return null;
       }
     }
     while (depthA + depthB < maxDepth) {

@@ -49,6 +49,9 @@ describe('bidirectionalDistance round trips', () => {
   it('stops at once when an end has no connections', () => {
     expect(search(6, 0, 5)).toEqual({ result: null, requests: [[6, 0]] });
     expect(search(0, 6, 5)).toEqual({ result: null, requests: [[0, 6]] });
+    // And at the badge's depth, where distance 3 is looked for without levels.
+    expect(search(6, 0, 3)).toEqual({ result: null, requests: [[6, 0]] });
+    expect(search(0, 6, 3)).toEqual({ result: null, requests: [[0, 6]] });
   });
 
   it('answers 3 in two round trips: the connections of the end with fewer, with the other end', () => {
