@@ -117,7 +117,7 @@ export { runSearch, type Search, type FetchRequest } from './algorithms/search.j
 export { Scratch, ScratchPool } from './algorithms/scratch.js';
 export { bidirectionalDistance, MAX_SEARCH_DEPTH } from './algorithms/bidirectional-distance.js';
 export { batchDistances, BALL_BUDGET_PER_TARGET } from './algorithms/batch-distances.js';
-export { levelCounts, BOTTOM_UP_MEMBER_COST, BOTTOM_UP_PROBES } from './algorithms/level-counts.js';
+export { levelCounts, levelCountsAt, BOTTOM_UP_MEMBER_COST, BOTTOM_UP_PROBES } from './algorithms/level-counts.js';
 export { intersectionSize, intersectInto, intersects, GALLOP_RATIO } from './algorithms/intersection.js';
 export { introductions, type IntroductionQuery, type RankedIntroductions } from './algorithms/introductions.js';
 export { suggestions, type SuggestionQuery, type RankedSuggestions } from './algorithms/suggestions.js';

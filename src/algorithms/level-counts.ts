@@ -255,3 +255,24 @@ export function* levelCounts(scratch: Scratch, source: number, depth: number, to
     if (!handedOff) for (let i = 0; i < n; i++) mark[q[i]!] = 0;
   }
 }
+
+/**
+ * {@link levelCounts} over a view that holds every list (a local store), called directly: the
+ * same levels, the same direction choices, the same answers, without a generator and its driver
+ * (about a third of the whole cost when the reach is a few dozen members).
+ *
+ * @remarks Same cost as {@link levelCounts} with `totalSlots > 0`; uses `scratch.markA/queueA`
+ * and leaves them clear.
+ * @example
+ * ```ts
+ * const [first, second, third] = levelCountsAt(scratch, store, v, 3, 2 * connections);
+ * ```
+ * @public
+ */
+export function levelCountsAt(scratch: Scratch, view: AdjacencyView, source: number, depth: number, totalSlots: number): number[] {
+  const mark = scratch.markA;
+  const q = scratch.queueA;
+  mark[source] = 1;
+  q[0] = source;
+  return localLevelCounts(view, mark, q, depth, totalSlots);
+}

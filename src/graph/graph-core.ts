@@ -18,7 +18,7 @@
 import { batchDistances } from '../algorithms/batch-distances.js';
 import { bidirectionalDistance } from '../algorithms/bidirectional-distance.js';
 import { intersectInto, intersectionSize } from '../algorithms/intersection.js';
-import { levelCounts } from '../algorithms/level-counts.js';
+import { levelCountsAt } from '../algorithms/level-counts.js';
 import { Scratch } from '../algorithms/scratch.js';
 import { runSearch } from '../algorithms/search.js';
 import { describeValue, SocialGraphError } from '../errors.js';
@@ -615,7 +615,7 @@ export class GraphCore {
     const scratch = this.scratch;
     const store = this.store;
     scratch.ensure(store.indexBound);
-    const counts = runSearch(levelCounts(scratch, v, 3, store.connectionCount * 2), store);
+    const counts = levelCountsAt(scratch, store, v, 3, store.connectionCount * 2);
     return { first: counts[0]!, second: counts[1]!, third: counts[2]! };
   }
 }
