@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXCLUDED } from '../../src/algorithms/bidirectional-distance.js';
-import { levelCounts } from '../../src/algorithms/level-counts.js';
+import { levelCounts, levelCountsAt } from '../../src/algorithms/level-counts.js';
 import { Scratch } from '../../src/algorithms/scratch.js';
 import { runSearch } from '../../src/algorithms/search.js';
 import { bfs, bottomUpLevels, BoundCountingView, listsOf, PackedView, runRecorded, runRemote } from '../algorithms/views.js';
@@ -72,6 +72,12 @@ describe('levelCounts on dense graphs', () => {
         const got = runRecorded(levelCounts(scratch, source, depth, Math.max(1, total)), view);
         expect(got.result).toEqual(want);
         expect(got.requests).toEqual([[source]]);
+        // levelCountsAt, the same search without the generator (what SocialGraph.reach runs).
+        const direct = new Scratch();
+        direct.ensure(n);
+        for (const b of blocked) direct.markA[b] = EXCLUDED;
+        expect(levelCountsAt(direct, view.inner, source, depth, Math.max(1, total))).toEqual(want);
+        for (let v = 0; v < direct.markA.length; v++) if (!blocked.has(v) && direct.markA[v] !== 0) expect.fail(`levelCountsAt left a mark at ${v}`);
         // Every mark the search set is clear; a pre-mark is either kept or cleared (by a fill).
         for (let v = 0; v < scratch.markA.length; v++) {
           if (!blocked.has(v) && scratch.markA[v] !== 0) expect.fail(`mark left at ${v}`);
