@@ -3,7 +3,7 @@
  * long ids, addMember rate, and degree / mutualCount / reach p50 on random pairs. For checking a
  * refactor against the code before it (the other tree: a git worktree of the older commit).
  *
- *   node --expose-gc --import tsx bench/ab-facade.bench.ts OTHER_TREE [--members 100000] [--runs 3]
+ *   node --expose-gc --import tsx bench/ab-facade.bench.ts OTHER_TREE [--members 100000] [--runs 3] [--generation-short]
  */
 import { parseArgs } from 'node:util';
 import { barabasiAlbert } from '../src/generators/index.js';
@@ -11,7 +11,13 @@ import { SeededRandom } from '../src/generators/random.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { members: { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' }, pairs: { type: 'string', default: '20000' } },
+  options: {
+    members: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '3' },
+    pairs: { type: 'string', default: '20000' },
+    // Short ids (`u<n>`) in generation order (hubs first), the shape of the earliest runs.
+    'generation-short': { type: 'boolean', default: false },
+  },
 });
 const other = positionals[0];
 if (other === undefined) throw new Error('usage: ab-facade.bench.ts OTHER_TREE');
@@ -35,10 +41,12 @@ for (let i = members - 1; i > 0; i--) {
   const j = random.nextInt(i + 1);
   [order[i], order[j]] = [order[j]!, order[i]!];
 }
-const ids = order.map((k) => `urn:li:member:${String(100_000_000 + k * 7919)}`);
+// Parsed from JSON: flat strings, as ids read off the wire are (a template literal this long is a rope).
+const short = values['generation-short'] === true;
+const ids: string[] = short ? order.map((_, i) => `u${i}`) : JSON.parse(JSON.stringify(order.map((k) => `urn:li:member:${String(100_000_000 + k * 7919)}`)));
 const pairs = Array.from({ length: Number(values.pairs) }, () => [ids[random.nextInt(members)]!, ids[random.nextInt(members)]!] as const);
 const p50 = (times: number[]): number => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-console.log(`Barabási–Albert ${members} members, ${g.edges} connections, shuffled 23-character ids; Node ${process.version}`);
+console.log(`Barabási–Albert ${members} members, ${g.edges} connections, ${short ? 'short ids in generation order' : 'shuffled 23-character ids'}; Node ${process.version}`);
 for (let run = 1; run <= Number(values.runs); run++) {
   for (const [name, SocialGraph] of run % 2 === 1 ? trees : [...trees].reverse()) {
     (globalThis as { gc?: () => void }).gc?.();
