@@ -163,17 +163,9 @@ export class IdInterner {
       let k = 0;
       while (k < m && id.charCodeAt(k) === last[k]) k++;
       if (k === m) {
-        // 48 bits of digits, 4 each, shifted in from the right over places that start all ones.
-        let high = 0xffff;
-        let low = -1;
-        for (; k < n; k++) {
-          const d = id.charCodeAt(k) - 48;
-          if (d < 0 || d > 9) break;
-          high = ((high << 4) | (low >>> 28)) & 0xffff;
-          low = (low << 4) | d;
-        }
-        // All digits (the prefix never ends in a digit: they are the whole run).
-        if (k === n) return this.#packDigits(this.#lastCode, high, low);
+        // All digits after it (the prefix never ends in a digit: they are the whole run)?
+        const h = this.#packDigits(this.#lastCode, id, m);
+        if (this.#w0 !== 0) return h;
       }
     }
     let i = n - 1;
@@ -185,15 +177,7 @@ export class IdInterner {
     const digits = n - 1 - i;
     if (digits >= 1 && digits <= MAX_DIGITS && i < MAX_PREFIX_LENGTH) {
       const code = this.#prefixCode(id, i + 1, bind);
-      if (code !== 0) {
-        let high = 0xffff;
-        let low = -1;
-        for (let k = i + 1; k < n; k++) {
-          high = ((high << 4) | (low >>> 28)) & 0xffff;
-          low = (low << 4) | (id.charCodeAt(k) - 48);
-        }
-        return this.#packDigits(code, high, low);
-      }
+      if (code !== 0) return this.#packDigits(code, id, i + 1);
     }
     this.#w0 = 0;
     this.#w1 = 0;
@@ -202,8 +186,25 @@ export class IdInterner {
     return finish(h);
   }
 
-  /** Packs a numbered id (prefix `code`, digits in the 48 bits of `high`:`low`) into `#w0`/`#w1` and hashes it. */
-  #packDigits(code: number, high: number, low: number): number {
+  /**
+   * Packs the numbered id `id` (prefix `code`, its digits from `from` to the end, at most
+   * {@link MAX_DIGITS}) into `#w0`/`#w1` and hashes it: 48 bits of digits, 4 each, shifted in from
+   * the right over places that start all ones. A character that is not a digit leaves both words 0
+   * (the id is not numbered under that prefix).
+   */
+  #packDigits(code: number, id: string, from: number): number {
+    let high = 0xffff;
+    let low = -1;
+    for (let k = from; k < id.length; k++) {
+      const d = id.charCodeAt(k) - 48;
+      if (d < 0 || d > 9) {
+        this.#w0 = 0;
+        this.#w1 = 0;
+        return 0;
+      }
+      high = ((high << 4) | (low >>> 28)) & 0xffff;
+      low = (low << 4) | d;
+    }
     const w0 = (code << 8) | (high << 16);
     this.#w0 = w0;
     this.#w1 = low;
