@@ -12,6 +12,7 @@
  * @packageDocumentation
  */
 import { GALLOP_RATIO, intersects } from './intersection.js';
+import type { AdjacencyView } from '../store/adjacency-view.js';
 import type { FetchRequest, Search } from './search.js';
 import type { Scratch } from './scratch.js';
 
@@ -137,28 +138,11 @@ export function* bidirectionalDistance(
         }
         scratch.touched = (scratch.touched + touched) | 0;
         // other's connections marked 2 in markB (where only b is marked, 1, and b is not among
-        // them: distance 1 is ruled out): a list not much longer than other's is scanned
-        // for a mark (one predictable branch per entry, where a merge mispredicts about every
-        // other step); a longer one (a hub's) is galloped through. Marks cleared on the way out.
+        // them: distance 1 is ruled out), cleared on the way out.
         const otherEnd = otherStart + otherLength;
         for (let j = otherStart; j < otherEnd; j++) markB[otherSlab[j]!] = 2;
         try {
-          const longList = otherLength * GALLOP_RATIO;
-          for (let k = 0; k <= count; k++) {
-            // k = 0: the best-connected member first; then the rest in list order.
-            const i = k === 0 ? best : k;
-            if (k !== 0 && i === best) continue;
-            const u = qa[i]!;
-            const uSlab = view.slabOf(u);
-            const uStart = view.offsetOf(u);
-            const uLength = view.degreeOf(u);
-            if (uLength > longList) {
-              if (intersects(uSlab, uStart, uLength, otherSlab, otherStart, otherLength)) return 3;
-            } else {
-              for (let j = uStart, e = uStart + uLength; j < e; j++) if (markB[uSlab[j]!] === 2) return 3;
-            }
-          }
-          return null;
+          return meetsMarkedList(view, qa, best, 1, count + 1, markB, otherSlab, otherStart, otherLength) ? 3 : null;
         } finally {
           for (let j = otherStart; j < otherEnd; j++) markB[otherSlab[j]!] = 0;
         }
@@ -175,22 +159,14 @@ export function* bidirectionalDistance(
       const to = expandA ? na : nb;
       const depth = expandA ? depthA : depthB;
       if (last && !excluding && (expandA ? depthB : depthA) === 1) {
-        // Final level against a side of depth 1, whose frontier is exactly its root's list: a
-        // frontier member reaches it iff its list meets that list, so each member costs one
-        // intersection (galloping into a hub's list) instead of a scan of its whole list with a
-        // mark read per entry. The root's list is fetched with the frontier (q[to] is free: the
-        // root is on neither side's queue of this side, or the search would have met it).
+        // Final level against a side of depth 1: its marks 2 are exactly its root's list, so a
+        // frontier member meets it iff its list holds a mark 2, or (a hub's list) meets the
+        // root's. The root's list is fetched with the frontier, in q[to] (free: nothing is queued
+        // at the last level, and the root is not on this side's queue, or the sides would have met).
         const root = expandA ? b : a;
         q[to] = root;
         view = yield fill(request, q, from, to + 1);
-        const rootSlab = view.slabOf(root);
-        const rootStart = view.offsetOf(root);
-        const rootLength = view.degreeOf(root);
-        for (let i = from; i < to; i++) {
-          const u = q[i]!;
-          if (intersects(view.slabOf(u), view.offsetOf(u), view.degreeOf(u), rootSlab, rootStart, rootLength)) return depth + 2;
-        }
-        return null;
+        return meetsMarkedList(view, q, from, from, to, other, view.slabOf(root), view.offsetOf(root), view.degreeOf(root)) ? depth + 2 : null;
       }
       if (expandA) view = yield fill(request, qa, fa, na);
       else view = yield fill(request, qb, fb, nb);
@@ -247,6 +223,42 @@ export function* bidirectionalDistance(
     for (let i = 0; i < na; i++) markA[qa[i]!] = 0;
     for (let i = 0; i < nb; i++) markB[qb[i]!] = 0;
   }
+}
+
+/**
+ * Whether the list of some member of `q[from..to)` (`q[first]` tried first) holds a member of the
+ * list `rootSlab[rootStart..rootStart+rootLength)`, whose members, and only they, are marked 2
+ * in `mark`. A list not much longer than the root's is scanned for a mark (one predictable branch
+ * per entry, where a merge mispredicts about every other step); a longer one (a hub's) is
+ * galloped through. O(the lists scanned + the galloped ones' intersections).
+ */
+function meetsMarkedList(
+  view: AdjacencyView,
+  q: Int32Array,
+  first: number,
+  from: number,
+  to: number,
+  mark: Uint8Array,
+  rootSlab: Int32Array,
+  rootStart: number,
+  rootLength: number,
+): boolean {
+  const longList = rootLength * GALLOP_RATIO;
+  for (let k = from - 1; k < to; k++) {
+    // k = from - 1: q[first]; then the rest in queue order.
+    const i = k < from ? first : k;
+    if (k >= from && i === first) continue;
+    const u = q[i]!;
+    const slab = view.slabOf(u);
+    const start = view.offsetOf(u);
+    const length = view.degreeOf(u);
+    if (length > longList) {
+      if (intersects(slab, start, length, rootSlab, rootStart, rootLength)) return true;
+    } else {
+      for (let j = start, e = start + length; j < e; j++) if (mark[slab[j]!] === 2) return true;
+    }
+  }
+  return false;
 }
 
 /** Points the reusable request at `nodes[start..end)`. @internal */
