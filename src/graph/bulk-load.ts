@@ -130,6 +130,7 @@ export function loadIndexed(core: GraphCore, method: string, edges: IndexedEdges
   }
   const ids = core.ids;
   const bind = (): void => {
+    ids.reserve(members);
     for (let i = 0; i < members; i++) {
       const id = idOf(i);
       if (typeof id !== 'string' || id.length === 0) {

@@ -13,9 +13,19 @@
  */
 
 const EMPTY = -1;
-const MIN_CAPACITY = 16; // slots; always a power of two
-/** Int32 words per slot: hash, index, and the key packed in two words when it is short. */
-const SLOT = 4;
+const MIN_CAPACITY = 16; // slots
+/** Int32 words per slot: the key in two words, then the index. */
+const SLOT = 3;
+/** The table grows when it would be fuller than this, ... */
+const MAX_LOAD = 0.75;
+/** ... by this factor (so that it is then half full). */
+const GROWTH = 1.5;
+/** Slots per id that {@link IdInterner.reserve} sizes for: the table is then two thirds full. */
+const RESERVE_SLOTS_PER_ID = 1.5;
+/** 2^-24: scales a 24-bit hash times a capacity down to a slot. */
+const INV_2_24 = 1 / 16_777_216;
+/** Most slots: a 24-bit hash times the capacity stays below 2^53, exact in a double. */
+const MAX_CAPACITY = 2 ** 29;
 
 /** Most prefixes of numbered ids an interner packs: their codes (1 to 255) fill a byte. */
 const MAX_PREFIXES = 255;
@@ -23,6 +33,74 @@ const MAX_PREFIXES = 255;
 const MAX_PREFIX_LENGTH = 64;
 /** Most digits of a packed number: 12 digits of 4 bits each, beside a zero byte and a prefix code. */
 const MAX_DIGITS = 12;
+
+/**
+ * Home slot of hash `h` in a table of `capacity` slots: ⌊(h's top 24 bits) · capacity / 2^24⌋,
+ * so that any capacity works, not only powers of two (two multiplications, exact below
+ * {@link MAX_CAPACITY}). Above 2^24 slots, homes are every capacity / 2^24 slots apart, which
+ * linear probing fills in.
+ */
+function homeOf(h: number, capacity: number): number {
+  return ((h >>> 8) * capacity * INV_2_24) | 0;
+}
+
+/** A short id back from its two packed words: its bytes, low byte first, up to the first 0. */
+function unpackShort(w0: number, w1: number): string {
+  const c0 = w0 & 0xff;
+  const c1 = (w0 >>> 8) & 0xff;
+  const c2 = (w0 >>> 16) & 0xff;
+  const c3 = w0 >>> 24;
+  if (w1 === 0) {
+    if (c1 === 0) return String.fromCharCode(c0);
+    if (c2 === 0) return String.fromCharCode(c0, c1);
+    if (c3 === 0) return String.fromCharCode(c0, c1, c2);
+    return String.fromCharCode(c0, c1, c2, c3);
+  }
+  const c4 = w1 & 0xff;
+  const c5 = (w1 >>> 8) & 0xff;
+  const c6 = (w1 >>> 16) & 0xff;
+  const c7 = w1 >>> 24;
+  if (c5 === 0) return String.fromCharCode(c0, c1, c2, c3, c4);
+  if (c6 === 0) return String.fromCharCode(c0, c1, c2, c3, c4, c5);
+  if (c7 === 0) return String.fromCharCode(c0, c1, c2, c3, c4, c5, c6);
+  return String.fromCharCode(c0, c1, c2, c3, c4, c5, c6, c7);
+}
+
+/**
+ * The 8 BCD digits of `x` (4 bits each, the most significant highest) as a number: pairs, then
+ * fours, then eight, each step one multiply-add over all lanes at once.
+ */
+function bcd8(x: number): number {
+  x = (x & 0x0f0f0f0f) + ((x >>> 4) & 0x0f0f0f0f) * 10;
+  x = (x & 0x00ff00ff) + ((x >>> 8) & 0x00ff00ff) * 100;
+  return (x & 0xffff) + (x >>> 16) * 10_000;
+}
+
+/**
+ * The digits of a numbered id back from its packed words: 12 places of 4 bits (the top 4 in
+ * `w0`'s high half, the low 8 in `w1`), the last digit lowest, unused places (above the first
+ * digit) all ones. O(1): the places are read as one 12-digit number, padded back with the
+ * leading zeros the id had.
+ */
+function unpackDigits(w0: number, w1: number): string {
+  const high = w0 >>> 16;
+  // Unused places, as a count of leading all-ones nibbles over the 12.
+  let unused: number;
+  let value: number;
+  if (high === 0xffff) {
+    unused = 4 + (Math.clz32(~w1) >>> 2);
+    // Clear the unused places (a shift by 32 would clear nothing: 8 unused places cannot be).
+    const used = w1 & (0xffffffff >>> (4 * (unused - 4)));
+    value = bcd8(used);
+  } else {
+    unused = Math.clz32(~high << 16) >>> 2;
+    const used = high & (0xffff >>> (4 * unused));
+    value = bcd8(used) * 100_000_000 + bcd8(w1);
+  }
+  const digits = 12 - unused;
+  const text = String(value);
+  return text.length === digits ? text : '0'.repeat(digits - text.length) + text;
+}
 
 /** murmur3's finaliser: spreads the FNV state over all 32 bits. */
 function finish(h: number): number {
@@ -50,19 +128,26 @@ function hashWords(seed: number, w0: number, w1: number): number {
  * Two-way dictionary between string ids and dense indices chosen by the caller (the store).
  *
  * @remarks
- * `indexOf` hashes the id (O(length)) and probes the table (O(1) expected at load ≤ 1/2);
- * `idOf` is an array read. Each slot holds (hash, index) and, for a packed id, the id itself in
- * two words, so that finding it reads one cache line of the table and not the id string: a
- * lookup costs one cache miss instead of two or three. Two kinds of id are packed:
+ * `indexOf` hashes the id (O(length)) and probes the table (O(1) expected at load ≤ 3/4);
+ * `idOf` reads one index's entry. Each slot holds the key in two words and the index, so that
+ * finding an id reads one cache line of the table and not the id string: a lookup costs one
+ * cache miss instead of two or three. Two kinds of id are packed into the two words:
  * - a short id: at most 8 characters, each from U+0001 to U+00FF (numbers, `u123456`, most
  *   handles), one byte each; the first byte is never 0;
  * - a numbered id: a prefix of at most 64 characters that does not end in a digit, then 1 to 12
  *   digits (`urn:li:member:123456789`, `user/0042`), as a zero byte, a prefix code (a byte) and
- *   the digits in 4 bits each (unused places all ones). An interner codes the first 255 prefixes it binds ids under; an id
- *   under any other prefix is not packed. A prefix is coded the first time an id under it is
- *   bound (while codes remain) and keeps its code, so every id under it is packed, or none.
- * Memory: 16 bytes per slot at 2 to 4 slots per id (32 to 64 bytes per id) plus one array slot
- * per index, on top of the strings.
+ *   the digits in 4 bits each (unused places all ones). An interner codes the first 255 prefixes
+ *   it binds ids under; an id under any other prefix is not packed. A prefix is coded the first
+ *   time an id under it is bound (while codes remain) and keeps its code, so every id under it
+ *   is packed, or none.
+ *
+ * A packed id is not kept as a string: `idOf` builds it again from its two words (an equal
+ * string, not the caller's object; 20 to 60 ns). Any other id is kept as given, and its slot
+ * holds 0 and its hash in place of the two words.
+ *
+ * Memory: 12 bytes per slot at 1.33 to 2 slots per id (16 to 24 bytes per id), 8 bytes per index
+ * for the packed words, and, once an id that is not packed is bound, 8 bytes per index for the
+ * strings plus those strings. A 23-character id held as a string costs V8 40 bytes more.
  *
  * @example
  * ```ts
@@ -70,15 +155,23 @@ function hashWords(seed: number, w0: number, w1: number): number {
  * ids.set('alice', 0);
  * ids.indexOf('alice'); // 0
  * ids.idOf(0); // 'alice'
+ * ids.set('urn:li:member:123456789', 1);
+ * ids.idOf(1); // 'urn:li:member:123456789'
  * ```
  * @public
  */
 export class IdInterner {
-  /** Per slot: hash, index (-1: empty), packed key words (both 0 for an id that is not short). */
+  /** Per slot: the key's two words (0 and the hash for an id that is not packed), then the index (-1: empty). */
   #table: Int32Array;
-  #mask: number;
+  /** Slots in the table (any number from {@link MIN_CAPACITY}, not only powers of two). */
+  #capacity: number;
   #size = 0;
-  #ids: (string | undefined)[] = [];
+  /** Per index: the two packed words of its id (both 0 for an id that is not packed, or no id). */
+  #keys = new Int32Array(2 * MIN_CAPACITY);
+  /** Per index: the id when it is not packed (made at the first such id). */
+  #strings: (string | undefined)[] = [];
+  /** One past the highest index bound so far (the indices {@link IdInterner.forEach} visits). */
+  #bound = 0;
   readonly #seed: number;
   /** The packed words of the id last hashed by {@link IdInterner.#hash} (out-parameters). */
   #w0 = 0;
@@ -95,7 +188,7 @@ export class IdInterner {
   constructor(seed: number = (Math.random() * 0x100000000) | 0) {
     this.#seed = seed | 0;
     this.#table = new Int32Array(MIN_CAPACITY * SLOT).fill(EMPTY);
-    this.#mask = MIN_CAPACITY - 1;
+    this.#capacity = MIN_CAPACITY;
   }
 
   /** Number of ids held. */
@@ -243,17 +336,27 @@ export class IdInterner {
     return this.#find(id, h, this.#w0, this.#w1);
   }
 
-  /** Probes for `id` (hash `h`, packed words `w0`, `w1`). */
+  /** Probes for `id` (hash `h`, packed words `w0`, `w1`: `w0` is 0 when it is not packed). */
   #find(id: string, h: number, w0: number, w1: number): number {
     const table = this.#table;
-    const mask = this.#mask;
-    let slot = h & mask;
+    const capacity = this.#capacity;
+    let slot = homeOf(h, capacity);
+    if (w0 !== 0) {
+      while (true) {
+        const at = SLOT * slot;
+        const index = table[at + 2]!;
+        if (index === EMPTY) return -1;
+        if (table[at] === w0 && table[at + 1] === w1) return index;
+        if (++slot === capacity) slot = 0;
+      }
+    }
+    const strings = this.#strings;
     while (true) {
       const at = SLOT * slot;
-      const index = table[at + 1]!;
+      const index = table[at + 2]!;
       if (index === EMPTY) return -1;
-      if (table[at] === h && (w0 !== 0 ? table[at + 2] === w0 && table[at + 3] === w1 : this.#ids[index] === id)) return index;
-      slot = (slot + 1) & mask;
+      if (table[at] === 0 && table[at + 1] === h && strings[index] === id) return index;
+      if (++slot === capacity) slot = 0;
     }
   }
 
@@ -292,12 +395,13 @@ export class IdInterner {
 
   /**
    * Looks up `ids[0, count)` (`out[i]`: index or -1). Same answers as {@link IdInterner.indexOf},
-   * several times faster on a big table: a lookup touches three cache lines that are cold when
-   * ids come in random order (the id string, its table slot, and the stored id it is compared
-   * with), and one at a time each costs a full miss. Here ids go in blocks of 256, and each
-   * pass over a block makes one kind of access for all of them, with no dependency between
-   * them, so that the processor overlaps their misses: first a character of each id, then the
-   * hashes (from cache), then each home slot, then each slot's stored id, then the probes.
+   * several times faster on a big table: a lookup touches cache lines that are cold when ids
+   * come in random order (the id string, its table slot, and for an id that is not packed the
+   * stored id it is compared with), and one at a time each costs a full miss. Here ids go in
+   * blocks of 256, and each pass over a block makes one kind of access for all of them, with no
+   * dependency between them, so that the processor overlaps their misses: first a character of
+   * each id, then the hashes (from cache), then each home slot, then each slot's stored id,
+   * then the probes.
    *
    * @remarks O(total length of the ids) expected; 3 KiB of temporary memory.
    */
@@ -305,8 +409,8 @@ export class IdInterner {
     const BLOCK = 256;
     const hashes = new Int32Array(3 * BLOCK);
     const table = this.#table;
-    const mask = this.#mask;
-    const names = this.#ids;
+    const capacity = this.#capacity;
+    const strings = this.#strings;
     let touched = 0;
     for (let from = 0; from < count; from += BLOCK) {
       const to = Math.min(count, from + BLOCK);
@@ -319,11 +423,12 @@ export class IdInterner {
         hashes[k + 2] = this.#w1;
       }
       // Stryker disable next-line ArithmeticOperator,AssignmentOperator: the sum is kept only so that the reads are not optimised away; nothing reads it
-      for (let k = 0; k < 3 * (to - from); k += 3) touched = (touched + table[SLOT * (hashes[k]! & mask) + 1]!) | 0;
+      for (let k = 0; k < 3 * (to - from); k += 3) touched = (touched + table[SLOT * homeOf(hashes[k]!, capacity) + 2]!) | 0;
       for (let k = 0; k < 3 * (to - from); k += 3) {
-        const index = table[SLOT * (hashes[k]! & mask) + 1]!;
+        if (hashes[k + 1] !== 0) continue;
+        const index = table[SLOT * homeOf(hashes[k]!, capacity) + 2]!;
         // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,AssignmentOperator: the sum is kept only so that the reads are not optimised away; nothing reads it
-        if (index >= 0 && hashes[k + 1] === 0 && names[index] === undefined) touched++;
+        if (index >= 0 && strings[index] === undefined) touched++;
       }
       for (let i = from; i < to; i++) {
         const k = 3 * (i - from);
@@ -334,9 +439,17 @@ export class IdInterner {
     this.#touched = (this.#touched + touched) | 0; // keeps the touching reads observable
   }
 
-  /** Id at `index`; the caller guarantees the index is live. O(1). */
+  /**
+   * Id at `index`; the caller guarantees the index is live. O(1) for an id that is not packed;
+   * a packed one is built again from its words, O(its length).
+   */
   idOf(index: number): string {
-    return this.#ids[index]!;
+    const keys = this.#keys;
+    const w0 = keys[2 * index]!;
+    if (w0 === 0) return this.#strings[index]!;
+    const w1 = keys[2 * index + 1]!;
+    if ((w0 & 0xff) !== 0) return unpackShort(w0, w1);
+    return this.#prefixes[(w0 >>> 8) & 0xff]! + unpackDigits(w0, w1);
   }
 
   /** Binds `id` (not yet present) to `index`. O(1) amortised. */
@@ -347,81 +460,111 @@ export class IdInterner {
 
   /**
    * {@link IdInterner.set} with the hash and packed words of {@link IdInterner.hashPacked}
-   * computed by the caller. O(1) amortised.
+   * computed by the caller. A packed id (`low` not 0) is not read: the caller may pass ''.
+   * O(1) amortised.
    * @internal
    */
   setPacked(id: string, index: number, hash: number, low: number, high: number): void {
-    if ((this.#size + 1) * 2 > this.#mask + 1) this.#resize((this.#mask + 1) * 2);
-    this.#place(hash, index, low, high);
+    if (this.#size + 1 > this.#capacity * MAX_LOAD) this.#resize(Math.ceil(this.#capacity * GROWTH));
+    if (2 * index + 2 > this.#keys.length) this.#growKeys(index + 1);
+    const keys = this.#keys;
+    if (low !== 0) {
+      this.#place(hash, index, low, high);
+      keys[2 * index] = low;
+      keys[2 * index + 1] = high;
+    } else {
+      this.#place(hash, index, 0, hash);
+      const strings = this.#strings;
+      while (strings.length < index) strings.push(undefined);
+      strings[index] = id;
+    }
+    if (index >= this.#bound) this.#bound = index + 1;
     this.#size++;
-    const ids = this.#ids;
-    while (ids.length < index) ids.push(undefined);
-    ids[index] = id;
+  }
+
+  /** Grows the per-index words so that indices below `count` fit. O(count). */
+  #growKeys(count: number): void {
+    const keys = new Int32Array(2 * Math.max(count, Math.ceil((this.#keys.length / 2) * GROWTH)));
+    keys.set(this.#keys);
+    this.#keys = keys;
   }
 
   #place(h: number, index: number, w0: number, w1: number): void {
     const table = this.#table;
-    const mask = this.#mask;
-    let slot = h & mask;
-    while (table[SLOT * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
+    const capacity = this.#capacity;
+    let slot = homeOf(h, capacity);
+    while (table[SLOT * slot + 2] !== EMPTY) if (++slot === capacity) slot = 0;
     const at = SLOT * slot;
-    table[at] = h;
-    table[at + 1] = index;
-    table[at + 2] = w0;
-    table[at + 3] = w1;
+    table[at] = w0;
+    table[at + 1] = w1;
+    table[at + 2] = index;
   }
 
-  /** Grows the table once so that `count` ids fit without further resizing. O(capacity). */
+  /** The hash of the key in a slot's two words (its own hash for an id that is not packed). */
+  #hashOfSlot(w0: number, w1: number): number {
+    return w0 !== 0 ? hashWords(this.#seed, w0, w1) : w1;
+  }
+
+  /** Grows the table once so that `count` ids fit without further resizing. O(capacity + count). */
   reserve(count: number): void {
-    let capacity = this.#mask + 1;
-    while (count * 2 > capacity) capacity *= 2;
-    if (capacity > this.#mask + 1) this.#resize(capacity);
+    if (count > this.#capacity * MAX_LOAD) this.#resize(Math.ceil(count * RESERVE_SLOTS_PER_ID));
+    if (2 * count > this.#keys.length) this.#growKeys(count);
   }
 
-  #resize(capacity: number): void {
+  #resize(wanted: number): void {
+    const capacity = Math.min(wanted, MAX_CAPACITY);
+    if (this.#size >= capacity) throw new RangeError(`IdInterner: more than ${MAX_CAPACITY} ids`);
     const old = this.#table;
     this.#table = new Int32Array(capacity * SLOT).fill(EMPTY);
-    this.#mask = capacity - 1;
+    this.#capacity = capacity;
     for (let at = 0; at < old.length; at += SLOT) {
-      const index = old[at + 1]!;
-      if (index !== EMPTY) this.#place(old[at]!, index, old[at + 2]!, old[at + 3]!);
+      const index = old[at + 2]!;
+      if (index === EMPTY) continue;
+      const w0 = old[at]!;
+      const w1 = old[at + 1]!;
+      this.#place(this.#hashOfSlot(w0, w1), index, w0, w1);
     }
   }
 
   /** Unbinds `id` (present) at `index`. O(1) expected (backward-shift deletion). */
   delete(id: string, index: number): void {
     const table = this.#table;
-    const mask = this.#mask;
-    let slot = this.#hash(id) & mask;
-    while (table[SLOT * slot + 1] !== index) slot = (slot + 1) & mask;
+    const capacity = this.#capacity;
+    let slot = homeOf(this.#hash(id), capacity);
+    while (table[SLOT * slot + 2] !== index) if (++slot === capacity) slot = 0;
     // Shift later members of the probe run back into the hole.
     let hole = slot;
-    let next = (hole + 1) & mask;
-    while (table[SLOT * next + 1] !== EMPTY) {
-      const home = table[SLOT * next]! & mask;
+    let next = hole + 1 === capacity ? 0 : hole + 1;
+    while (table[SLOT * next + 2] !== EMPTY) {
+      const home = homeOf(this.#hashOfSlot(table[SLOT * next]!, table[SLOT * next + 1]!), capacity);
       // Move `next` into the hole if its home is not in (hole, next] cyclically.
       if ((next > hole && (home <= hole || home > next)) || (next < hole && home <= hole && home > next)) {
         table.copyWithin(SLOT * hole, SLOT * next, SLOT * next + SLOT);
         hole = next;
       }
-      next = (next + 1) & mask;
+      next = next + 1 === capacity ? 0 : next + 1;
     }
-    table[SLOT * hole + 1] = EMPTY;
+    table[SLOT * hole + 2] = EMPTY;
     this.#size--;
-    this.#ids[index] = undefined;
+    this.#keys[2 * index] = 0;
+    this.#keys[2 * index + 1] = 0;
+    if (index < this.#strings.length) this.#strings[index] = undefined;
   }
 
-  /** Calls `fn` for each bound id in index order. O(bound). */
+  /** Calls `fn` for each bound id in index order. O(highest index bound). */
   forEach(fn: (id: string, index: number) => void): void {
-    const ids = this.#ids;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      if (id !== undefined) fn(id, i);
+    // The fields are read again at each index: `fn` may bind or unbind ids.
+    for (let i = 0; i < this.#bound; i++) {
+      if (this.#keys[2 * i] !== 0) fn(this.idOf(i), i);
+      else {
+        const id = this.#strings[i];
+        if (id !== undefined) fn(id, i);
+      }
     }
   }
 
-  /** Bytes held by the table and the index array (not the strings). */
+  /** Bytes held by the table, the per-index words and the index → string array (not the strings). */
   get bytes(): number {
-    return this.#table.byteLength + this.#ids.length * 8;
+    return this.#table.byteLength + this.#keys.byteLength + this.#strings.length * 8;
   }
 }

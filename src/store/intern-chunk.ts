@@ -59,13 +59,8 @@ export interface ChunkInput {
   count: number;
   /** Where the chunk starts in the input (pairs). */
   from: number;
-  /** Whether every looked-up id of the chunk is short (a worker can take the chunk). */
+  /** Whether every looked-up id of the chunk is packed (a worker can take the chunk). */
   short: boolean;
-  /**
-   * Whether a new short id is left unnamed (read from the input array at the end) rather than
-   * named from `strings` (an input that is not an array holds every id there).
-   */
-  deferNames: boolean;
 }
 
 /**
@@ -120,8 +115,8 @@ export function newInternState(size: number, ends: number): InternState {
  * partition up in its slice of the table (numbering unseen ids provisionally), renumber new ids in
  * order of first appearance, and append the chunk's index pairs (self-pairs dropped) to the
  * output; returns `s` (which a worker hands back). `names`/`strings` serve ids that are not short, which are compared as strings and named
- * when first seen; without them (in a worker) every id of the chunk must be short, and new ids
- * get no name here: they are read from the input at the end.
+ * when first seen; without them (in a worker) every id of the chunk must be packed. A new packed id
+ * gets no name: it is bound by its words.
  *
  * @remarks O(chunk + 512 + table slices touched); grows the state's arrays (in
  * `SharedArrayBuffer`s where available) as needed.
@@ -240,7 +235,7 @@ export function processChunk(s: InternState, c: ChunkInput, names: (string | und
           position.set(s.namePosition);
           s.namePosition = position;
         }
-        if (names !== null) names.push(low !== 0 && c.deferNames ? undefined : strings![end]!);
+        if (names !== null) names.push(low !== 0 ? undefined : strings![end]!);
         s.namePosition[n] = (c.from + (end >> 1)) * 2 + (end & 1);
         s.nameWords[3 * n] = h;
         s.nameWords[3 * n + 1] = low;

@@ -22,8 +22,9 @@
  * this thread can read the strings); a chunk holding another id is processed here, since it
  * compares strings. The two never work on the state at once, so the result is the same.
  *
- * At the end (`bind`, when the caller likes) the ids are bound in the interner in that order; a
- * short id read from an array is fetched from the input then (in input order), not when first seen.
+ * At the end (`bind`, when the caller likes) the ids are bound in the interner in that order. A
+ * packed id (short or numbered) is bound by its words alone: the interner keeps no string for it,
+ * so it is never named here; only the other ids are kept as strings, from where they first appear.
  *
  * Answers are exactly those of interning the ids one at a time in input order: identity is decided
  * by string equality (of the packed words, for short ids), the hash only chooses where to look.
@@ -144,10 +145,9 @@ export function internPairs(
 interface ChunkBuffers {
   input: ChunkInput;
   /**
-   * The ids of the chunk's looked-up endpoints that may be needed as strings: all of them when the
-   * input is not an array, only those that are not short otherwise (a short id is read again from
-   * the array at the end). Entries not written in this chunk are stale and never read. Made at
-   * the first such id (2^21 entries: 16 MB).
+   * The chunk's looked-up endpoints that are not packed, as strings (a packed id is compared and
+   * bound by its words). Entries not written in this chunk are stale and never read. Made at the
+   * first such id (2^21 entries: 16 MB).
    */
   strings: string[] | null;
 }
@@ -164,11 +164,8 @@ class PairInterning {
   /** The helper thread that takes chunks of short ids, if any (see attach). */
   #helper: HelperThread | null = null;
   #attached = false;
-  readonly #total: number;
   /** Whether the helper holds a chunk. */
   #pending = false;
-  /** The input when it is an array. */
-  #array: readonly unknown[] | null = null;
   /** The first id of the chunk's previous pair ('' at a chunk's start: no id is empty). */
   #previous = '';
   /** Null until made: by this thread at the first chunk, or by the helper (see #ready). */
@@ -177,18 +174,13 @@ class PairInterning {
   #size = 0;
   /** Keeps the prefetching reads observable (their sum is otherwise unused). */
   #touched = 0;
-  /**
-   * Per provisional number: the id, or undefined for a short id read from an array, which is
-   * fetched from the input at the end, in input order, rather than when first seen (a cache miss
-   * in the middle of the lookups).
-   */
+  /** Per provisional number: the id when it is not packed, else undefined (bound by its words). */
   #names: (string | undefined)[] = [];
   #read = 0;
 
   constructor(ids: IdInterner, reject: (problem: InternProblem) => never, total: number, chunkPairs: number) {
     this.#ids = ids;
     this.#reject = reject;
-    this.#total = total;
     // Sized once when the input knows its length; everything from bulkBuffer, so that the load
     // makes V8 rescan nothing (and a helper thread can work on the same memory).
     const size = Math.max(16, total >= 0 ? total : 1024);
@@ -211,7 +203,6 @@ class PairInterning {
         count: 0,
         from: 0,
         short: true,
-        deferNames: this.#total >= 0,
       },
       strings: null,
     };
@@ -270,7 +261,6 @@ class PairInterning {
 
   /** 1. Reads, validates and hashes `count` pairs (at most a chunk) from `array` at `from`. */
   readArray(array: readonly unknown[], from: number, count: number): number {
-    this.#array = array;
     const input = this.#begin(from);
     input.count = count;
     let touched = 0;
@@ -333,7 +323,7 @@ class PairInterning {
     input.high[e] = ids.packedHigh;
     input.histogram[h >>> PARTITION_SHIFT]!++;
     if (low === 0) input.short = false;
-    if (low === 0 || !input.deferNames) (this.#reading.strings ??= new Array<string>(2 * this.chunkPairs).fill(''))[e] = id;
+    if (low === 0) (this.#reading.strings ??= new Array<string>(2 * this.chunkPairs).fill(''))[e] = id;
   }
 
   /**
@@ -352,19 +342,12 @@ class PairInterning {
       following = next();
       this.#pending = false;
       const state = (this.#state = helper.wait() as InternState);
-      // The helper names no id: a short id of an array is read from it at the end; any other
-      // input's new ids are named now, from this chunk's strings (where it first appeared).
+      // The helper takes only chunks of packed ids, which need no name.
       const names = this.#names;
-      if (input.deferNames) {
-        while (names.length < state.distinct) names.push(undefined);
-      } else {
-        const strings = buffers.strings!;
-        for (let n = names.length; n < state.distinct; n++) names.push(strings[state.namePosition[n]! - 2 * input.from]!);
-        strings.fill('', 0, 2 * count);
-      }
+      while (names.length < state.distinct) names.push(undefined);
     } else {
       processChunk(this.#ready(), buffers.input, this.#names, buffers.strings);
-      if (!buffers.input.deferNames) buffers.strings?.fill('', 0, 2 * count);
+      buffers.strings?.fill('', 0, 2 * count);
       following = next();
     }
     return following;
@@ -385,24 +368,11 @@ class PairInterning {
     const ids = this.#ids;
     const names = this.#names;
     const words = state.nameWords;
-    const array = this.#array;
-    if (array !== null) {
-      // The deferred names, in input order (final order is order of first appearance).
-      for (let f = 0; f < distinct; f++) {
-        const n = order[f]!;
-        if (names[n] !== undefined) continue;
-        const at = state.namePosition[n]!;
-        const pair = Math.floor(at / 2);
-        const id: unknown = (array[pair] as unknown[])[at - 2 * pair];
-        // Read once more: an input that changes while it is read is rejected, not half-loaded.
-        if (typeof id !== 'string' || id.length === 0) this.#reject({ kind: 'id', at: pair, value: id });
-        names[n] = id;
-      }
-    }
     ids.reserve(distinct);
     for (let f = 0; f < distinct; f++) {
       const n = order[f]!;
-      ids.setPacked(names[n]!, f, words[3 * n]!, words[3 * n + 1]!, words[3 * n + 2]!);
+      // A packed id (its first word not 0) has no name and needs none.
+      ids.setPacked(names[n] ?? '', f, words[3 * n]!, words[3 * n + 1]!, words[3 * n + 2]!);
     }
     this.#names = [];
     for (const buffers of this.#buffers) buffers.strings = null;

@@ -220,10 +220,11 @@ describe('IdInterner lookups', () => {
   });
 
   it('deletes inside probe runs that wrap around the end of the table', () => {
-    // Ids whose home slot is one of the last of 16: their runs wrap to slots 0, 1, ...
+    // Ids whose home slot is one of the last of 16: their runs wrap to slots 0, 1, ... (the home
+    // of hash h among 16 slots is ⌊h · 16 / 2^32⌋, its top 4 bits).
     const seed = 3;
     const probe = new IdInterner(seed);
-    const homeOf = (id: string): number => probe.hashPacked(id) & 15;
+    const homeOf = (id: string): number => probe.hashPacked(id) >>> 28;
     const wrapping: string[] = [];
     const early: string[] = [];
     for (let i = 0; wrapping.length < 4 || early.length < 3; i++) {
@@ -252,28 +253,37 @@ describe('IdInterner lookups', () => {
     }
   });
 
-  it('bytes counts 16 bytes per table slot and 8 per index, with the table at most half full', () => {
+  it('bytes counts 12 bytes per table slot, 8 per index for packed words and 8 per index for strings once one is held', () => {
     const interner = new IdInterner(1);
-    expect(interner.bytes).toBe(16 * 16);
-    for (let i = 0; i < 8; i++) interner.set(`id${i}`, i);
-    expect(interner.bytes).toBe(16 * 16 + 8 * 8);
-    interner.set('id8', 8);
-    expect(interner.bytes).toBe(32 * 16 + 9 * 8);
-    interner.set('far', 20);
-    expect(interner.bytes).toBe(32 * 16 + 21 * 8);
-    expect(interner.indexOf('far')).toBe(20);
+    // 16 slots of 12 bytes; packed words for 16 indices.
+    expect(interner.bytes).toBe(16 * 12 + 16 * 8);
+    // Up to 3/4 full: 12 ids fit 16 slots. Short ids are packed: no string array.
+    for (let i = 0; i < 12; i++) interner.set(`id${i}`, i);
+    expect(interner.bytes).toBe(16 * 12 + 16 * 8);
+    // The 13th grows the table by half.
+    interner.set('id12', 12);
+    expect(interner.bytes).toBe(24 * 12 + 16 * 8);
+    // An id that is not packed at index 20: the words grow by half (or to the index), and the
+    // string array reaches it.
+    interner.set('not packed: far', 20);
+    expect(interner.bytes).toBe(24 * 12 + 24 * 8 + 21 * 8);
+    expect(interner.indexOf('not packed: far')).toBe(20);
     const seen: number[] = [];
     interner.forEach((_, index) => seen.push(index));
-    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 20]);
-    // reserve grows once so that 100 ids fit (256 slots), and not when they already fit.
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 20]);
+    // reserve sizes the table at 1.5 slots per id when the ids would not fit at 3/4, and the
+    // words to the count; not when they already fit.
     interner.reserve(100);
-    expect(interner.bytes).toBe(256 * 16 + 21 * 8);
+    expect(interner.bytes).toBe(150 * 12 + 100 * 8 + 21 * 8);
     interner.reserve(10);
-    interner.reserve(128);
-    expect(interner.bytes).toBe(256 * 16 + 21 * 8);
-    interner.reserve(129);
-    expect(interner.bytes).toBe(512 * 16 + 21 * 8);
-    for (let i = 0; i < 9; i++) expect(interner.indexOf(`id${i}`)).toBe(i);
+    expect(interner.bytes).toBe(150 * 12 + 100 * 8 + 21 * 8);
+    // 112 ids still fit 150 slots; the words grow by half.
+    interner.reserve(112);
+    expect(interner.bytes).toBe(150 * 12 + 150 * 8 + 21 * 8);
+    interner.reserve(113);
+    expect(interner.bytes).toBe(170 * 12 + 150 * 8 + 21 * 8);
+    for (let i = 0; i < 13; i++) expect(interner.indexOf(`id${i}`)).toBe(i);
+    expect(interner.idOf(20)).toBe('not packed: far');
   });
 
   it('tells apart a long id from the short ids that share its hash slot words', () => {
@@ -289,6 +299,73 @@ describe('IdInterner lookups', () => {
     expect(interner.indexOf('abcdefg')).toBe(-1);
     expect(interner.indexOf('\u0101')).toBe(-1);
     expect(interner.indexOf('x\u0000')).toBe(-1);
+  });
+});
+
+describe('IdInterner ids back', () => {
+  /** Ids of every shape: short, numbered (leading zeros, all zeros, 12 and 13 digits), hostile. */
+  const anyId = fc.oneof(
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 10 }),
+    fc.string({ unit: fc.integer({ min: 0, max: 0x1ff }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 9 }),
+    fc
+      .tuple(
+        fc.constantFrom('urn:li:member:', 'user/', '', 'x', '__proto__:', 'a\u0000b:', '\ud800:', 'é-', 'p'.repeat(64), 'q'.repeat(65)),
+        fc.stringMatching(/^[0-9]{1,14}$/),
+      )
+      .map(([prefix, digits]) => prefix + digits),
+  );
+
+  it('idOf gives back an equal string for every id, packed or not, through deletes and rebinding', () => {
+    const cov = new Coverage('idOf');
+    fc.assert(
+      fc.property(fc.integer(), fc.uniqueArray(anyId, { minLength: 1, maxLength: 120, size: 'max' }), fc.nat(), (seed, ids, drop) => {
+        const interner = new IdInterner(seed);
+        ids.forEach((id, i) => interner.set(id, i));
+        for (const id of ids) {
+          interner.hashPacked(id);
+          const packed = interner.packedLow !== 0;
+          const parts = numbered(id);
+          cov.hit({
+            'short (packed)': isShort(id),
+            'numbered (packed)': packed && !isShort(id),
+            'numbered with a leading zero': packed && !isShort(id) && parts !== null && parts.digits.startsWith('0'),
+            'not packed': !packed,
+            'lone surrogate': /[\ud800-\udfff]/.test(id),
+          });
+        }
+        ids.forEach((id, i) => expect(interner.idOf(i)).toBe(id));
+        // Drop one id, bind another id at its index: idOf follows.
+        const gone = drop % ids.length;
+        interner.delete(ids[gone]!, gone);
+        const other = `${ids[gone]}#`;
+        if (!ids.includes(other)) {
+          interner.set(other, gone);
+          expect(interner.idOf(gone)).toBe(other);
+          expect(interner.indexOf(other)).toBe(gone);
+        }
+        expect(interner.indexOf(ids[gone]!)).toBe(-1);
+        ids.forEach((id, i) => {
+          if (i !== gone) expect(interner.idOf(i)).toBe(id);
+        });
+      }),
+      { ...fcParams(200), numRuns: Math.max(60, fcParams(200).numRuns ?? 0) },
+    );
+    // Shares of ids (each run counts its ids).
+    cov.expect({ 'short (packed)': 0.05, 'numbered (packed)': 0.1, 'numbered with a leading zero': 0.01, 'not packed': 0.1, 'lone surrogate': 0.05 });
+  });
+
+  it('keeps no string for a packed id: a graph of numbered ids holds 20 bytes of key per id, not 40 of string', () => {
+    const interner = new IdInterner(4);
+    interner.reserve(1000);
+    const before = interner.bytes;
+    for (let i = 0; i < 1000; i++) interner.set(`urn:li:member:${100_000_000 + i * 37}`, i);
+    expect(interner.bytes).toBe(before);
+    expect(interner.bytes).toBe(1500 * 12 + 1000 * 8);
+    expect(interner.idOf(999)).toBe(`urn:li:member:${100_000_000 + 999 * 37}`);
+    // The first id that is not packed brings the string array, to its index.
+    interner.set('someone else', 1000);
+    expect(interner.bytes).toBe(1500 * 12 + 1500 * 8 + 1001 * 8);
+    expect(interner.idOf(1000)).toBe('someone else');
   });
 });
 

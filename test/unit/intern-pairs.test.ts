@@ -102,14 +102,25 @@ describe('internPairs', () => {
     );
   });
 
-  it('rejects an input whose ids change while it is read', () => {
-    // A short id is read again at the end to bind it; a changed value is an error, never a
-    // member bound under another id's hash.
-    const pair = ['ada', 'bob'] as unknown as [string, string];
-    let reads = 0;
-    Object.defineProperty(pair, 0, { get: () => (reads++ < 2 ? 'ada' : 42), enumerable: true });
+  it('binds each id as it was validated: a getter that changes its answer is rejected or not read again', () => {
+    // Changed between the read ahead and the validating read: rejected, binding nothing.
+    const early = ['ada', 'bob'] as unknown as [string, string];
+    let earlyReads = 0;
+    Object.defineProperty(early, 0, { get: () => (earlyReads++ < 1 ? 'ada' : 42), enumerable: true });
+    const none = new IdInterner(5);
+    expect(() => intern([early, ['bob', 'cy']], none, reject)).toThrow(/^id 0$/);
+    expect(none.size).toBe(0);
+    // Changed after validation: the id is bound by the words taken from the validated string
+    // (the interner keeps no string for a packed id), never from a later read.
+    const late = ['ada', 'bob'] as unknown as [string, string];
+    let lateReads = 0;
+    Object.defineProperty(late, 0, { get: () => (lateReads++ < 2 ? 'ada' : 42), enumerable: true });
     const ids = new IdInterner(5);
-    expect(() => intern([pair, ['bob', 'cy']], ids, reject)).toThrow(/^id 0$/);
+    const got = intern([late, ['bob', 'cy']], ids, reject);
+    expect(got.members).toBe(3);
+    expect([ids.indexOf('ada'), ids.indexOf('bob'), ids.indexOf('cy')]).toEqual([0, 1, 2]);
+    expect(ids.idOf(0)).toBe('ada');
+    expect(lateReads).toBe(2);
   });
 
   it('grows its table when one partition fills up (100k distinct ids in one chunk)', () => {
