@@ -1,6 +1,6 @@
 /**
  * A/B of two source trees of the library in one process, alternating: connect rate on shuffled
- * long ids, addMember rate, and degree / mutualCount / reach p50 on random pairs. For checking a
+ * long ids, addMember rate, and degree / mutualCount / mutualConnections / reach p50 on random pairs. For checking a
  * refactor against the code before it (the other tree: a git worktree of the older commit).
  *
  *   node --expose-gc --import tsx bench/ab-facade.bench.ts OTHER_TREE [--members 100000] [--runs 3] [--generation-short]
@@ -26,6 +26,7 @@ type Graph = {
   connect(a: string, b: string): boolean;
   degree(a: string, b: string): number | null;
   mutualCount(a: string, b: string): number;
+  mutualConnections(a: string, b: string): readonly string[];
   reach(id: string): unknown;
 };
 const trees: [string, new () => Graph][] = [
@@ -69,6 +70,15 @@ for (let run = 1; run <= Number(values.runs); run++) {
       graph.mutualCount(a, b);
       mutual.push(performance.now() - s);
     }
+    // The list's ids are read (their lengths summed), as a caller would use them.
+    const list: number[] = [];
+    let chars = 0;
+    for (const [a, b] of pairs) {
+      const s = performance.now();
+      for (const id of graph.mutualConnections(a, b)) chars += id.length;
+      list.push(performance.now() - s);
+    }
+    if (chars < 0) console.log(chars);
     const reach: number[] = [];
     for (let i = 0; i < 20; i++) {
       const s = performance.now();
@@ -76,7 +86,7 @@ for (let run = 1; run <= Number(values.runs); run++) {
       reach.push(performance.now() - s);
     }
     console.log(
-      `run ${run} ${name.padEnd(5)} addMember ${addRate.toFixed(2)}M/s  connect ${connectRate.toFixed(2)}M/s  degree p50 ${(p50(degree) * 1000).toFixed(1)} µs  mutualCount p50 ${(p50(mutual) * 1000).toFixed(2)} µs  reach p50 ${p50(reach).toFixed(2)} ms`,
+      `run ${run} ${name.padEnd(5)} addMember ${addRate.toFixed(2)}M/s  connect ${connectRate.toFixed(2)}M/s  degree p50 ${(p50(degree) * 1000).toFixed(1)} µs  mutualCount p50 ${(p50(mutual) * 1000).toFixed(2)} µs  mutualConnections p50 ${(p50(list) * 1000).toFixed(2)} µs  reach p50 ${p50(reach).toFixed(2)} ms`,
     );
   }
 }
