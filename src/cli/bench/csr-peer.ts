@@ -11,7 +11,9 @@
  *
  * Memory: 4 bytes per member for `offsets`, 4 for `ends`, 8 per connection for `neighbors` (both
  * directions), 1 byte per member × 2 of BFS marks, 4 × 2 of queues, plus the id strings, the
- * `ids` array and the `Map`.
+ * `ids` array (index → id, for the mutual lists it returns) and the `Map`: all of them its own
+ * storage, charged to it. The ids its queries arrive with are the bench's separate copy
+ * ({@link CsrPeer.useQueryIds}), as a service's arrive off the wire.
  */
 import { memberIds, type IdForm } from './workload.js';
 
@@ -26,7 +28,10 @@ const MAX_SLOTS = 2 ** 31 - 1;
  */
 export class CsrPeer {
   readonly #form: IdForm;
+  /** Index → id: its own storage (the strings are the Map's keys). */
   #ids: string[] = [];
+  /** The bench's query-side ids: empty until {@link useQueryIds}. */
+  #query: readonly string[] = [];
   #index = new Map<string, number>();
   #offsets = new Int32Array(1);
   #ends = new Int32Array(0);
@@ -122,9 +127,14 @@ export class CsrPeer {
     return this.#count;
   }
 
+  /** The ids queries name members by (`ids[i]` names member `i`): equal to its own, not the same strings. */
+  useQueryIds(ids: readonly string[]): void {
+    this.#query = ids;
+  }
+
   /** The member index of id `i`'s string, through the Map: what a service holding string ids pays per id. */
   #at(i: number): number {
-    const v = this.#index.get(this.#ids[i]!);
+    const v = this.#index.get(this.#query[i]!);
     if (v === undefined) throw new Error(`csr: unknown member ${i}`);
     return v;
   }

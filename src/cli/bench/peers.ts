@@ -10,10 +10,21 @@ import { SocialGraph } from '../../social-graph.js';
 import { CsrPeer } from './csr-peer.js';
 import { memberIds, type IdForm } from './workload.js';
 
-/** The adapter every peer implements. Member `i` is named as {@link memberIds} names it (`u${i}`, or a long id). */
+/**
+ * The adapter every peer implements. Member `i` is named as {@link memberIds} names it (`u${i}`,
+ * or a long id). Queries take member indices and name them through the query ids handed over by
+ * {@link PeerGraph.useQueryIds}: the bench's own copy, kept apart from whatever ids the library
+ * stores, so that the memory measured after `build` is the library's alone.
+ */
 export interface PeerGraph {
-  /** Builds from a dense edge list through the library's own insertion API; `onProgress(done, edges)` now and then. */
+  /**
+   * Builds from a dense edge list through the library's own insertion API; `onProgress(done, edges)`
+   * now and then. Ids the build creates are kept only as far as the library (or the peer's own
+   * index → id storage) keeps them.
+   */
   build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void;
+  /** The ids queries name members by from now on (`ids[i]` names member `i`); a peer keyed by indices ignores them. */
+  useQueryIds(ids: readonly string[]): void;
   connections(): number;
   /** Degree capped at 3 (`null` beyond). */
   degree(a: number, b: number): number | null;
@@ -62,10 +73,14 @@ const require = createRequire(import.meta.url);
 
 class SocialGraphPeer implements PeerGraph {
   graph = new SocialGraph();
-  ids: string[] = [];
+  /** The bench's query-side ids (not the graph's): empty until {@link useQueryIds}. */
+  ids: readonly string[] = [];
   constructor(readonly form: IdForm) {}
+  useQueryIds(ids: readonly string[]): void {
+    this.ids = ids;
+  }
   build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void {
-    const ids = (this.ids = memberIds(members, this.form));
+    const ids = memberIds(members, this.form);
     const g = this.graph;
     for (let i = 0; i < members; i++) g.addMember(ids[i]!);
     for (let e = 0; e < edges; e++) {
@@ -106,8 +121,7 @@ class SocialGraphPeer implements PeerGraph {
 /** SocialGraph loaded in bulk by `fromIndexedEdges` (the sweep's build at large sizes). */
 class SocialGraphIndexedPeer extends SocialGraphPeer {
   override build(members: number, sources: Int32Array, targets: Int32Array, edges: number): void {
-    this.ids = memberIds(members, this.form);
-    this.graph = SocialGraph.fromIndexedEdges({ ids: this.ids, memberCount: members, sources, targets, edges });
+    this.graph = SocialGraph.fromIndexedEdges({ ids: memberIds(members, this.form), memberCount: members, sources, targets, edges });
   }
 }
 
@@ -126,8 +140,12 @@ interface GraphologyLike {
 
 class GraphologyPeer implements PeerGraph {
   graph!: GraphologyLike;
-  ids: string[] = [];
+  /** The bench's query-side ids (graphology keeps its own keys): empty until {@link useQueryIds}. */
+  ids: readonly string[] = [];
   constructor(readonly form: IdForm) {}
+  useQueryIds(ids: readonly string[]): void {
+    this.ids = ids;
+  }
   bidirectional!: (g: GraphologyLike, a: string, b: string) => string[] | null;
   bfsFromNode!: (g: GraphologyLike, node: string, cb: (key: string, attr: unknown, depth: number) => boolean | void) => void;
   build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void {
@@ -135,7 +153,7 @@ class GraphologyPeer implements PeerGraph {
     this.bidirectional = (require('graphology-shortest-path/unweighted') as { bidirectional: GraphologyPeer['bidirectional'] }).bidirectional;
     this.bfsFromNode = (require('graphology-traversal') as { bfsFromNode: GraphologyPeer['bfsFromNode'] }).bfsFromNode;
     const g = (this.graph = new Graph.UndirectedGraph());
-    const ids = (this.ids = memberIds(members, this.form));
+    const ids = memberIds(members, this.form);
     for (let i = 0; i < members; i++) g.addNode(ids[i]!);
     for (let e = 0; e < edges; e++) {
       g.addUndirectedEdge(ids[sources[e]!]!, ids[targets[e]!]!);
@@ -213,14 +231,18 @@ interface NgraphLike {
 
 class NgraphPeer implements PeerGraph {
   graph!: NgraphLike;
-  ids: string[] = [];
+  /** The bench's query-side ids (ngraph keeps its own node ids): empty until {@link useQueryIds}. */
+  ids: readonly string[] = [];
   constructor(readonly form: IdForm) {}
+  useQueryIds(ids: readonly string[]): void {
+    this.ids = ids;
+  }
   finder!: { find(a: string, b: string): unknown[] };
   build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void {
     const createGraph = require('ngraph.graph') as (options?: { multigraph?: boolean }) => NgraphLike;
     const path = require('ngraph.path') as { nba(g: NgraphLike, options?: object): { find(a: string, b: string): unknown[] } };
     const g = (this.graph = createGraph());
-    const ids = (this.ids = memberIds(members, this.form));
+    const ids = memberIds(members, this.form);
     for (let i = 0; i < members; i++) g.addNode(ids[i]!);
     for (let e = 0; e < edges; e++) {
       g.addLink(ids[sources[e]!]!, ids[targets[e]!]!);
@@ -304,6 +326,9 @@ class NgraphPeer implements PeerGraph {
 class NaivePeer implements PeerGraph {
   adj = new Map<number, Set<number>>();
   count = 0;
+  useQueryIds(): void {
+    // Keyed by member indices: no ids at all.
+  }
   build(members: number, sources: Int32Array, targets: Int32Array, edges: number, onProgress?: (done: number, total: number) => void): void {
     const adj = this.adj;
     for (let i = 0; i < members; i++) adj.set(i, new Set());

@@ -58,7 +58,10 @@ async function run(request: WorkerRequest): Promise<WorkerResult> {
     const t1 = now();
     peer.build(g.memberCount, g.sources, g.targets, g.edges, progress);
     const buildMs = (now() - t1) / 1e3;
+    // Memory: what the library holds after its build, its id strings included (and a peer's own
+    // index → id storage); not the bench's query-side copy of the ids, created only afterwards.
     const bytes = heap() - before;
+    peer.useQueryIds(memberIds(g.memberCount, request.naming.ids));
     const connections = peer.connections();
     const p = peer;
 
