@@ -1,7 +1,14 @@
 /**
- * What the benchmark runner and its worker processes say to each other: the request, progress
- * messages and the result, and the workloads measured. Importing this module has no side effect
- * (the worker entry, `worker.ts`, listens on the IPC channel).
+ * What the benchmark runner and its worker processes say to each other, and the workloads
+ * measured. Importing this module has no side effect (the worker entry, `worker.ts`, listens on
+ * the IPC channel).
+ *
+ * A session, one command at a time, each answered by one reply (progress messages may come in
+ * between): `setup` (generate, build, measure memory) → `ready`; then any number of `slice` (time
+ * the next slice of one workload's queries) → `slice`, the workloads in {@link WORKLOADS} order;
+ * then `finish` (SocialGraph's untimed description and bulk-load timings) → `finished`, after
+ * which the worker exits. A command that fails is answered by a {@link WorkerFailure}, after
+ * which the worker exits too.
  */
 import type { GraphDescription } from '../../generators/edge-list.js';
 import type { BuildMode } from './peers.js';
@@ -21,7 +28,78 @@ export interface WorkerRequest {
   bulk: boolean;
   /** Time budget of each workload, ms: a workload stops early (n < asked) once spent. */
   budgetMs: number;
+  /** Each workload's queries are timed in this many slices (the last may be shorter): see {@link sliceLength}. */
+  slices: number;
 }
+
+/**
+ * Slices per workload, by default. Peers take turns at slices, so that every ratio between two
+ * peers compares calls timed seconds apart rather than minutes (this machine's speed drifts by
+ * ±30% within minutes). Ten: a peer spending its whole budget (10 s by default) on a workload runs
+ * at most ~1 s before the other takes over, and the rounds pair up in swapped order (A B, B A) five
+ * times over, which cancels a linear drift within each pair; while a slice of the default counts
+ * (1,000 of 10,000 pairs, 20 of 200 pages, 3 of 30 reach sources) keeps the parent's round trip
+ * (well under a millisecond, outside the timed calls) negligible, and keeps the calls that follow a
+ * switch of process, on caches the other process filled, to about 10 in 10,000 (under p99's 1%).
+ */
+export const SLICES = 10;
+
+/** Queries in each slice of a workload of `count` queries cut in `slices`: at least 1. */
+export function sliceLength(count: number, slices: number): number {
+  return Math.max(1, Math.ceil(count / Math.max(1, slices)));
+}
+
+/** What the runner asks of a worker: one command at a time. */
+export type WorkerCommand =
+  | { type: 'setup'; request: WorkerRequest }
+  /** Time the next slice of `workload` (warming it up first if it is read-only and not yet started). */
+  | { type: 'slice'; workload: Workload }
+  /** Run the untimed extra phases, reply and exit. */
+  | { type: 'finish' };
+
+/** The reply to `setup`: the graph is built and held, memory measured. */
+export interface WorkerReady {
+  type: 'ready';
+  peer: string;
+  members: number;
+  connections: number;
+  /** Connections in the edge list the build was given (repeats included). */
+  edges: number;
+  generateMs: number;
+  build: BuildMode;
+  buildMs: number;
+  bytes: number;
+  /** Queries of each workload (connect: an upper bound; it reconnects what disconnect removed). */
+  queries: Record<Workload, number>;
+}
+
+/** The reply to `slice`: per-call times (µs) and answers, in query order, continuing the previous slice. */
+export interface WorkerSlice {
+  type: 'slice';
+  peer: string;
+  workload: Workload;
+  times: Float64Array;
+  answers: number[];
+  /** Queries of the workload timed so far, this slice included. */
+  done: number;
+  /** Queries of the workload in all. */
+  total: number;
+  /** No slice of this workload is left: every query timed, or the time budget spent. */
+  finished: boolean;
+}
+
+/** The reply to `finish`: SocialGraph's extra figures (none for the other peers). */
+export interface WorkerFinished {
+  type: 'finished';
+  peer: string;
+  fromEdgesPerSecond?: number;
+  fromEdgesOneThreadPerSecond?: number;
+  fromIndexedEdgesPerSecond?: number;
+  description?: GraphDescription;
+}
+
+/** Any reply of a worker to a command. */
+export type WorkerReply = WorkerReady | WorkerSlice | WorkerFinished | WorkerFailure;
 
 /** Per-call latency summary, µs, nearest-rank percentiles. */
 export interface Timing {
@@ -48,7 +126,7 @@ export const WORKLOADS = [
 /** One of {@link WORKLOADS}. */
 export type Workload = (typeof WORKLOADS)[number];
 
-/** A worker's figures and answers. */
+/** A peer's figures and answers, assembled by the runner from its worker's replies. */
 export interface WorkerResult {
   type: 'result';
   peer: string;

@@ -1,15 +1,30 @@
 /**
- * The benchmark runner: one child process per peer on the same graph and queries, answers
- * compared against SocialGraph's, figures tabulated with ratios; and the scaling sweep.
+ * The benchmark runner: one child process per peer on the same graph and queries, the peers timed
+ * in turn, slice by slice of every workload; answers compared against SocialGraph's, figures
+ * tabulated with ratios; and the scaling sweep.
  */
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { PEERS, peerAvailable, type BuildMode } from './peers.js';
+import { PEERS, peerAvailable, type BuildMode, type PeerInfo } from './peers.js';
 import type { GraphDescription } from '../../generators/edge-list.js';
 import type { GraphSpec, Naming, QueryCounts } from './workload.js';
-import { WORKLOADS, type WorkerFailure, type WorkerProgress, type WorkerRequest, type WorkerResult, type Workload } from './protocol.js';
+import {
+  SLICES,
+  summarize,
+  WORKLOADS,
+  type Timing,
+  type WorkerCommand,
+  type WorkerFailure,
+  type WorkerFinished,
+  type WorkerProgress,
+  type WorkerReady,
+  type WorkerReply,
+  type WorkerRequest,
+  type WorkerResult,
+  type Workload,
+} from './protocol.js';
 
 /** Options of {@link runBench}. */
 export interface BenchOptions {
@@ -29,6 +44,15 @@ export interface BenchOptions {
   progress?: (label: string, done: number, total: number) => void;
   /** Why a peer is skipped here even though it could hold the graph (the sweep's time predictions). */
   skip?: (peer: string, members: number, edges: number) => string | null;
+  /**
+   * Peers take turns at slices of each workload, all their graphs held at once (default); false:
+   * each peer runs alone, one after the other (less memory, ratios exposed to the machine's drift).
+   */
+  alternate?: boolean;
+  /** Slices per workload (default {@link SLICES}). */
+  slices?: number;
+  /** Starts a peer's worker (default: {@link forkWorker}; tests give stand-ins). */
+  spawn?: Spawn;
 }
 
 /** What became of one peer: figures, a failure, or a skip with its reason. */
@@ -61,8 +85,10 @@ export interface BenchReport {
   querySeed: number;
   build: BuildMode;
   budgetMs: number;
+  /** How the peers were timed: in turn (`alternate`), each workload in `slices` slices per peer. */
+  timing: { alternate: boolean; slices: number };
   outcomes: PeerOutcome[];
-  /** Wall time of each peer's process, ms. */
+  /** Busy time of each peer's process, ms: from each command sent to its reply (idle waits excluded), so about its time alone. */
   wallMs: Record<string, number>;
   disagreements: string[];
   /** Answers compared per peer and workload (the shorter of the two when a budget cut a run short). */
@@ -113,85 +139,279 @@ export function workerPath(): string {
   return existsSync(built) ? built : fileURLToPath(new URL('./worker.js', import.meta.url));
 }
 
-/** Forks one worker process for `request` and resolves to its result (or to a failure if it dies). */
-export function runWorker(
-  request: WorkerRequest,
-  heapMiB: number,
-  onProgress?: (message: WorkerProgress) => void,
-): Promise<WorkerResult | WorkerFailure> {
-  const path = workerPath();
-  return new Promise((resolve) => {
-    const child = fork(path, [], {
-      execArgv: [...process.execArgv, '--expose-gc', `--max-old-space-size=${heapMiB}`],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      serialization: 'advanced',
-    });
-    let settled = false;
-    child.on('message', (message: WorkerResult | WorkerFailure | WorkerProgress) => {
-      if (message.type === 'progress') {
-        onProgress?.(message);
-        return;
-      }
-      settled = true;
-      resolve(message);
-    });
-    child.on('exit', (code, signal) => {
-      if (!settled) {
-        resolve({ type: 'result', peer: request.peer, ok: false, phase: 'process', error: `worker exited with ${signal ?? `code ${code}`} (out of memory?)` });
-      }
-    });
-    child.send(request);
+/** A worker process as the runner sees it: one command in flight at a time. */
+export interface PeerChannel {
+  /** Sends `command`; resolves to the worker's reply, or to a failure once the process has died. */
+  ask(command: WorkerCommand): Promise<WorkerReply>;
+}
+
+/** Starts the worker of one peer; its progress messages go to `onProgress`. */
+export type Spawn = (peer: string, onProgress: (message: WorkerProgress) => void) => PeerChannel;
+
+/**
+ * Forks the worker process of `peer` (`script`: the bench's worker unless a test gives another).
+ * A process that dies (out of memory, killed) answers the command in flight, and every later one,
+ * with a failure in the phase it was in.
+ */
+export function forkWorker(peer: string, heapMiB: number, onProgress: (message: WorkerProgress) => void, script = workerPath()): PeerChannel {
+  const child = fork(script, [], {
+    execArgv: [...process.execArgv, '--expose-gc', `--max-old-space-size=${heapMiB}`],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
   });
+  let pending: ((reply: WorkerReply) => void) | null = null;
+  let dead: string | null = null;
+  let phase = 'setup';
+  const failure = (): WorkerFailure => ({ type: 'result', peer, ok: false, phase, error: `${dead} (out of memory?)` });
+  const die = (why: string) => {
+    dead ??= why;
+    const answer = pending;
+    pending = null;
+    answer?.(failure());
+  };
+  child.on('message', (message: WorkerReply | WorkerProgress) => {
+    if (message.type === 'progress') {
+      phase = message.phase;
+      onProgress(message);
+      return;
+    }
+    const answer = pending;
+    pending = null;
+    answer?.(message);
+  });
+  child.on('exit', (code, signal) => die(`worker exited with ${signal ?? `code ${code}`}`));
+  child.on('error', (error) => die(`worker failed: ${error.message}`));
+  return {
+    ask(command) {
+      phase = command.type === 'slice' ? command.workload : command.type;
+      if (dead !== null) return Promise.resolve(failure());
+      return new Promise((resolve) => {
+        pending = resolve;
+        child.send(command, (error) => {
+          if (error) die(`worker unreachable: ${error.message}`);
+        });
+      });
+    },
+  };
+}
+
+/**
+ * The order in which peers take their slices in round `round` (from 0): as given in even rounds,
+ * reversed in odd ones. Two peers go A B, B A, A B, …: each peer goes first as often as the other,
+ * and each pair of rounds cancels a drift of the machine's speed that is linear over it.
+ */
+export function roundOrder<T>(peers: readonly T[], round: number): T[] {
+  return round % 2 === 0 ? [...peers] : [...peers].reverse();
 }
 
 const millions = (n: number) => n.toLocaleString('en-US');
 
-/** Runs every peer, one process after the other, and compares their answers. */
+/** A peer whose worker is built and holding its graph, with what its slices returned so far. */
+interface Live {
+  info: PeerInfo;
+  channel: PeerChannel;
+  ready: WorkerReady;
+  times: Record<Workload, Float64Array[]>;
+  answers: Record<Workload, number[]>;
+  /** Queries timed so far per workload. */
+  done: Record<Workload, number>;
+  /** Workloads with no slice left (every query timed, or the budget spent). */
+  finished: Set<Workload>;
+  failure: WorkerFailure | null;
+}
+
+/** Concatenates the slices' times, in order. */
+function concat(parts: Float64Array[]): Float64Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Float64Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** A peer's figures from its worker's replies: the slices' times summarized as one series per workload. */
+function assemble(live: Live, extras: WorkerFinished): WorkerResult {
+  const { ready } = live;
+  const workloads = {} as Record<Workload, Timing>;
+  for (const w of WORKLOADS) workloads[w] = summarize(concat(live.times[w]));
+  // `indexed` builds SocialGraph in bulk: its connect rate is that of reconnecting the churn sample.
+  const connectPerSecond = ready.build === 'indexed' ? 1e6 / workloads.connect.mean : ready.edges / (ready.buildMs / 1e3);
+  const result: WorkerResult = {
+    type: 'result',
+    peer: ready.peer,
+    ok: true,
+    members: ready.members,
+    connections: ready.connections,
+    generateMs: ready.generateMs,
+    build: ready.build,
+    buildMs: ready.buildMs,
+    connectPerSecond,
+    bytes: ready.bytes,
+    bytesPerConnection: ready.bytes / ready.connections,
+    workloads,
+    answers: live.answers,
+  };
+  if (extras.fromEdgesPerSecond !== undefined) result.fromEdgesPerSecond = extras.fromEdgesPerSecond;
+  if (extras.fromEdgesOneThreadPerSecond !== undefined) result.fromEdgesOneThreadPerSecond = extras.fromEdgesOneThreadPerSecond;
+  if (extras.fromIndexedEdgesPerSecond !== undefined) result.fromIndexedEdgesPerSecond = extras.fromIndexedEdgesPerSecond;
+  if (extras.description !== undefined) result.description = extras.description;
+  return result;
+}
+
+/** A reply of the expected type, or the failure it stands for (an unexpected type is a protocol failure). */
+function asReply<T extends WorkerReply['type']>(reply: WorkerReply, type: T, peer: string, phase: string): Extract<WorkerReply, { type: T }> | WorkerFailure {
+  if (reply.type === type || (reply.type === 'result' && !reply.ok)) return reply as Extract<WorkerReply, { type: T }> | WorkerFailure;
+  return { type: 'result', peer, ok: false, phase, error: `worker answered ${reply.type} to ${phase}` };
+}
+
+/**
+ * Runs every peer and compares their answers. By default (`alternate`) every runnable peer's worker
+ * builds its graph, one after the other (each build and memory figure taken alone), and holds it;
+ * then, workload by workload, the peers take turns at slices of the queries ({@link roundOrder}),
+ * until each has timed them all or spent the workload's budget; then each worker finishes
+ * (SocialGraph last, so that its bulk-load timings run with the other graphs freed) and exits.
+ * With `alternate: false` each peer runs its whole session alone, one after the other.
+ */
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const { graph, log } = options;
-  const outcomes: PeerOutcome[] = [];
+  const slices = options.slices ?? SLICES;
+  const alternate = options.alternate ?? true;
+  const outcomes = new Map<string, PeerOutcome>();
   const wallMs: Record<string, number> = {};
   const members = graph.model === 'dataset' ? 0 : graph.members;
   const edges = graph.model === 'dataset' ? 0 : Math.round((graph.members * graph.avgDegree) / 2);
-  let shape: BenchReport['shape'] = null;
+  const runnable: PeerInfo[] = [];
   for (const name of options.peers) {
     const info = PEERS.find((p) => p.name === name);
     if (info === undefined) throw new Error(`unknown peer ${name}`);
     const why = peerAvailable(info) ?? info.cannotHold(members, edges) ?? options.skip?.(name, members, edges) ?? null;
     if (why !== null) {
       log(`  ${info.label}: skipped, ${why}`);
-      outcomes.push({ type: 'result', peer: name, ok: false, phase: 'skipped', error: why });
-      continue;
-    }
-    log(graph.model === 'dataset' ? `  ${info.label}: reading ${graph.path}, building and querying` : `  ${info.label}: ${millions(members)} members / ${millions(edges)} connections`);
-    const started = Date.now();
-    const outcome = await runWorker(
-      { peer: name, graph, naming: options.naming, counts: options.counts, querySeed: options.querySeed, build: options.build, bulk: options.bulk, budgetMs: options.budgetMs },
-      options.heapMiB,
-      (m) => options.progress?.(`${info.label}: ${m.phase}`, m.done, m.total),
-    );
-    wallMs[name] = Date.now() - started;
-    if (outcome.ok && shape === null) shape = { members: outcome.members, connections: outcome.connections };
-    log(`  ${info.label}: ${outcome.ok ? 'done' : `failed in ${outcome.phase}: ${outcome.error}`} (${(wallMs[name] / 1000).toFixed(1)} s)`);
-    outcomes.push(outcome);
+      outcomes.set(name, { type: 'result', peer: name, ok: false, phase: 'skipped', error: why });
+    } else runnable.push(info);
   }
-  const { lines, compared } = compareAnswers(outcomes);
+  const spawn: Spawn = options.spawn ?? ((peer, onProgress) => forkWorker(peer, options.heapMiB, onProgress));
+  const request = (peer: string): WorkerRequest => ({
+    peer,
+    graph,
+    naming: options.naming,
+    counts: options.counts,
+    querySeed: options.querySeed,
+    build: options.build,
+    bulk: options.bulk,
+    budgetMs: options.budgetMs,
+    slices,
+  });
+  const seconds = (name: string) => `${((wallMs[name] ?? 0) / 1000).toFixed(1)} s`;
+  /** Sends `command` to a peer's worker, adding the wait to the peer's busy time. */
+  const ask = async (name: string, channel: PeerChannel, command: WorkerCommand): Promise<WorkerReply> => {
+    const started = performance.now();
+    const reply = await channel.ask(command);
+    wallMs[name] = (wallMs[name] ?? 0) + (performance.now() - started);
+    return reply;
+  };
+  const fail = (live: Live, failure: WorkerFailure) => {
+    live.failure = failure;
+    outcomes.set(live.info.name, failure);
+    log(`  ${live.info.label}: failed in ${failure.phase}: ${failure.error} (${seconds(live.info.name)})`);
+  };
+
+  /** One group of peers alive together: builds one by one, slices in turn, finishes. */
+  const session = async (group: PeerInfo[]) => {
+    const lives: Live[] = [];
+    /** Progress of a workload over every peer of the group (a peer with no slice left counts as done). */
+    const workloadProgress = (w: Workload) => {
+      let done = 0;
+      let total = 0;
+      for (const l of lives) {
+        if (l.failure !== null) continue;
+        const all = l.ready.queries[w];
+        total += all;
+        done += l.finished.has(w) ? all : Math.min(all, l.done[w]);
+      }
+      options.progress?.(lives.length === 1 ? `${lives[0]!.info.label}: ${w}` : `${w} (${lives.length} libraries in turn)`, done, total);
+    };
+    for (const info of group) {
+      log(graph.model === 'dataset' ? `  ${info.label}: reading ${graph.path}, building` : `  ${info.label}: ${millions(members)} members / ${millions(edges)} connections`);
+      const channel = spawn(info.name, (m) => {
+        const live = lives.find((l) => l.info === info);
+        if (live !== undefined && (WORKLOADS as readonly string[]).includes(m.phase)) {
+          live.done[m.phase as Workload] = m.done;
+          workloadProgress(m.phase as Workload);
+        } else options.progress?.(`${info.label}: ${m.phase}`, m.done, m.total);
+      });
+      const reply = asReply(await ask(info.name, channel, { type: 'setup', request: request(info.name) }), 'ready', info.name, 'setup');
+      const empty = <T>(make: () => T) => Object.fromEntries(WORKLOADS.map((w) => [w, make()])) as Record<Workload, T>;
+      const live: Live = { info, channel, ready: null as never, times: empty(() => []), answers: empty(() => []), done: empty(() => 0), finished: new Set(), failure: null };
+      if (reply.type === 'ready') {
+        live.ready = reply;
+        lives.push(live);
+      } else fail(live, reply);
+    }
+    if (lives.length > 1) log(`  timing: ${lives.map((l) => l.info.label).join(', ')} take turns, each workload in slices of a ${ordinal(slices)} of its queries, order swapped each round`);
+    for (const w of WORKLOADS) {
+      let active = lives.filter((l) => l.failure === null);
+      for (let round = 0; active.length > 0; round++) {
+        for (const live of roundOrder(active, round)) {
+          const reply = asReply(await ask(live.info.name, live.channel, { type: 'slice', workload: w }), 'slice', live.info.name, w);
+          if (reply.type !== 'slice') {
+            fail(live, reply);
+            continue;
+          }
+          live.times[w].push(reply.times);
+          const answers = live.answers[w];
+          for (const a of reply.answers) answers.push(a);
+          live.done[w] = reply.done;
+          if (reply.finished) live.finished.add(w);
+          workloadProgress(w);
+        }
+        active = active.filter((l) => l.failure === null && !l.finished.has(w));
+      }
+    }
+    const ending = lives.filter((l) => l.failure === null);
+    ending.sort((a, b) => Number(a.info.name === 'social-graph') - Number(b.info.name === 'social-graph'));
+    for (const live of ending) {
+      const reply = asReply(await ask(live.info.name, live.channel, { type: 'finish' }), 'finished', live.info.name, 'finish');
+      if (reply.type !== 'finished') {
+        fail(live, reply);
+        continue;
+      }
+      outcomes.set(live.info.name, assemble(live, reply));
+      log(`  ${live.info.label}: done (${seconds(live.info.name)} busy)`);
+    }
+  };
+  if (alternate) await session(runnable);
+  else for (const info of runnable) await session([info]);
+
+  const ordered = options.peers.map((name) => outcomes.get(name)!).filter((o) => o !== undefined);
+  const first = ordered.find((o): o is WorkerResult => o.ok);
+  const { lines, compared } = compareAnswers(ordered);
   return {
     graph,
     naming: options.naming,
-    shape,
-    description: outcomes.find((o): o is WorkerResult => o.ok && o.description !== undefined)?.description ?? null,
+    shape: first === undefined ? null : { members: first.members, connections: first.connections },
+    description: ordered.find((o): o is WorkerResult => o.ok && o.description !== undefined)?.description ?? null,
     machine: machine(),
     counts: options.counts,
     querySeed: options.querySeed,
     build: options.build,
     budgetMs: options.budgetMs,
-    outcomes,
+    timing: { alternate, slices },
+    outcomes: ordered,
     wallMs,
     disagreements: lines,
     compared,
-    versusCsr: versusCsr(outcomes),
+    versusCsr: versusCsr(ordered),
   };
+}
+
+/** `10` → `tenth`, for the log line; other counts as `1/n`. */
+function ordinal(n: number): string {
+  return n === 10 ? 'tenth' : `1/${n}`;
 }
 
 /** CPU, cores, memory, Node version and load average of this machine. */
@@ -269,7 +489,7 @@ export interface SweepOptions extends Omit<BenchOptions, 'graph' | 'skip'> {
   avgDegree: number;
   seed: number;
   model: Exclude<GraphSpec['model'], 'dataset'>;
-  /** A peer is skipped at a size when its process is predicted (from the previous size) to take longer, ms. */
+  /** A peer is skipped at a size when its process's busy time is predicted (from the previous size) to be longer, ms. */
   peerBudgetMs: number;
 }
 
