@@ -24,8 +24,8 @@ export const BENCH_USAGE = `Usage: social-graph bench [options]
 
 Races SocialGraph against csr (the floor: a static CSR with sorted Int32Array rows and textbook
 algorithms, ids looked up in a Map), graphology (+ shortest-path, traversal), ngraph (+ path) and a
-naive Map<number, Set<number>>, each in its own process, on the same graph and the same queries;
-every answer is compared with SocialGraph's. Workloads: degree on random, near (1–3 hop walk) and
+naive Map<number, Set<number>>, each in its own process, on the same graph and the same queries,
+timed in turn (each workload in 10 slices per library); every answer is compared with SocialGraph's. Workloads: degree on random, near (1–3 hop walk) and
 hub pairs; a page of 100 degree badges; mutual count and list; reach; disconnect and connect; build
 time and memory per connection. p50 / p99 / max per workload, ratios against SocialGraph, and
 against csr when it runs.
@@ -51,6 +51,9 @@ Libraries:
   --build MODE         how SocialGraph is built: connect (addMember + connect, default) or indexed
                        (fromIndexedEdges; the connect rate is then measured by reconnecting --churn)
   --no-bulk            skip the fromEdges / fromIndexedEdges timing
+  --sequential         time one library after the other, each alone in memory (default: all of them
+                       hold their graphs and take turns at slices of every workload, order swapped
+                       each round, so that ratios are not skewed by the machine's speed drifting)
 Sweep:
   --sweep              run the scaling sweep (Barabási–Albert unless --model) instead of one size
   --sizes LIST         sweep sizes (default 10k,100k,1M,5M); SocialGraph is built by fromIndexedEdges
@@ -82,6 +85,7 @@ const FLAGS = {
   peers: { type: 'string' },
   build: { type: 'string' },
   'no-bulk': { type: 'boolean' },
+  sequential: { type: 'boolean' },
   sweep: { type: 'boolean' },
   sizes: { type: 'string' },
   'peer-budget': { type: 'string' },
@@ -156,7 +160,7 @@ export async function runBenchCommand(args: string[], io: CliIo): Promise<number
   const progress = (label: string, done: number, total: number) => bar.update(label, done, total);
   const command = `social-graph bench ${args.join(' ')}`.trim();
   const querySeed = seed + 1000;
-  const common = { peers, naming, counts, querySeed, build, bulk: values['no-bulk'] !== true, budgetMs, heapMiB: 20_000, log, progress };
+  const common = { peers, naming, counts, querySeed, build, bulk: values['no-bulk'] !== true, budgetMs, heapMiB: 20_000, log, progress, alternate: values.sequential !== true };
   const started = Date.now();
   // Every missing optional package at once, before anything runs (each peer also says it when skipped).
   const missing = [...new Set(peers.flatMap((name) => missingPackages(PEERS.find((p) => p.name === name)!)))];

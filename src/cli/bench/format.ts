@@ -5,7 +5,7 @@
 import { PEERS } from './peers.js';
 import type { BenchReport, PeerOutcome, SweepPoint } from './run-bench.js';
 import { namingLabel, specLabel } from './workload.js';
-import { WORKLOADS, type Timing, type WorkerResult, type Workload } from './protocol.js';
+import { sliceLength, WORKLOADS, type Timing, type WorkerResult, type Workload } from './protocol.js';
 
 const int = (n: number) => n.toLocaleString('en-US');
 const fmt = (x: number, digits = 1): string => (Number.isFinite(x) ? (x >= 100 ? int(Math.round(x)) : x.toFixed(digits)) : '-');
@@ -57,7 +57,7 @@ function floor(report: BenchReport): WorkerResult | undefined {
 export function buildRows(report: BenchReport): string[][] {
   const base = ours(report);
   const csr = floor(report);
-  const header = ['library', 'build', 'build by', 'connect rate', 'bytes/conn', 'memory vs SocialGraph', ...(csr ? ['connect rate vs csr build', 'memory vs csr'] : []), 'wall (process)'];
+  const header = ['library', 'build', 'build by', 'connect rate', 'bytes/conn', 'memory vs SocialGraph', ...(csr ? ['connect rate vs csr build', 'memory vs csr'] : []), 'busy (process)'];
   const rows = [header];
   for (const o of report.outcomes) {
     if (!o.ok) {
@@ -132,7 +132,16 @@ export function renderMarkdown(rows: string[][]): string {
   return lines.join('\n');
 }
 
-/** The lines under the tables: graph, queries, machine, bulk load rates, agreement. */
+/** How the libraries were timed: in turn, slice by slice (the default), or one after the other. */
+export function timingLine(report: BenchReport): string {
+  const { alternate, slices } = report.timing;
+  if (!alternate) return 'timing: one library after the other, each alone in its process (--sequential: ratios include the machine\'s drift between runs)';
+  const c = report.counts;
+  const n = (count: number) => int(sliceLength(count, slices));
+  return `timing: libraries alternate in slices of each workload, ${int(slices)} per library (${n(c.pairs)} calls of ${int(c.pairs)} pairs, ${n(c.pages)} of ${int(c.pages)} pages, ${n(c.reach)} of ${int(c.reach)} reach sources, ${n(c.churn)} of ${int(c.churn)} churn), order swapped each round; builds and memory one library at a time`;
+}
+
+/** The lines under the tables: graph, queries, timing, machine, bulk load rates, agreement. */
 export function summaryLines(report: BenchReport): string[] {
   const c = report.counts;
   const shape = report.shape ? `: ${int(report.shape.members)} members, ${int(report.shape.connections)} connections` : '';
@@ -145,6 +154,7 @@ export function summaryLines(report: BenchReport): string[] {
         ]
       : []),
     `queries (seed ${report.querySeed}): ${int(c.pairs)} random, near and hub pairs; ${int(c.pages)} pages of 100; reach from ${int(c.reach)} members; ${int(c.churn)} disconnect + connect; each workload stops after ${(report.budgetMs / 1000).toFixed(0)} s per library (n = queries timed)`,
+    timingLine(report),
     `machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}; load average ${report.machine.loadAverage} at the end of the run`,
   ];
   const base = ours(report);
