@@ -31,7 +31,7 @@ describe('social-graph CLI: usage', () => {
   it('bench --help documents every flag and exits 0', () => {
     const r = cli('bench', '--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--members', '--avg-degree', '--model', '--dataset', '--order', '--ids', '--sweep', '--json', '--report', '--chart', '--peers', '--budget']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--members', '--avg-degree', '--model', '--dataset', '--order', '--ids', '--sweep', '--json', '--report', '--chart', '--peers', '--budget', '--sequential']) expect(r.stdout).toContain(flag);
   });
 
   it.each([
@@ -94,7 +94,12 @@ describe('social-graph bench at tiny sizes', () => {
     for (const w of WORKLOADS) expect(out.versusCsr.p50[w]).toBeGreaterThan(0);
     expect(out.versusCsr.bytesPerConnection).toEqual(expect.any(Number));
     expect(r.stdout).toMatch(/p50 vs csr/);
-    expect(readFileSync(md, 'utf8')).toMatch(/\| workload \| library \|/);
+    expect(out.timing).toEqual({ alternate: true, slices: 10 });
+    expect(r.stdout).toMatch(/timing: libraries alternate in slices of each workload, 10 per library \(20 calls of 200 pairs, 1 of 5 pages, 1 of 5 reach sources, 5 of 50 churn\), order swapped each round/);
+    expect(r.stderr).toMatch(/take turns, each workload in slices of a tenth of its queries/);
+    const report = readFileSync(md, 'utf8');
+    expect(report).toMatch(/\| workload \| library \|/);
+    expect(report).toMatch(/^- timing: libraries alternate in slices/m);
   });
 
   it('social-graph and csr answer alike with generation order and short ids (exit 0)', () => {
@@ -108,6 +113,19 @@ describe('social-graph bench at tiny sizes', () => {
     expect(out.seeds.members).toBeNull();
     expect(out.disagreements).toEqual([]);
     for (const w of WORKLOADS) expect(out.compared.csr[w]).toBeGreaterThan(0);
+  });
+
+  it('--sequential times each library alone, one after the other, with the same answers (exit 0)', () => {
+    const json = join(dir, 'sequential.json');
+    const r = cli('bench', ...TINY, '--peers', 'social-graph,csr', '--no-bulk', '--sequential', '--json', json);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/timing: one library after the other/);
+    expect(r.stdout).toMatch(/csr \(static CSR floor\) agrees with SocialGraph on every query compared/);
+    const out = JSON.parse(readFileSync(json, 'utf8'));
+    expect(out.timing).toEqual({ alternate: false, slices: 10 });
+    // Every query of TINY timed: 200 pairs, 5 pages, 5 reach sources, 50 churn.
+    const asked = { degreeRandom: 200, degreeNear: 200, degreeHub: 200, degreesPage: 5, mutualCount: 200, mutualList: 200, reach: 5, disconnect: 50, connect: 50 };
+    for (const o of out.outcomes) for (const w of WORKLOADS) expect(o.workloads[w].n).toBe(asked[w]);
   });
 
   it('agrees with every peer on the karate club (--dataset)', () => {
