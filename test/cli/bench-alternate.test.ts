@@ -167,6 +167,18 @@ describe('alternating timing', () => {
     expect(report.versusCsr).toBeNull();
   });
 
+  it('a peer that fails its build is a failure in that phase and gets no slices; the others complete', async () => {
+    const log: string[] = [];
+    const fake = fakeSpawn(log, { slices: 10 });
+    const spawn: Spawn = (peer, onProgress) =>
+      peer === 'naive' ? { ask: () => Promise.resolve({ type: 'result', peer, ok: false, phase: 'build', error: 'out of memory' }) } : fake(peer, onProgress);
+    const report = await runBench(options(['social-graph', 'naive', 'csr'], spawn));
+    expect(report.outcomes.map((o) => [o.peer, o.ok])).toEqual([['social-graph', true], ['naive', false], ['csr', true]]);
+    expect(report.outcomes[1]).toMatchObject({ phase: 'build', error: 'out of memory' });
+    expect(log.some((l) => l.startsWith('naive'))).toBe(false);
+    expect(report.shape).toEqual({ members: 10, connections: 20 });
+  });
+
   it('a worker process that dies answers with a failure in the phase it was in; the other peer completes', async () => {
     const script = join(dir, 'dying-worker.mjs');
     writeFileSync(

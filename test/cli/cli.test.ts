@@ -96,7 +96,7 @@ describe('social-graph bench at tiny sizes', () => {
     expect(r.stdout).toMatch(/p50 vs csr/);
     expect(out.timing).toEqual({ alternate: true, slices: 10 });
     expect(r.stdout).toMatch(/timing: libraries alternate in slices of each workload, 10 per library \(20 calls of 200 pairs, 1 of 5 pages, 1 of 5 reach sources, 5 of 50 churn\), order swapped each round/);
-    expect(r.stderr).toMatch(/take turns, each workload in slices of a tenth of its queries/);
+    expect(r.stderr).toMatch(/take turns, each workload in 10 slices per library, order swapped each round/);
     const report = readFileSync(md, 'utf8');
     expect(report).toMatch(/\| workload \| library \|/);
     expect(report).toMatch(/^- timing: libraries alternate in slices/m);

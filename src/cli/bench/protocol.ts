@@ -39,7 +39,7 @@ export interface WorkerRequest {
  * at most ~1 s before the other takes over, and the rounds pair up in swapped order (A B, B A) five
  * times over, which cancels a linear drift within each pair; while a slice of the default counts
  * (1,000 of 10,000 pairs, 20 of 200 pages, 3 of 30 reach sources) keeps the parent's round trip
- * (well under a millisecond, outside the timed calls) negligible, and keeps the calls that follow a
+ * (a fraction of a millisecond, outside the timed calls) negligible, and keeps the calls that follow a
  * switch of process, on caches the other process filled, to about 10 in 10,000 (under p99's 1%).
  */
 export const SLICES = 10;

@@ -314,10 +314,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     wallMs[name] = (wallMs[name] ?? 0) + (performance.now() - started);
     return reply;
   };
-  const fail = (live: Live, failure: WorkerFailure) => {
-    live.failure = failure;
-    outcomes.set(live.info.name, failure);
-    log(`  ${live.info.label}: failed in ${failure.phase}: ${failure.error} (${seconds(live.info.name)})`);
+  const fail = (info: PeerInfo, failure: WorkerFailure, live?: Live) => {
+    if (live !== undefined) live.failure = failure;
+    outcomes.set(info.name, failure);
+    log(`  ${info.label}: failed in ${failure.phase}: ${failure.error} (${seconds(info.name)})`);
   };
 
   /** One group of peers alive together: builds one by one, slices in turn, finishes. */
@@ -345,21 +345,21 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         } else options.progress?.(`${info.label}: ${m.phase}`, m.done, m.total);
       });
       const reply = asReply(await ask(info.name, channel, { type: 'setup', request: request(info.name) }), 'ready', info.name, 'setup');
+      if (reply.type !== 'ready') {
+        fail(info, reply);
+        continue;
+      }
       const empty = <T>(make: () => T) => Object.fromEntries(WORKLOADS.map((w) => [w, make()])) as Record<Workload, T>;
-      const live: Live = { info, channel, ready: null as never, times: empty(() => []), answers: empty(() => []), done: empty(() => 0), finished: new Set(), failure: null };
-      if (reply.type === 'ready') {
-        live.ready = reply;
-        lives.push(live);
-      } else fail(live, reply);
+      lives.push({ info, channel, ready: reply, times: empty(() => []), answers: empty(() => []), done: empty(() => 0), finished: new Set(), failure: null });
     }
-    if (lives.length > 1) log(`  timing: ${lives.map((l) => l.info.label).join(', ')} take turns, each workload in slices of a ${ordinal(slices)} of its queries, order swapped each round`);
+    if (lives.length > 1) log(`  timing: ${lives.map((l) => l.info.label).join(', ')} take turns, each workload in ${slices} slices per library, order swapped each round`);
     for (const w of WORKLOADS) {
       let active = lives.filter((l) => l.failure === null);
       for (let round = 0; active.length > 0; round++) {
         for (const live of roundOrder(active, round)) {
           const reply = asReply(await ask(live.info.name, live.channel, { type: 'slice', workload: w }), 'slice', live.info.name, w);
           if (reply.type !== 'slice') {
-            fail(live, reply);
+            fail(live.info, reply, live);
             continue;
           }
           live.times[w].push(reply.times);
@@ -377,7 +377,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     for (const live of ending) {
       const reply = asReply(await ask(live.info.name, live.channel, { type: 'finish' }), 'finished', live.info.name, 'finish');
       if (reply.type !== 'finished') {
-        fail(live, reply);
+        fail(live.info, reply, live);
         continue;
       }
       outcomes.set(live.info.name, assemble(live, reply));
@@ -407,11 +407,6 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     compared,
     versusCsr: versusCsr(ordered),
   };
-}
-
-/** `10` → `tenth`, for the log line; other counts as `1/n`. */
-function ordinal(n: number): string {
-  return n === 10 ? 'tenth' : `1/${n}`;
 }
 
 /** CPU, cores, memory, Node version and load average of this machine. */
