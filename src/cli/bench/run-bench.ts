@@ -387,7 +387,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   if (alternate) await session(runnable);
   else for (const info of runnable) await session([info]);
 
-  const ordered = options.peers.map((name) => outcomes.get(name)!).filter((o) => o !== undefined);
+  const ordered = options.peers.flatMap((name) => outcomes.get(name) ?? []);
   const first = ordered.find((o): o is WorkerResult => o.ok);
   const { lines, compared } = compareAnswers(ordered);
   return {
