@@ -20,6 +20,8 @@ const SLOT = 3;
 const MAX_LOAD = 0.75;
 /** ... by this factor (so that it is then half full). */
 const GROWTH = 1.5;
+/** Factor by which the per-index words grow: a quarter, so that at most a fifth of them is unused room. */
+const KEYS_GROWTH = 1.25;
 /** Slots per id that {@link IdInterner.reserve} sizes for: the table is then two thirds full. */
 const RESERVE_SLOTS_PER_ID = 1.5;
 /** 2^-24: scales a 24-bit hash times a capacity down to a slot. */
@@ -484,7 +486,7 @@ export class IdInterner {
 
   /** Grows the per-index words so that indices below `count` fit. O(count). */
   #growKeys(count: number): void {
-    const keys = new Int32Array(2 * Math.max(count, Math.ceil((this.#keys.length / 2) * GROWTH)));
+    const keys = new Int32Array(2 * Math.max(count, Math.ceil((this.#keys.length / 2) * KEYS_GROWTH)));
     keys.set(this.#keys);
     this.#keys = keys;
   }

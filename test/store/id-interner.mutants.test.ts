@@ -263,10 +263,10 @@ describe('IdInterner lookups', () => {
     // The 13th grows the table by half.
     interner.set('id12', 12);
     expect(interner.bytes).toBe(24 * 12 + 16 * 8);
-    // An id that is not packed at index 20: the words grow by half (or to the index), and the
-    // string array reaches it.
+    // An id that is not packed at index 20: the words grow by a quarter (or to the index), and
+    // the string array reaches it.
     interner.set('not packed: far', 20);
-    expect(interner.bytes).toBe(24 * 12 + 24 * 8 + 21 * 8);
+    expect(interner.bytes).toBe(24 * 12 + 21 * 8 + 21 * 8);
     expect(interner.indexOf('not packed: far')).toBe(20);
     const seen: number[] = [];
     interner.forEach((_, index) => seen.push(index));
@@ -277,11 +277,11 @@ describe('IdInterner lookups', () => {
     expect(interner.bytes).toBe(150 * 12 + 100 * 8 + 21 * 8);
     interner.reserve(10);
     expect(interner.bytes).toBe(150 * 12 + 100 * 8 + 21 * 8);
-    // 112 ids still fit 150 slots; the words grow by half.
+    // 112 ids still fit 150 slots; the words grow by a quarter.
     interner.reserve(112);
-    expect(interner.bytes).toBe(150 * 12 + 150 * 8 + 21 * 8);
+    expect(interner.bytes).toBe(150 * 12 + 125 * 8 + 21 * 8);
     interner.reserve(113);
-    expect(interner.bytes).toBe(170 * 12 + 150 * 8 + 21 * 8);
+    expect(interner.bytes).toBe(170 * 12 + 125 * 8 + 21 * 8);
     for (let i = 0; i < 13; i++) expect(interner.indexOf(`id${i}`)).toBe(i);
     expect(interner.idOf(20)).toBe('not packed: far');
   });
@@ -364,7 +364,7 @@ describe('IdInterner ids back', () => {
     expect(interner.idOf(999)).toBe(`urn:li:member:${100_000_000 + 999 * 37}`);
     // The first id that is not packed brings the string array, to its index.
     interner.set('someone else', 1000);
-    expect(interner.bytes).toBe(1500 * 12 + 1500 * 8 + 1001 * 8);
+    expect(interner.bytes).toBe(1500 * 12 + 1250 * 8 + 1001 * 8);
     expect(interner.idOf(1000)).toBe('someone else');
   });
 });

@@ -25,8 +25,9 @@ export function modelCaps(maxDegree: number): number[] {
   const caps: number[] = [];
   for (const c of [1, 2, 4, 8, 12, 16]) if (c < maxDegree) caps.push(c);
   for (let power = 16; ; power *= 2) {
-    const quarter = power / 4;
-    for (const c of [power + quarter, power + 2 * quarter, power + 3 * quarter, 2 * power]) {
+    // Quarters of the doubling up to 32, eighths from 32 to 512, quarters beyond.
+    const part = power >= 32 && power < 512 ? power / 8 : power / 4;
+    for (let c = power + part; c <= 2 * power; c += part) {
       if (c >= maxDegree) {
         caps.push(maxDegree);
         return caps;
@@ -114,7 +115,7 @@ export class PoolModel {
     if (this.freeMembers.length > 0) v = this.freeMembers.pop()!;
     else {
       v = this.bound++;
-      if (v === this.metaCapacity) this.metaCapacity = Math.max(v + 1, Math.ceil(this.metaCapacity * 1.5));
+      if (v === this.metaCapacity) this.metaCapacity = Math.max(v + 1, Math.ceil(this.metaCapacity * 1.25));
       this.lists[v] = [];
       this.cls[v] = -1;
       this.addr[v] = 0;
@@ -155,7 +156,7 @@ export class PoolModel {
     const end = (at % SLAB) + size;
     const length = this.slabLengths[s];
     if (length === undefined) this.slabLengths[s] = Math.max(1024, end);
-    else if (length < end) this.slabLengths[s] = Math.min(SLAB, Math.max(end, length * 2));
+    else if (length < end) this.slabLengths[s] = Math.min(SLAB, Math.max(end, Math.ceil(length * 1.25)));
     this.bump = at + size;
     return at;
   }

@@ -5,7 +5,7 @@ import type { HelperTask, HelperThread } from '../../src/store/helper-thread.js'
 import { PoolModel, SLAB } from './pool-model.js';
 
 describe('CompactAdjacencyStore details', () => {
-  it('grows its member records by half at least, as the model predicts, through 200 members', () => {
+  it('grows its member records by a quarter at least, as the model predicts, through 200 members', () => {
     for (const initial of [0, 16, 17, 50]) {
       const store = new CompactAdjacencyStore(8, initial);
       const model = new PoolModel(8, initial);
