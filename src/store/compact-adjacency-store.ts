@@ -8,8 +8,9 @@
  *   duplicate check before it read no list; no JS object per member;
  * - neighbour lists live in blocks carved out of `Int32Array` slabs of up to 2^22 entries (16 MiB);
  *   a block's address is `slab << 22 | offset`, and a block never straddles two slabs;
- * - block capacities come in size classes (1, 2, 4, 8, 12, 16, then four per doubling), so a
- *   list of 16 or more wastes at most ~20% of its block; freed blocks go to a stack of addresses
+ * - block capacities come in size classes (1, 2, 4, 8, 12, 16, then four per doubling, eight from
+ *   32 to 512), so a list of 32 to 512 wastes at most ~11% of its block and any other of 16 or
+ *   more ~20% (size-classes.ts); freed blocks go to a stack of addresses
  *   per class and are reused before the pool grows (a stack rather than a list threaded through
  *   the free blocks: taking a block then reads nothing from it);
  * - when free blocks exceed a third of the pool, the pool is compacted into fresh slabs, which
