@@ -467,7 +467,11 @@ export class IdInterner {
    * @internal
    */
   setPacked(id: string, index: number, hash: number, low: number, high: number): void {
-    if (this.#size + 1 > this.#capacity * MAX_LOAD) this.#resize(Math.ceil(this.#capacity * GROWTH));
+    if (this.#size + 1 > this.#capacity * MAX_LOAD) {
+      // At the largest table the load may pass 3/4 (probes lengthen); a full table takes no more.
+      if (this.#capacity < MAX_CAPACITY) this.#resize(Math.ceil(this.#capacity * GROWTH));
+      else if (this.#size + 1 >= this.#capacity) throw new RangeError(`IdInterner: more than ${MAX_CAPACITY - 1} ids`);
+    }
     if (2 * index + 2 > this.#keys.length) this.#growKeys(index + 1);
     const keys = this.#keys;
     if (low !== 0) {
@@ -509,13 +513,12 @@ export class IdInterner {
 
   /** Grows the table once so that `count` ids fit without further resizing. O(capacity + count). */
   reserve(count: number): void {
-    if (count > this.#capacity * MAX_LOAD) this.#resize(Math.ceil(count * RESERVE_SLOTS_PER_ID));
+    if (count > this.#capacity * MAX_LOAD && this.#capacity < MAX_CAPACITY) this.#resize(Math.ceil(count * RESERVE_SLOTS_PER_ID));
     if (2 * count > this.#keys.length) this.#growKeys(count);
   }
 
   #resize(wanted: number): void {
     const capacity = Math.min(wanted, MAX_CAPACITY);
-    if (this.#size >= capacity) throw new RangeError(`IdInterner: more than ${MAX_CAPACITY} ids`);
     const old = this.#table;
     this.#table = new Int32Array(capacity * SLOT).fill(EMPTY);
     this.#capacity = capacity;
