@@ -26,8 +26,6 @@ export interface InternState {
   finalOf: Int32Array;
   /** Per provisional number: its hash and packed words. */
   nameWords: Int32Array;
-  /** Per provisional number: where the input first holds it (pair × 2 + side). */
-  namePosition: Float64Array;
   src: Int32Array;
   dst: Int32Array;
   edges: number;
@@ -94,7 +92,6 @@ export function newInternState(size: number, ends: number): InternState {
     numbered: 0,
     finalOf: allocate(1024),
     nameWords: allocate(3 * 1024),
-    namePosition: internArray(Float64Array, 1024),
     src: allocate(size),
     dst: allocate(size),
     edges: 0,
@@ -225,18 +222,14 @@ export function processChunk(s: InternState, c: ChunkInput, names: (string | und
           at = SLOT * slot;
         }
         s.perPartition[part]!++;
-        // A new id: its provisional number, words and first position.
+        // A new id: its provisional number and words.
         const end = partEnd[pos]!;
         n = s.distinct++;
         if (n === s.finalOf.length) {
           s.nameWords = grow(s.nameWords, 0);
           s.finalOf = grow(s.finalOf, 0);
-          const position = internArray(Float64Array, 2 * n);
-          position.set(s.namePosition);
-          s.namePosition = position;
         }
         if (names !== null) names.push(low !== 0 ? undefined : strings![end]!);
-        s.namePosition[n] = (c.from + (end >> 1)) * 2 + (end & 1);
         s.nameWords[3 * n] = h;
         s.nameWords[3 * n + 1] = low;
         s.nameWords[3 * n + 2] = high;

@@ -19,7 +19,7 @@ describe('memory of the bulk-load passes', () => {
     expect(pending.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(bounds.buffer).toBeInstanceOf(SharedArrayBuffer);
     const state = newInternState(8, 4);
-    for (const array of [state.table, state.src, state.dst, state.finalOf, state.namePosition, state.firstSeen]) expect(array.buffer).toBeInstanceOf(SharedArrayBuffer);
+    for (const array of [state.table, state.src, state.dst, state.finalOf, state.nameWords, state.firstSeen]) expect(array.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(Array.from(state.firstSeen)).toEqual([-1, -1, -1, -1]);
     expect(state.table.length).toBe(4 << 11);
     expect(state.table.every((x) => x === -1)).toBe(true);
