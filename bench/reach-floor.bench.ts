@@ -19,11 +19,14 @@
  *
  *   node --expose-gc --import tsx bench/reach-floor.bench.ts [--sizes 10000,100000,1000000,5000000]
  *        [--networks ego-facebook,email-eu-core,ca-grqc] [--avg-degree 40] [--seed 1]
- *        [--sources N] [--rounds 5] [--only ba|fixtures] [--ids urn|index] [--detail]
+ *        [--sources N] [--rounds 5] [--only ba|fixtures] [--ids urn|index] [--detail] [--data DIR]
  *
+ * --data reads the networks from DIR instead of test/fixtures (e.g. `--data ../shared/data
+ * --networks soc-slashdot0902`, a network too big to keep a copy of in the repository).
  * --detail also prints the sources where SocialGraph's median is furthest above the floor's.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { barabasiAlbert } from '../src/generators/index.js';
@@ -42,6 +45,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: '' },
     ids: { type: 'string', default: 'urn' },
     detail: { type: 'boolean', default: false },
+    data: { type: 'string', default: '' },
   },
 });
 const avgDegree = Number(values['avg-degree']);
@@ -152,7 +156,7 @@ function baEdges(members: number): Edges {
 
 /** A fixture network: ids in order of first appearance, self-pairs dropped (their members kept), each pair once. */
 function fixtureEdges(name: string): Edges {
-  const dir = new URL('../test/fixtures/', import.meta.url);
+  const dir = values.data !== '' ? pathToFileURL(`${values.data.replace(/\/$/, '')}/`) : new URL('../test/fixtures/', import.meta.url);
   const bytes = readFileSync(new URL(`${name}.txt.gz`, dir));
   const text = gunzipSync(bytes).toString('utf8');
   const index = new Map<string, number>();
