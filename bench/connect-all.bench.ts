@@ -2,22 +2,39 @@
  * `connectAll` on a live graph: a seeded Barabási–Albert graph (default 1M members, average
  * degree 40: 20M connections) with ids shuffled against degree and long
  * (`urn:li:member:NNNNNNNNN`, 23 characters). The first half of the connections is loaded by
- * `fromIndexedEdges`; the second half is then added to the live graph, alternately by
- * `connectAll` in batches and by one `connect` per pair on a copy, batch for batch, in the same
- * process (the machine drifts: alternating keeps the ratio honest). The pairs of the second half
- * arrive in generation order, or shuffled (`shuffled` argument). Both graphs must end equal.
+ * `fromIndexedEdges`; the second half is then added to the live graph in batches, in generation
+ * order or shuffled (`--order`), in each batch size of `--batches` and each form of `--forms`:
  *
- * Run: `node --max-old-space-size=16000 --import tsx bench/connect-all.bench.ts [members] [avgDegree] [batch] [generation|shuffled]`
+ * - `pairs`: an array of `[id, id]` (every id read, validated and looked up per pair);
+ * - `indexed`: `{ ids, memberCount, sources, targets }`, positions in an id list (each id looked
+ *   up once per batch however many pairs name it; here the list is every member's id);
+ * - `loop`: one `connect` per pair, the baseline.
+ *
+ * Each (batch size, form) starts from its own copy of the half-built graph; the forms of one batch
+ * size take turns, batch for batch, in one process (the machine drifts: alternating keeps the
+ * ratios honest). Every graph must end equal to the whole graph loaded at once.
+ *
+ * Run: `node --max-old-space-size=16000 --import tsx bench/connect-all.bench.ts [--members 1000000]
+ *   [--avg-degree 40] [--batches 1000000,2000000,5000000] [--forms indexed,pairs,loop] [--order shuffled|generation]`
  */
+import { parseArgs } from 'node:util';
 import { barabasiAlbert } from '../src/generators/index.js';
 import { SeededRandom } from '../src/generators/random.js';
 import { SocialGraph } from '../src/index.js';
 
-const args = process.argv.slice(2);
-const members = Number(args[0] ?? 1_000_000);
-const avgDegree = Number(args[1] ?? 40);
-const batch = Number(args[2] ?? 1_000_000);
-const order = args[3] ?? 'generation';
+const { values } = parseArgs({
+  options: {
+    members: { type: 'string', default: '1000000' },
+    'avg-degree': { type: 'string', default: '40' },
+    batches: { type: 'string', default: '1000000,2000000,5000000' },
+    forms: { type: 'string', default: 'indexed,pairs,loop' },
+    order: { type: 'string', default: 'shuffled' },
+  },
+});
+const members = Number(values.members);
+const avgDegree = Number(values['avg-degree']);
+const batches = values.batches.split(',').map(Number);
+const forms = values.forms.split(',') as ('indexed' | 'pairs' | 'loop')[];
 const rate = (n: number, ms: number): string => `${((n / ms) * 1000 / 1e6).toFixed(2)}M/s`;
 
 const { sources, targets } = barabasiAlbert({ members, avgDegree, seed: 42 });
@@ -34,36 +51,59 @@ for (let i = members - 1; i > 0; i--) {
 const ids: string[] = JSON.parse(JSON.stringify(perm.map((p) => `urn:li:member:${100_000_000 + p * 7}`)));
 const half = edges >> 1;
 const first = { ids, memberCount: members, sources: sources.subarray(0, half), targets: targets.subarray(0, half) };
-const rest: [string, string][] = [];
-for (let e = half; e < edges; e++) rest.push([ids[sources[e]!]!, ids[targets[e]!]!]);
-if (order === 'shuffled') {
+// The second half's pairs, in the order they arrive: positions into the edge list.
+const rest = new Int32Array(edges - half);
+for (let i = 0; i < rest.length; i++) rest[i] = half + i;
+if (values.order === 'shuffled') {
   for (let i = rest.length - 1; i > 0; i--) {
     const j = random.nextInt(i + 1);
-    [rest[i], rest[j]] = [rest[j]!, rest[i]!];
+    const t = rest[i]!;
+    rest[i] = rest[j]!;
+    rest[j] = t;
   }
 }
-console.log(`BA ${members} members, ${edges} connections; live graph of the first ${half}, then ${rest.length} pairs (${order} order) in batches of ${batch}; ids urn:li:member:…, shuffled against degree; node ${process.version}`);
+console.log(
+  `BA ${members.toLocaleString('en-US')} members, ${edges.toLocaleString('en-US')} connections; live graph of the first ${half.toLocaleString('en-US')} (fromIndexedEdges), ` +
+    `then ${rest.length.toLocaleString('en-US')} pairs (${values.order} order); ids urn:li:member:…, shuffled against degree; node ${process.version}`,
+);
+const whole = SocialGraph.fromIndexedEdges({ ids, memberCount: members, sources, targets });
 
-const bulk = SocialGraph.fromIndexedEdges(first);
-const loop = SocialGraph.fromIndexedEdges(first);
-let bulkMs = 0;
-let loopMs = 0;
-let added = 0;
-const batchMs: number[] = [];
-for (let start = 0; start < rest.length; start += batch) {
-  const pairs = rest.slice(start, start + batch);
-  let t = performance.now();
-  added += bulk.connectAll(pairs);
-  const ms = performance.now() - t;
-  bulkMs += ms;
-  batchMs.push(ms);
-  t = performance.now();
-  for (let i = 0; i < pairs.length; i++) loop.connect(pairs[i]![0], pairs[i]![1]);
-  loopMs += performance.now() - t;
+for (const batch of batches) {
+  const graphs = new Map(forms.map((form) => [form, SocialGraph.fromIndexedEdges(first)]));
+  const ms = new Map(forms.map((form) => [form, 0]));
+  const batchMs = new Map(forms.map((form) => [form, [] as number[]]));
+  let round = 0;
+  for (let start = 0; start < rest.length; start += batch) {
+    const n = Math.min(batch, rest.length - start);
+    const pairs: [string, string][] = new Array(n);
+    const s = new Int32Array(n);
+    const t = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const e = rest[start + i]!;
+      s[i] = sources[e]!;
+      t[i] = targets[e]!;
+      pairs[i] = [ids[s[i]!]!, ids[t[i]!]!];
+    }
+    const order = round++ % 2 === 0 ? forms : [...forms].reverse();
+    for (const form of order) {
+      const graph = graphs.get(form)!;
+      const t0 = performance.now();
+      if (form === 'indexed') graph.connectAll({ ids, memberCount: members, sources: s, targets: t });
+      else if (form === 'pairs') graph.connectAll(pairs);
+      else for (let i = 0; i < n; i++) graph.connect(pairs[i]![0], pairs[i]![1]);
+      const took = performance.now() - t0;
+      ms.set(form, ms.get(form)! + took);
+      batchMs.get(form)!.push(took);
+    }
+  }
+  const line: string[] = [];
+  for (const form of forms) {
+    const graph = graphs.get(form)!;
+    const equal = graph.connectionCount === whole.connectionCount && ids.every((id, i) => i % 997 !== 0 || graph.connections(id).join() === whole.connections(id).join());
+    if (!equal) process.exitCode = 1;
+    const sorted = batchMs.get(form)!.sort((a, b) => a - b);
+    line.push(`${form} ${rate(rest.length, ms.get(form)!)} (batch p50 ${sorted[sorted.length >> 1]!.toFixed(0)} ms${equal ? '' : ', GRAPH DIFFERS'})`);
+  }
+  console.log(`batches of ${batch.toLocaleString('en-US')}: ${line.join('; ')}`);
+  graphs.clear();
 }
-batchMs.sort((a, b) => a - b);
-const equal = bulk.connectionCount === loop.connectionCount && ids.every((id, i) => i % 997 !== 0 || bulk.connections(id).join() === loop.connections(id).join());
-console.log(`connectAll: ${rate(rest.length, bulkMs)} pairs (${added} new connections), batch p50 ${batchMs[batchMs.length >> 1]!.toFixed(0)} ms`);
-console.log(`connect loop: ${rate(rest.length, loopMs)} pairs; connectAll / loop ${(loopMs / bulkMs).toFixed(2)}×`);
-console.log(`graphs equal: ${equal} (${bulk.connectionCount} connections)`);
-if (!equal) process.exitCode = 1;
