@@ -114,6 +114,34 @@ describe('connectAll', () => {
     expect(reached.timed).toBeGreaterThan(50);
   });
 
+  it('merges into a long list: runs of more and of fewer than 32 entries move up, in a list that keeps its block and in one that moves', () => {
+    // m0 holds the 100 even members; the batch gives it odd ones spread through its list.
+    const make = (): SocialGraph => {
+      const graph = new SocialGraph();
+      for (let i = 0; i <= 200; i++) graph.addMember(`m${i}`);
+      for (let i = 2; i <= 200; i += 2) graph.connect('m0', `m${i}`);
+      return graph;
+    };
+    for (const extra of [1, 3, 7, 40, 100]) {
+      const pairs: [string, string][] = [];
+      for (let k = 0; k < extra; k++) pairs.push(k % 2 === 0 ? ['m0', `m${1 + 2 * ((k * 37) % 100)}`] : [`m${1 + 2 * ((k * 37) % 100)}`, 'm0']);
+      const batched = make();
+      const looped = make();
+      const before = batched.storeStats().blockSlots;
+      expect(batched.connectAll(pairs)).toBe(extra);
+      for (const [a, b] of pairs) looped.connect(a, b);
+      const expected = new Set([...Array(100).keys()].map((i) => 2 * i + 2));
+      for (const [a, b] of pairs) expected.add(Number((a === 'm0' ? b : a).slice(1)));
+      expect(batched.connections('m0')).toEqual([...expected].sort((x, y) => x - y).map((i) => `m${i}`));
+      expect(Buffer.from(batched.toBytes()).equals(Buffer.from(looped.toBytes()))).toBe(true);
+      // Each new odd member takes a block of one entry; m0's list of 100 stays in its block
+      // (room for 104) while 1 or 3 join it, and moves to a bigger one when 40 or 100 do.
+      const grown = batched.storeStats().blockSlots - before;
+      if (extra <= 3) expect(grown).toBe(extra);
+      if (extra >= 40) expect(grown).toBeGreaterThan(extra);
+    }
+  });
+
   it('changes nothing, bytes included, when any pair of the batch is bad (fast-check)', () => {
     let overCap = 0;
     fc.assert(
