@@ -220,6 +220,45 @@ describe('connectAll', () => {
     expect(Buffer.from(graph.toBytes()).equals(bytes)).toBe(true);
   });
 
+  it('applies exactly the pairs it read when the array grows or shrinks while it is read (ids are looked up block by block as they are read)', () => {
+    const members = 400;
+    const make = (): SocialGraph => {
+      const graph = new SocialGraph();
+      for (let i = 0; i < members; i++) graph.addMember(`m${i}`);
+      return graph;
+    };
+    const base = (n: number): [string, string][] => Array.from({ length: n }, (_, i): [string, string] => [`m${i}`, `m${(i * 7 + 1) % members}`]);
+    for (const [start, change] of [
+      [10, 300], // grows past several lookup blocks
+      [300, 5], // grows by a few at the end of a block
+      [300, -150], // shrinks
+    ] as const) {
+      const pairs = base(start);
+      const seen: [string, string][] = [];
+      let changed = false;
+      // A pair's getter changes the array's length the first time it is read.
+      const proxy = new Proxy(pairs, {
+        get(target, k, receiver) {
+          const value = Reflect.get(target, k, receiver) as unknown;
+          if (k === '3' && !changed) {
+            changed = true;
+            if (change > 0) for (let i = 0; i < change; i++) target.push([`m${(start + i) % members}`, `m${(start + i + 13) % members}`]);
+            else target.length += change;
+          }
+          if (typeof k === 'string' && /^\d+$/.test(k) && Array.isArray(value)) seen.push(value as [string, string]);
+          return value;
+        },
+      });
+      const graph = make();
+      const added = graph.connectAll(proxy);
+      const reference = make();
+      let expected = 0;
+      for (const [a, b] of seen) if (a !== b && reference.connect(a, b)) expected++;
+      expect(added).toBe(expected);
+      expect(Buffer.from(graph.toBytes()).equals(Buffer.from(reference.toBytes()))).toBe(true);
+    }
+  });
+
   it('delivers events once the batch is in: a listener that throws or calls back sees the whole batch', () => {
     const graph = new SocialGraph({ onListenerError: () => undefined });
     for (const m of ['a', 'b', 'c', 'd', 'e']) graph.addMember(m);
