@@ -40,31 +40,37 @@ for (let e = 0; e < edges; e++) {
 }
 console.log(`BA ${members.toLocaleString('en-US')} members, ${edges.toLocaleString('en-US')} connections, members ${order}, ids like ${ids[42]}; node ${process.version}`);
 
+interface FloorLists {
+  offset: Int32Array;
+  length: Int32Array;
+  adj: Int32Array;
+}
+
 /** Lists preallocated at their final lengths: the floor never grows or moves one. */
-function floorLists(): { offset: Int32Array; length: Int32Array; adj: Int32Array } {
+function floorLists(): FloorLists {
   const offset = new Int32Array(members + 1);
   for (let i = 0; i < members; i++) offset[i + 1] = offset[i]! + degree[i]!;
   return { offset, length: new Int32Array(members), adj: new Int32Array(offset[members]!) };
 }
 
+/** The floor's connect once both ids are looked up: a scan of `u`'s list for `v`, then two appends. */
+function floorConnect(lists: FloorLists, u: number, v: number): void {
+  const { offset, length, adj } = lists;
+  const ou = offset[u]!;
+  const lu = length[u]!;
+  for (let k = 0; k < lu; k++) if (adj[ou + k] === v) return;
+  adj[ou + lu] = v;
+  length[u] = lu + 1;
+  adj[offset[v]! + length[v]!] = u;
+  length[v]!++;
+}
+
 function floorMap(): number {
   const map = new Map<string, number>();
   for (let i = 0; i < members; i++) map.set(ids[i]!, i);
-  const { offset, length, adj } = floorLists();
+  const lists = floorLists();
   const t = performance.now();
-  for (let e = 0; e < edges; e++) {
-    const u = map.get(ids[sources[e]!]!)!;
-    const v = map.get(ids[targets[e]!]!)!;
-    const ou = offset[u]!;
-    const lu = length[u]!;
-    let found = false;
-    for (let k = 0; k < lu; k++) if (adj[ou + k] === v) found = true;
-    if (found) continue;
-    adj[ou + lu] = v;
-    length[u] = lu + 1;
-    adj[offset[v]! + length[v]!] = u;
-    length[v]!++;
-  }
+  for (let e = 0; e < edges; e++) floorConnect(lists, map.get(ids[sources[e]!]!)!, map.get(ids[targets[e]!]!)!);
   return performance.now() - t;
 }
 
@@ -72,22 +78,12 @@ function floorInterner(): number {
   const interner = new IdInterner(1);
   interner.reserve(members);
   for (let i = 0; i < members; i++) interner.set(ids[i]!, i);
-  const { offset, length, adj } = floorLists();
+  const lists = floorLists();
   const pair = new Int32Array(2);
   const t = performance.now();
   for (let e = 0; e < edges; e++) {
     interner.indexOfPair(ids[sources[e]!]!, ids[targets[e]!]!, pair);
-    const u = pair[0]!;
-    const v = pair[1]!;
-    const ou = offset[u]!;
-    const lu = length[u]!;
-    let found = false;
-    for (let k = 0; k < lu; k++) if (adj[ou + k] === v) found = true;
-    if (found) continue;
-    adj[ou + lu] = v;
-    length[u] = lu + 1;
-    adj[offset[v]! + length[v]!] = u;
-    length[v]!++;
+    floorConnect(lists, pair[0]!, pair[1]!);
   }
   return performance.now() - t;
 }
