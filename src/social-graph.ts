@@ -748,9 +748,9 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * member's list grows once and takes its new connections in one merge, where `connect` pays a
    * binary search, a shift and often a block move per connection. The bigger the batch, the
    * better: adding 10M connections in random order to a live graph of 1M members / 10M
-   * connections (23-character ids), positions in an id list ran at 1.7M/s in batches of 1M
-   * pairs, 2.4M/s of 2M, 3.9M/s of 5M and 7.0M/s of 10M; `[id, id]` pairs at 1.0–1.2M/s; a loop
-   * of `connect` at 0.6M/s (`bench/connect-all.bench.ts`).
+   * connections (23-character ids), positions in an id list ran at 1.6–1.7M/s in batches of 1M
+   * pairs, 2.4M/s of 2M, 3.9–4.4M/s of 5M and 6.3–7.0M/s of 10M; `[id, id]` pairs at
+   * 1.0–1.4M/s; a loop of `connect` at 0.6–0.7M/s (`bench/connect-all.bench.ts`).
    * Temporary memory: about 60 bytes per pair.
    * @example
    * ```ts
