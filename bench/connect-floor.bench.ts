@@ -17,18 +17,21 @@
  *
  * Run: `node --max-old-space-size=16000 --import tsx bench/connect-floor.bench.ts [--members N] [--order shuffled|generation] [--rounds R]`
  */
+import { parseArgs } from 'node:util';
 import { makeNamedGraph, memberIds } from '../src/cli/bench/workload.js';
 import { SocialGraph } from '../src/index.js';
 import { IdInterner } from '../src/store/id-interner.js';
 
-const argv = process.argv.slice(2);
-const flag = (name: string, fallback: string): string => {
-  const at = argv.indexOf(`--${name}`);
-  return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1]! : fallback;
-};
-const members = Number(flag('members', '1000000'));
-const order = flag('order', 'shuffled') as 'shuffled' | 'generation';
-const rounds = Number(flag('rounds', '2'));
+const { values } = parseArgs({
+  options: {
+    members: { type: 'string', default: '1000000' },
+    order: { type: 'string', default: 'shuffled' },
+    rounds: { type: 'string', default: '2' },
+  },
+});
+const members = Number(values.members);
+const order = values.order as 'shuffled' | 'generation';
+const rounds = Number(values.rounds);
 
 const g = await makeNamedGraph({ model: 'barabasi-albert', members, avgDegree: 40, seed: 1 }, order);
 const ids = memberIds(members, 'long');
