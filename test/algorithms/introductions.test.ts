@@ -124,7 +124,7 @@ describe('introductions against a brute-force oracle', () => {
         'usable introducers hidden by the policy (PRIVATE_MUTUALS, private target)': 0.08,
         'a chain dropped for a private connection list': 0.1,
         'an intermediary dropped for a block': 0.2,
-        'the limit cut a list': 0.2,
+        'the limit cut a list': 0.15,
       },
       { 'introductions in one answer': 4 },
     );

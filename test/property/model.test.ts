@@ -448,7 +448,7 @@ describe('SocialGraph against a naive model', () => {
     cov.expect(
       {
         '>= 40 commands': 0.5,
-        '>= 100 commands': 0.12,
+        '>= 100 commands': 0.09,
         '>= 30 connections': 0.5,
         'CONNECTION_LIMIT hit': 0.5,
         'query at distance >= 2': 0.5,
