@@ -539,7 +539,7 @@ describe('policy model', () => {
         'a crossing invitation accepted by inviting back': 0.15,
         'a re-invitation too soon after a withdrawal': 0.02,
         'a pending invitation cancelled by a block': 0.005,
-        'a pending invitation accepted by connect': 0.05,
+        'a pending invitation accepted by connect': 0.04,
         'a pending invitation cancelled by a removal': 0.08,
         'an invitation accepted, ignored or withdrawn': 0.2,
         'a message over the quota': 0.06,
