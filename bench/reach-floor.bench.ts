@@ -62,6 +62,7 @@ const rounds = Number(values.rounds);
 if (values.timing !== 'call' && values.timing !== 'loop') throw new Error(`--timing call|loop, got ${values.timing}`);
 if (values.floor !== 'stamp' && values.floor !== 'clear') throw new Error(`--floor stamp|clear, got ${values.floor}`);
 const clearMarks = values.floor === 'clear';
+if (values.detail && values.timing === 'loop') throw new Error('--detail needs --timing call (per-source times)');
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error('run with node --expose-gc');
 
@@ -252,6 +253,14 @@ function run(g: Edges): void {
   let checked = 0;
   let reached = 0;
   type Triple = { first: number; second: number; third: number };
+  /** Both answers for `id` must be equal; counts the answer and its reach. */
+  const agree = (id: string, x: Triple, y: Triple): void => {
+    if (x.first !== y.first || x.second !== y.second || x.third !== y.third) {
+      throw new Error(`${g.name}: reach(${id}) differs: SocialGraph ${JSON.stringify(x)}, floor ${JSON.stringify(y)}`);
+    }
+    checked++;
+    reached += x.first + x.second + x.third;
+  };
   const xs: Triple[] = new Array(k);
   const ys: Triple[] = new Array(k);
   // One loop over every source: the time per call.
@@ -276,22 +285,14 @@ function run(g: Edges): void {
       b[r] = timeLoop(fl, ys);
       a[r] = timeLoop(sg, xs);
     }
-    for (let i = 0; i < k; i++) {
-      const x = xs[i]!;
-      const y = ys[i]!;
-      if (x.first !== y.first || x.second !== y.second || x.third !== y.third) {
-        throw new Error(`${g.name}: reach(${sample[i]}) differs: SocialGraph ${JSON.stringify(x)}, floor ${JSON.stringify(y)}`);
-      }
-      checked++;
-      reached += x.first + x.second + x.third;
-    }
+    for (let i = 0; i < k; i++) agree(sample[i]!, xs[i]!, ys[i]!);
   }
   for (let r = 0; !loop && r < rounds; r++) {
     for (let i = 0; i < k; i++) {
       const id = sample[i]!;
       const order = (r + i) % 2;
-      let x: { first: number; second: number; third: number };
-      let y: { first: number; second: number; third: number };
+      let x: Triple;
+      let y: Triple;
       if (order === 0) {
         let s = nowMs();
         x = graph.reach(id);
@@ -307,14 +308,10 @@ function run(g: Edges): void {
         x = graph.reach(id);
         a[r * k + i] = nowMs() - s;
       }
-      if (x.first !== y.first || x.second !== y.second || x.third !== y.third) {
-        throw new Error(`${g.name}: reach(${id}) differs: SocialGraph ${JSON.stringify(x)}, floor ${JSON.stringify(y)}`);
-      }
-      checked++;
-      reached += x.first + x.second + x.third;
+      agree(id, x, y);
     }
   }
-  if (values.detail && !loop) {
+  if (values.detail) {
     const rows: { id: string; ratio: number; a: number; b: number; reach: string }[] = [];
     for (let i = 0; i < k; i++) {
       const ai = new Float64Array(rounds);
