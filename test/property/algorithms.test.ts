@@ -218,6 +218,73 @@ describe('mutual connections against the oracle', () => {
     );
     cov.expect({ gallops: 0.22, 'gallops over 4+ entries': 0.1, 'merges (lists of 25+ of similar length)': 0.12, 'empty list': 0.01, 'disjoint, both non-empty': 0.2, 'one value in common': 0.1 });
   });
+
+  it('intersection over the whole int32 range: windows with a negative value merge exactly too', () => {
+    // The merge without branches holds for non-negative values only (x - y must stay an int32):
+    // windows with a negative value, and values 2^31 or more apart, must take the plain merge.
+    // Half the lists over the whole int32 range, half over 0..2^31-1 (whose extremes, 0 and
+    // 2^31-1, are as far apart as the branch-free merge allows); small values make common ones.
+    const values = (min: number) =>
+      fc.oneof(
+        fc.integer({ min, max: 2 ** 31 - 1 }),
+        fc.constantFrom(...[-(2 ** 31), -(2 ** 31) + 1, -1, 0, 1, 2 ** 31 - 2, 2 ** 31 - 1].filter((v) => v >= min)),
+        fc.integer({ min: Math.max(min, -40), max: 40 }),
+      );
+    const sorted = fc
+      .constantFrom(-(2 ** 31), 0)
+      .chain((min) => fc.uniqueArray(values(min), { maxLength: 40, size: 'max' }))
+      .map((a) => Int32Array.from(a.sort((x, y) => x - y)));
+    const cov = new Coverage('intersection, int32 range');
+    fc.assert(
+      fc.property(sorted, sorted, fc.nat(3), fc.nat(3), (x, y, padA, padB) => {
+        const expected = [...x].filter((v) => y.includes(v));
+        const spread = (l: Int32Array): number => (l.length === 0 ? 0 : l[l.length - 1]! - l[0]!);
+        cov.hit({
+          'a window with a negative value': (x.length > 0 && x[0]! < 0) || (y.length > 0 && y[0]! < 0),
+          'both non-negative, non-empty': x.length > 0 && y.length > 0 && x[0]! >= 0 && y[0]! >= 0,
+          'values 2^31 or more apart': spread(x) >= 2 ** 31 || spread(y) >= 2 ** 31,
+          '0 and 2^31-1 in one non-negative window': [x, y].some((l) => l.length > 0 && l[0] === 0 && l[l.length - 1] === 2 ** 31 - 1),
+          '2+ values in common': expected.length >= 2,
+        });
+        const a = new Int32Array(x.length + 2 * padA).fill(-7);
+        a.set(x, padA);
+        const b = new Int32Array(y.length + 2 * padB).fill(-7);
+        b.set(y, padB);
+        expect(intersectionSize(a, padA, x.length, b, padB, y.length)).toBe(expected.length);
+        expect(intersectionSize(b, padB, y.length, a, padA, x.length)).toBe(expected.length);
+        expect(intersects(a, padA, x.length, b, padB, y.length)).toBe(expected.length > 0);
+        expect(intersects(b, padB, y.length, a, padA, x.length)).toBe(expected.length > 0);
+        const out = new Int32Array(Math.min(x.length, y.length) + 1).fill(99);
+        const k = intersectInto(a, padA, x.length, b, padB, y.length, out);
+        expect(Array.from(out.subarray(0, k))).toEqual(expected);
+        expect(Array.from(out.subarray(k))).toEqual(new Array<number>(out.length - k).fill(99)); // nothing written past the answer
+      }),
+      fcParams(300),
+    );
+    cov.expect({ 'a window with a negative value': 0.5, 'both non-negative, non-empty': 0.1, 'values 2^31 or more apart': 0.3, '0 and 2^31-1 in one non-negative window': 0.05, '2+ values in common': 0.2 });
+  });
+
+  it('windows that are not sorted (a broken precondition) still end, in at most n + m steps', () => {
+    // The branch-free merge reads a window's first value as its smallest; an unsorted window
+    // breaks that, and x - y can then leave the int32 range: each step must still advance.
+    const int32 = fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.constantFrom(-(2 ** 31), -1, 0, 2 ** 31 - 1));
+    const window = fc.tuple(fc.nat({ max: 2 ** 31 - 1 }), fc.array(int32, { minLength: 1, maxLength: 30, size: 'max' })).map(([first, rest]) => Int32Array.of(first, ...rest));
+    const cov = new Coverage('intersection, unsorted');
+    fc.assert(
+      fc.property(window, window, (a, b) => {
+        cov.hit({ 'a pair 2^31 or more apart': [...a].some((x) => [...b].some((y) => Math.abs(x - y) >= 2 ** 31)) });
+        const most = Math.min(a.length, b.length);
+        const count = intersectionSize(a, 0, a.length, b, 0, b.length);
+        expect(count >= 0 && count <= most).toBe(true);
+        expect(typeof intersects(a, 0, a.length, b, 0, b.length)).toBe('boolean');
+        const out = new Int32Array(most);
+        const k = intersectInto(a, 0, a.length, b, 0, b.length, out);
+        expect(k >= 0 && k <= most).toBe(true);
+      }),
+      fcParams(200),
+    );
+    cov.expect({ 'a pair 2^31 or more apart': 0.5 });
+  });
 });
 
 describe('reach against the oracle', () => {
