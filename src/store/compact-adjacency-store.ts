@@ -421,48 +421,18 @@ export class CompactAdjacencyStore implements AdjacencyView {
     groups[t] = at;
     // 2. Per member: sort, drop repeats and neighbours it has, and check the cap; the new
     // neighbours of group g are left at added[stride · groups[g], + newCounts[g]).
+    // 3. Grow each list once and merge its new neighbours in ({@link #mergeInto}). Without
+    // `fresh`, steps 2 and 3 run member by member, after a cap check ({@link #mergeByMember}).
     const newCounts = bulkInt32(t);
-    const { added, stride, total } =
-      fresh !== null ? this.#newByPair(us, vs, count, fill, touched, t, groups, newCounts, fresh, onOverflow) : this.#newByMember(us, vs, count, fill, touched, t, groups, newCounts, onOverflow);
-    // 3. Grow each list once and merge its new neighbours in from the back.
-    if (startTimes && total > 0) this.enableTimes();
-    const caps = this.#caps;
-    const timed = this.#times !== null;
-    for (let g = 0; g < t; g++) {
-      const k = newCounts[g]!;
-      if (k === 0) continue;
-      const m = touched[g]!;
-      const n = this.#meta[4 * m + 1]!;
-      const cls = this.#meta[4 * m + 2]!;
-      if (cls === NO_CLASS || n + k > caps[cls]!) this.#moveBlock(m, classFor(caps, n + k));
-      const address = this.#meta[4 * m]!;
-      const list = this.#slabs[address >>> SLAB_BITS]!;
-      const times = timed ? this.#times![address >>> SLAB_BITS]! : null;
-      const base = address & SLAB_MASK;
-      const from = stride * groups[g]!;
-      // From the back: each new entry w, largest first, finds by binary search how many old
-      // entries are below it; the old entries above it move up by the new entries still to
-      // place (one copyWithin per run), and w goes right below them.
-      let end = n; // old entries [0, end) are not yet moved
-      for (let j = k - 1; j >= 0; j--) {
-        const w = added[from + j]!;
-        // w is not in the old list, so the search gives its insertion point; appending (w above
-        // every old entry left) needs no search.
-        const lo = end > 0 && list[base + end - 1]! < w ? end : searchFrom(list, base, 0, end, w);
-        if (lo < end) {
-          // A short run moves in a loop (a copyWithin is a call into the runtime, about 100 ns):
-          // up by j + 1 over itself, so from its top down.
-          // Stryker disable next-line ConditionalExpression,EqualityOperator: the loop and copyWithin move the same entries; the length only chooses between them
-          if (end - lo <= 32) for (let i = base + end - 1; i >= base + lo; i--) list[i + j + 1] = list[i]!;
-          else list.copyWithin(base + lo + j + 1, base + lo, base + end);
-          if (times !== null) times.copyWithin(base + lo + j + 1, base + lo, base + end);
-        }
-        list[base + lo + j] = w;
-        if (times !== null) times[base + lo + j] = time;
-        end = lo;
-      }
-      this.#meta[4 * m + 1] = n + k;
-      this.#meta[4 * m + 3] = list[base + n + k - 1]!;
+    let added: Int32Array;
+    let stride: number;
+    let total: number;
+    if (fresh !== null) {
+      ({ added, stride, total } = this.#newByPair(us, vs, count, fill, touched, t, groups, newCounts, fresh, onOverflow));
+      if (startTimes && total > 0) this.enableTimes();
+      for (let g = 0; g < t; g++) if (newCounts[g]! > 0) this.#mergeInto(touched[g]!, added, stride * groups[g]!, newCounts[g]!, time);
+    } else {
+      ({ added, stride, total } = this.#mergeByMember(us, vs, count, fill, touched, t, groups, newCounts, time, startTimes, onOverflow));
     }
     this.#usedSlots += total;
     if (onNew !== null) {
@@ -473,6 +443,125 @@ export class CompactAdjacencyStore implements AdjacencyView {
       }
     }
     return total / 2;
+  }
+
+  /**
+   * Merges `k` new neighbours of `m` (sorted, none in its list: `added[from, from + k)`) into its
+   * list: grows the list once, to the size class of its new length, then from the back each new
+   * entry w, largest first, finds by binary search how many old entries are below it; the old
+   * entries above it move up by the new entries still to place (one copyWithin per run), and w
+   * goes right below them. New entries get `time` when times are recorded. O(k log d + d).
+   */
+  #mergeInto(m: number, added: Int32Array, from: number, k: number, time: number): void {
+    const n = this.#meta[4 * m + 1]!;
+    const cls = this.#meta[4 * m + 2]!;
+    if (cls === NO_CLASS || n + k > this.#caps[cls]!) this.#moveBlock(m, classFor(this.#caps, n + k));
+    const address = this.#meta[4 * m]!;
+    const list = this.#slabs[address >>> SLAB_BITS]!;
+    const times = this.#times === null ? null : this.#times[address >>> SLAB_BITS]!;
+    const base = address & SLAB_MASK;
+    let end = n; // old entries [0, end) are not yet moved
+    for (let j = k - 1; j >= 0; j--) {
+      const w = added[from + j]!;
+      // w is not in the old list, so the search gives its insertion point; appending (w above
+      // every old entry left) needs no search.
+      const lo = end > 0 && list[base + end - 1]! < w ? end : searchFrom(list, base, 0, end, w);
+      if (lo < end) {
+        // A short run moves in a loop (a copyWithin is a call into the runtime, about 100 ns):
+        // up by j + 1 over itself, so from its top down.
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: the loop and copyWithin move the same entries; the length only chooses between them
+        if (end - lo <= 32) for (let i = base + end - 1; i >= base + lo; i--) list[i + j + 1] = list[i]!;
+        else list.copyWithin(base + lo + j + 1, base + lo, base + end);
+        if (times !== null) times.copyWithin(base + lo + j + 1, base + lo, base + end);
+      }
+      list[base + lo + j] = w;
+      if (times !== null) times[base + lo + j] = time;
+      end = lo;
+    }
+    this.#meta[4 * m + 1] = n + k;
+    this.#meta[4 * m + 3] = list[base + n + k - 1]!;
+  }
+
+  /**
+   * Sorts group `[start, end)` of `keys` (the new neighbours asked for `m`), drops repeats and
+   * the neighbours `m` has, and leaves the rest at `keys[start, start + k)`; returns k.
+   * O(g log g + g log d) for a group of g entries.
+   */
+  #filterGroup(keys: Int32Array, start: number, end: number, m: number): number {
+    const meta = this.#meta;
+    const stop = sortUnique(keys, start, end);
+    const n = meta[4 * m + 1]!;
+    const list = this.#slabs[meta[4 * m]! >>> SLAB_BITS]!;
+    const base = meta[4 * m]! & SLAB_MASK;
+    const last = n === 0 ? -1 : meta[4 * m + 3]!;
+    let p = 0;
+    let k = 0;
+    for (let e = start; e < stop; e++) {
+      const w = keys[e]!;
+      if (w <= last) {
+        p = searchFrom(list, base, p, n, w);
+        if (p < n && list[base + p] === w) continue;
+      }
+      keys[start + k++] = w;
+    }
+    return k;
+  }
+
+  /**
+   * {@link CompactAdjacencyStore.mergePairs}' steps 2 and 3 when nobody asks which pair made
+   * which connection: int32 keys (the neighbour alone), half the memory and sorting of
+   * {@link CompactAdjacencyStore.#newByPair}; the new neighbours are compacted in place (stride 1).
+   *
+   * Each member's group is filtered against its list and merged into it in one visit, so that
+   * the list is read from memory once (on a big graph that miss is most of a member's cost). The
+   * cap is checked first, before anything changes: a member whose list and whole group fit under
+   * it cannot overflow; any other member's group is filtered then, exactly (and not again).
+   */
+  #mergeByMember(
+    us: Int32Array,
+    vs: Int32Array,
+    count: number,
+    fill: Int32Array,
+    touched: Int32Array,
+    t: number,
+    groups: Int32Array,
+    newCounts: Int32Array,
+    time: number,
+    startTimes: boolean,
+    onOverflow: (member: number, degree: number) => never,
+  ): { added: Int32Array; stride: number; total: number } {
+    const keys = bulkInt32(2 * count);
+    for (let i = 0; i < count; i++) {
+      const u = us[i]!;
+      const v = vs[i]!;
+      keys[fill[u]!++] = v;
+      keys[fill[v]!++] = u;
+    }
+    for (let g = 0; g < t; g++) fill[touched[g]!] = 0; // the scratch is all zero between calls
+    const meta = this.#meta;
+    const cap = this.maxDegree;
+    for (let g = 0; g < t; g++) {
+      const m = touched[g]!;
+      const n = meta[4 * m + 1]!;
+      if (n + groups[g + 1]! - groups[g]! <= cap) {
+        newCounts[g] = -1; // filtered below
+        continue;
+      }
+      const k = this.#filterGroup(keys, groups[g]!, groups[g + 1]!, m);
+      newCounts[g] = k;
+      if (n + k > cap) onOverflow(m, n + k);
+    }
+    let total = 0;
+    for (let g = 0; g < t; g++) {
+      const m = touched[g]!;
+      let k = newCounts[g]!;
+      if (k < 0) newCounts[g] = k = this.#filterGroup(keys, groups[g]!, groups[g + 1]!, m);
+      if (k === 0) continue;
+      if (startTimes) this.enableTimes(); // O(1) once on
+      this.#mergeInto(m, keys, groups[g]!, k, time);
+      total += k;
+    }
+    return { added: keys, stride: 1, total };
   }
 
   /**
@@ -538,59 +627,6 @@ export class CompactAdjacencyStore implements AdjacencyView {
       if (n + k > cap) onOverflow(m, n + k);
     }
     return { added, stride: 2, total };
-  }
-
-  /**
-   * {@link CompactAdjacencyStore.mergePairs}' step 2 when nobody asks which pair made which
-   * connection: int32 keys (the neighbour alone), half the memory and sorting of
-   * {@link CompactAdjacencyStore.#newByPair}; the new neighbours are compacted in place
-   * (stride 1).
-   */
-  #newByMember(
-    us: Int32Array,
-    vs: Int32Array,
-    count: number,
-    fill: Int32Array,
-    touched: Int32Array,
-    t: number,
-    groups: Int32Array,
-    newCounts: Int32Array,
-    onOverflow: (member: number, degree: number) => never,
-  ): { added: Int32Array; stride: number; total: number } {
-    const keys = bulkInt32(2 * count);
-    for (let i = 0; i < count; i++) {
-      const u = us[i]!;
-      const v = vs[i]!;
-      keys[fill[u]!++] = v;
-      keys[fill[v]!++] = u;
-    }
-    for (let g = 0; g < t; g++) fill[touched[g]!] = 0; // the scratch is all zero between calls
-    const meta = this.#meta;
-    const cap = this.maxDegree;
-    let total = 0;
-    for (let g = 0; g < t; g++) {
-      const m = touched[g]!;
-      const start = groups[g]!;
-      const end = sortUnique(keys, start, groups[g + 1]!);
-      const n = meta[4 * m + 1]!;
-      const list = this.#slabs[meta[4 * m]! >>> SLAB_BITS]!;
-      const base = meta[4 * m]! & SLAB_MASK;
-      const last = n === 0 ? -1 : meta[4 * m + 3]!;
-      let p = 0;
-      let k = 0;
-      for (let e = start; e < end; e++) {
-        const w = keys[e]!;
-        if (w <= last) {
-          p = searchFrom(list, base, p, n, w);
-          if (p < n && list[base + p] === w) continue;
-        }
-        keys[start + k++] = w;
-      }
-      newCounts[g] = k;
-      total += k;
-      if (n + k > cap) onOverflow(m, n + k);
-    }
-    return { added: keys, stride: 1, total };
   }
 
   /**

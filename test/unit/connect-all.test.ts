@@ -183,6 +183,37 @@ describe('connectAll', () => {
     expect(overCap).toBeGreaterThan(5);
   });
 
+  it('a member near its cap takes a batch whose repeats and known neighbours bring it just to the cap', () => {
+    // m0 holds m1..m8 under a cap of 10; the batch names m0 22 times (over the cap counted raw)
+    // but only m9 and m10 are new to it: the batch fits exactly, and so does a second member's.
+    for (const times of [false, true]) {
+      const make = (): SocialGraph => {
+        const graph = new SocialGraph({ maxConnectionsPerMember: 10, connectionTimes: times, clock: () => 1_700_000_000_000 });
+        for (let i = 0; i <= 12; i++) graph.addMember(`m${i}`);
+        for (let i = 1; i <= 8; i++) graph.connect('m0', `m${i}`);
+        for (let i = 3; i <= 10; i++) graph.connect('m12', `m${i}`);
+        return graph;
+      };
+      const pairs: [string, string][] = [];
+      for (let round = 0; round < 2; round++) {
+        for (let i = 1; i <= 10; i++) pairs.push(round === 0 ? ['m0', `m${i}`] : [`m${i}`, 'm0']);
+        pairs.push(['m12', 'm1'], ['m2', 'm12']);
+      }
+      pairs.push(['m0', 'm9'], ['m10', 'm0']);
+      const batched = make();
+      const looped = make();
+      expect(batched.connectAll(pairs)).toBe(4);
+      for (const [a, b] of pairs) looped.connect(a, b);
+      expect(batched.connectionCountOf('m0')).toBe(10);
+      expect(batched.connectionCountOf('m12')).toBe(10);
+      expect(Buffer.from(batched.toBytes()).equals(Buffer.from(looped.toBytes()))).toBe(true);
+      // One more new neighbour for m0 is over the cap: nothing changes.
+      const bytes = Buffer.from(batched.toBytes());
+      expect(() => batched.connectAll([...pairs, ['m0', 'm11']])).toThrow(expect.objectContaining({ code: 'CONNECTION_LIMIT' }));
+      expect(Buffer.from(batched.toBytes()).equals(bytes)).toBe(true);
+    }
+  });
+
   it('takes any iterable, reads each pair once, and lets a throwing getter through with nothing changed', () => {
     const graph = new SocialGraph();
     for (const m of ['a', 'b', 'c', 'd']) graph.addMember(m);
