@@ -80,6 +80,8 @@ async function load(source: Source): Promise<void> {
   const label = $('progress-label');
   box.hidden = false;
   document.documentElement.dataset.loaded = 'false';
+  // The canvas names its viewer only once every panel shows that viewer of this network.
+  delete $('ego-canvas').dataset.viewer;
   $<HTMLButtonElement>('save-button').disabled = true;
   showMessage('');
   try {
