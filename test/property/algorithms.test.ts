@@ -325,6 +325,12 @@ describe('scratch stays clean', () => {
         const { store, index, scratch } = storeOf(g);
         for (const a of index.values()) for (const b of index.values()) runSearch(bidirectionalDistance(scratch, a, b, 4), store);
         expect(scratch.markA.every((x) => x === 0) && scratch.markB.every((x) => x === 0)).toBe(true);
+        // Reach, local (direction-optimizing, its last level counted without a queue) and level by level.
+        for (const v of index.values()) {
+          runSearch(levelCounts(scratch, v, 3, 2 * store.connectionCount), store);
+          runSearch(levelCounts(scratch, v, 3, 0), store);
+        }
+        expect(scratch.markA.every((x) => x === 0)).toBe(true);
       }),
       fcParams(50),
     );
