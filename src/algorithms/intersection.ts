@@ -47,6 +47,16 @@ function gallop(a: Int32Array, lo: number, hi: number, x: number): number {
 }
 
 /**
+ * Whether two windows, `a`'s the shorter (`aLen ≤ bLen`), both non-empty, merge without branches:
+ * their lengths are within {@link BRANCH_FREE_RATIO} to 1 and neither holds a negative value
+ * (each window's first value is its smallest). O(1).
+ */
+function branchFree(a: Int32Array, aStart: number, aLen: number, b: Int32Array, bStart: number, bLen: number): boolean {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: both merges give the exact answer on windows without negative values; the choice is only their cost (test/property/algorithms.test.ts checks windows with negative values)
+  return bLen <= aLen * BRANCH_FREE_RATIO && a[aStart]! >= 0 && b[bStart]! >= 0;
+}
+
+/**
  * Values common to `a[i..aEnd)` and `b[j..bEnd)`, sorted, duplicate-free and all in 0..2^31-1,
  * by a merge whose steps do not branch on the data.
  *
@@ -143,8 +153,7 @@ export function intersectionSize(
   // Quick range rejection, then merge (without branches when no value is negative: each
   // window's first value is its smallest).
   if (a[aEnd - 1]! < b[bStart]! || b[bEnd - 1]! < a[aStart]!) return 0;
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: both merges give the exact answer on windows without negative values; the choice is only their cost (test/property/algorithms.test.ts checks windows with negative values)
-  if (bLen <= aLen * BRANCH_FREE_RATIO && a[aStart]! >= 0 && b[bStart]! >= 0) return mergeCountNonNegative(a, aStart, aEnd, b, bStart, bEnd);
+  if (branchFree(a, aStart, aLen, b, bStart, bLen)) return mergeCountNonNegative(a, aStart, aEnd, b, bStart, bEnd);
   let i = aStart;
   let j = bStart;
   while (i < aEnd && j < bEnd) {
@@ -189,8 +198,7 @@ export function intersects(a: Int32Array, aStart: number, aLen: number, b: Int32
     }
     return false;
   }
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: both merges give the exact answer on windows without negative values; the choice is only their cost (test/property/algorithms.test.ts checks windows with negative values)
-  if (bLen <= aLen * BRANCH_FREE_RATIO && a[aStart]! >= 0 && b[bStart]! >= 0) return mergeMeetsNonNegative(a, aStart, aEnd, b, bStart, bEnd);
+  if (branchFree(a, aStart, aLen, b, bStart, bLen)) return mergeMeetsNonNegative(a, aStart, aEnd, b, bStart, bEnd);
   let i = aStart;
   let j = bStart;
   while (i < aEnd && j < bEnd) {
@@ -242,8 +250,7 @@ export function intersectInto(
     }
     return count;
   }
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: both merges give the exact answer on windows without negative values; the choice is only their cost (test/property/algorithms.test.ts checks windows with negative values)
-  if (bLen <= aLen * BRANCH_FREE_RATIO && a[aStart]! >= 0 && b[bStart]! >= 0) return mergeIntoNonNegative(a, aStart, aEnd, b, bStart, bEnd, out);
+  if (branchFree(a, aStart, aLen, b, bStart, bLen)) return mergeIntoNonNegative(a, aStart, aEnd, b, bStart, bEnd, out);
   let i = aStart;
   let j = bStart;
   while (i < aEnd && j < bEnd) {
