@@ -10,11 +10,14 @@
  * @packageDocumentation
  */
 
+/** Words of {@link Scratch.filter}: 2^16 bits, 8 KiB. */
+export const FILTER_WORDS = 2048;
+
 /**
  * Typed scratch arrays for one search at a time.
  *
  * @remarks Memory: 3 bytes + 12 bytes per member index (three `Uint8Array` marks and three
- * `Int32Array` queues). `ensure` is O(bound) when it grows, O(1) otherwise.
+ * `Int32Array` queues), and 8 KiB (the filter). `ensure` is O(bound) when it grows, O(1) otherwise.
  * @example
  * ```ts
  * const scratch = new Scratch();
@@ -29,6 +32,11 @@ export class Scratch {
   queueA: Int32Array = new Int32Array(0);
   queueB: Int32Array = new Int32Array(0);
   queueC: Int32Array = new Int32Array(0);
+  /**
+   * A bit per value of a member index's low 16 bits, for a membership test that stays in L1
+   * before a mark is read (all zero between searches, like the marks).
+   */
+  readonly filter: Int32Array = new Int32Array(FILTER_WORDS);
   /** Two slots for the ends of a pair search. */
   readonly pair: Int32Array = new Int32Array(2);
   /** Whether a search is using these arrays now (guards re-entrant use). */
