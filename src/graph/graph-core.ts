@@ -137,6 +137,8 @@ export class GraphCore {
   readonly #onDisconnected: ((u: number, v: number) => void)[] = [];
   /** Per `connected` observer, whether it needs a batch's pairs in order now. */
   readonly #ordered: (() => boolean)[] = [];
+  /** Sum of the entries read ahead by `disconnect` (see CompactAdjacencyStore.readAhead). */
+  #readAhead = 0;
   /** Depth of public operations in progress (0: none). */
   #depth = 0;
   /** The clock's value for the operation in progress (NaN until read). */
@@ -494,7 +496,11 @@ export class GraphCore {
 
   /** Removes a connection by index; returns whether it existed. O(log d + d). */
   disconnectIndices(u: number, v: number, a: string, b: string): boolean {
-    if (u === v || !this.store.remove(u, v)) return false;
+    if (u === v) return false;
+    // Both lists are read ahead, so that their misses overlap the searches' (the sum is kept in
+    // a field so that the reads are not dropped).
+    this.#readAhead = (this.#readAhead + this.store.readAhead(u) + this.store.readAhead(v)) | 0;
+    if (!this.store.remove(u, v)) return false;
     this.store.remove(v, u);
     for (const hook of this.#onDisconnected) hook(u, v);
     if (this.events.has('disconnected')) this.events.push({ type: 'disconnected', a, b });

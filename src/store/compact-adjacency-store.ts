@@ -47,6 +47,11 @@ const MERGE_PAIR_BITS = 24;
 export const MAX_MERGE_PAIRS = 2 ** MERGE_PAIR_BITS;
 /** Buckets of the bulk load's second-member pass. */
 const BUCKETS = 1024;
+/**
+ * Longest list {@link CompactAdjacencyStore.readAhead} reads (64 cache lines): past it a binary
+ * search touches a small part of the list, and reading it all cost more than it saved.
+ */
+const READ_AHEAD_MAX_ENTRIES = 1024;
 
 /** Member records of `n` members, every size class NO_CLASS. */
 // Stryker disable next-line BooleanLiteral: shared or plain memory holds the same records
@@ -264,6 +269,29 @@ export class CompactAdjacencyStore implements AdjacencyView {
       else return mid - start;
     }
     return -(lo - start) - 1;
+  }
+
+  /**
+   * Reads one entry in 16 (a cache line) of `v`'s list, if it holds at most
+   * {@link READ_AHEAD_MAX_ENTRIES}, and returns their sum: a caller about to search and change
+   * two cold lists reads both first, so that their cache misses overlap instead of each binary
+   * search step waiting on the last. O(d / 16).
+   *
+   * @remarks `disconnect` reads ahead (disconnect then connect again of random existing
+   * connections: 0.89–0.94× the time on 100k and 1M BA graphs, shuffled or in generation order);
+   * `connect` does not: 0.95× the time on a shuffled 1M graph, but 1.2–1.3× when a graph is
+   * built in generation order, where most calls add to a hub's list that is already in cache.
+   */
+  readAhead(v: number): number {
+    const n = this.#meta[4 * v + 1]!;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: reading ahead changes only the speed
+    if (n > READ_AHEAD_MAX_ENTRIES) return 0;
+    const slab = this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!;
+    const start = this.#meta[4 * v]! & SLAB_MASK;
+    let sum = 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,AssignmentOperator,ArithmeticOperator: reading ahead changes only the speed
+    for (let j = start; j < start + n; j += 16) sum += slab[j]!;
+    return sum;
   }
 
   /** Whether `w` is in `v`'s list. O(log d). */
