@@ -17,12 +17,13 @@ import type { FetchRequest, Search } from './search.js';
 import { FILTER_WORDS, type Scratch } from './scratch.js';
 
 /**
- * Index bound above which the depth-3 search reads the lists it will check (their heads, or all
- * of them: see readListsAhead) before checking any: below it (100k members and 2M connections:
+ * Index bound above which searches read lists ahead of their use (the depth-3 search: the lists
+ * it will check, their heads or all of them, see readListsAhead; reach: see level-counts.ts's
+ * topDownCount). Below it (100k members and 2M connections:
  * 16 MB of lists) they are mostly in cache and the extra pass only delays an early answer (at
  * 100k, reading whole lists ahead made random pairs 1.1× slower at p50).
  */
-const READ_AHEAD_MIN_MEMBERS = 1 << 18;
+export const READ_AHEAD_MIN_MEMBERS = 1 << 18;
 
 /** Words of {@link Scratch.filter} less one: the filter maps an index's low 16 bits to one bit. */
 const FILTER_MASK = FILTER_WORDS - 1;
