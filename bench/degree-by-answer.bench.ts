@@ -1,7 +1,8 @@
 /**
  * `degree` by kind of pair and by answer, on the graph of `social-graph bench` (a seeded
  * Barabási–Albert graph, average degree 40, members numbered by the bench's seeded permutation,
- * 23-character ids), loaded by `fromIndexedEdges`. The pairs are the bench's samples (seed 1001):
+ * 23-character ids; `--shape generation-short`: in generation order with short ids), loaded by
+ * `fromIndexedEdges`. The pairs are the bench's samples (seed 1001):
  * random pairs, near pairs (a 1–3 hop walk) and hub-to-random pairs. For each kind: p50 and mean
  * per call, and the mean per answer (1, 2, 3, farther), since a change that helps one answer can
  * cost another (a search that ends early against one that reads every list).
@@ -12,7 +13,7 @@
  * drifts; one process per side keeps each side's code and memory layout its own).
  *
  * Run: `node --max-old-space-size=16000 --import tsx bench/degree-by-answer.bench.ts
- *   [--members 1000000] [--kinds random,near,hub] [--seconds 6] [--tree DIR]`
+ *   [--members 1000000] [--kinds random,near,hub] [--seconds 6] [--tree DIR] [--shape shuffled-long|generation-short]`
  */
 import { parseArgs } from 'node:util';
 import { makeNamedGraph, makeQueries, memberIds } from '../src/cli/bench/workload.js';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     kinds: { type: 'string', default: 'random,near,hub' },
     seconds: { type: 'string', default: '6' },
     tree: { type: 'string' },
+    shape: { type: 'string', default: 'shuffled-long' },
   },
 });
 const members = Number(values.members);
@@ -31,14 +33,15 @@ const seconds = Number(values.seconds);
 const kinds = values.kinds.split(',') as ('random' | 'near' | 'hub')[];
 const SocialGraph: typeof Here = values.tree === undefined ? Here : ((await import(`${values.tree}/src/index.js`)) as { SocialGraph: typeof Here }).SocialGraph;
 
-const g = await makeNamedGraph({ model: 'barabasi-albert', members, avgDegree: 40, seed: 1 }, 'shuffled');
-const ids = memberIds(members, 'long');
+const order = values.shape.startsWith('generation') ? 'generation' : 'shuffled';
+const g = await makeNamedGraph({ model: 'barabasi-albert', members, avgDegree: 40, seed: 1 }, order);
+const ids = memberIds(members, values.shape.endsWith('short') ? 'short' : 'long');
 const q = makeQueries(g, { pairs: 10_000, pages: 1, reach: 1, churn: 1 }, 1001);
 const graph = SocialGraph.fromIndexedEdges({ ids, memberCount: members, sources: g.sources.subarray(0, g.edges), targets: g.targets.subarray(0, g.edges) });
 // The queries name members by strings of their own, as a caller's would be (equal, not the same objects).
 const queryIds: string[] = JSON.parse(JSON.stringify(ids));
 console.log(
-  `BA ${members.toLocaleString('en-US')} members, ${g.edges.toLocaleString('en-US')} connections, ids like ${ids[42]}; ` +
+  `BA ${members.toLocaleString('en-US')} members, ${g.edges.toLocaleString('en-US')} connections, ${order} order, ids like ${ids[42]}; ` +
     `SocialGraph from ${values.tree ?? 'this tree'}; node ${process.version}`,
 );
 
