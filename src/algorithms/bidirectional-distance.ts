@@ -13,6 +13,7 @@
  */
 import { GALLOP_RATIO, intersects } from './intersection.js';
 import type { AdjacencyView } from '../store/adjacency-view.js';
+import { readLinesAhead } from '../store/read-lines-ahead.js';
 import type { FetchRequest, Search } from './search.js';
 import { FILTER_WORDS, type Scratch } from './scratch.js';
 
@@ -262,12 +263,8 @@ function readListsAhead(view: AdjacencyView, q: Int32Array, from: number, to: nu
     const slab = view.slabOf(u);
     const start = view.offsetOf(u);
     const length = view.degreeOf(u);
-    touched += slab[start]!;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: reading ahead changes only the speed
-    if (length <= longList) {
-      for (let j = start + 16; j < start + length; j += 16) touched += slab[j]!;
-      touched += slab[start + length - 1]!;
-    }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: reading ahead changes only the speed
+    touched += readLinesAhead(slab, start, length <= longList ? start + length : start + 1);
   }
   return touched;
 }

@@ -18,6 +18,7 @@
  */
 import { fill, READ_AHEAD_MIN_MEMBERS } from './bidirectional-distance.js';
 import type { AdjacencyView } from '../store/adjacency-view.js';
+import { readLinesAhead } from '../store/read-lines-ahead.js';
 import type { FetchRequest, Search } from './search.js';
 import type { Scratch } from './scratch.js';
 
@@ -121,11 +122,8 @@ function topDownCount(view: AdjacencyView, mark: Uint8Array, q: Int32Array, from
       // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: reading ahead changes only the speed
       if (i + AHEAD < to) {
         const x = q[i + AHEAD]!;
-        const slab = view.slabOf(x);
         const s = view.offsetOf(x);
-        const e = s + view.degreeOf(x);
-        // Stryker disable next-line ConditionalExpression,EqualityOperator,AssignmentOperator,ArithmeticOperator: reading ahead changes only the speed
-        for (let j = s; j < e; j += 16) touched += slab[j]!;
+        touched += readLinesAhead(view.slabOf(x), s, s + view.degreeOf(x));
       }
     }
     const u = q[i]!;

@@ -25,6 +25,7 @@ import { bulkBuffer, bulkInt32 } from './bulk-buffer.js';
 import { countSeconds, drainSeconds, scatterSeconds, sortKeys, sortLists, sortUnique } from './bulk-lists.js';
 import { grown } from './grown.js';
 import type { HelperThread } from './helper-thread.js';
+import { readLinesAhead } from './read-lines-ahead.js';
 import { buildSizeClasses, classFor } from './size-classes.js';
 
 const SLAB_BITS = 22;
@@ -286,12 +287,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const n = this.#meta[4 * v + 1]!;
     // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: reading ahead changes only the speed
     if (n > READ_AHEAD_MAX_ENTRIES) return 0;
-    const slab = this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!;
     const start = this.#meta[4 * v]! & SLAB_MASK;
-    let sum = 0;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,AssignmentOperator,ArithmeticOperator: reading ahead changes only the speed
-    for (let j = start; j < start + n; j += 16) sum += slab[j]!;
-    return sum;
+    return readLinesAhead(this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!, start, start + n);
   }
 
   /** Whether `w` is in `v`'s list. O(log d). */
