@@ -15,7 +15,7 @@
  * @remarks O((end - start) / 16).
  * @example
  * ```ts
- * readLinesAhead(Int32Array.from({ length: 40 }, (_, i) => i), 0, 40); // 0 + 16 + 32 + 39 = 87
+ * readLinesAhead(Int32Array.from({ length: 40 }, (_, i) => i), 0, 40); // 87: entries 0, 16, 32 and the last, 39
  * ```
  * @internal
  */
