@@ -6,7 +6,8 @@
  */
 import { SocialGraphError } from '../errors.js';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a string that starts with U+FEFF keeps it (the default would strip it as a byte order mark).
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * A cursor over `bytes[start, end)` reading bytes, unsigned 8/32-bit integers, LEB128 varints and

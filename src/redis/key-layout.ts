@@ -21,7 +21,8 @@ export function headerBytes(idBytes: number): number {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// ignoreBOM: an id that starts with U+FEFF keeps it (the default would strip it as a byte order mark).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Key names and value codecs of one graph (one prefix) in Redis Cluster.

@@ -119,6 +119,23 @@ function applyFeatures(graph: SocialGraph, ops: readonly FeatureOp[]): Set<strin
 }
 
 describe('SocialGraph.toBytes / fromBytes', () => {
+  it('keeps strings that start with U+FEFF in every section (not stripped as a byte order mark)', () => {
+    const graph = new SocialGraph();
+    graph.addMember('\uFEFFada');
+    graph.addMember('\uFEFF');
+    graph.connect('\uFEFFada', '\uFEFF');
+    graph.setProfile('\uFEFFada', { '\uFEFFk': '\uFEFFv' });
+    graph.joinGroup('\uFEFF', '\uFEFFgroup');
+    graph.createList('\uFEFF', '\uFEFFlist');
+    graph.addToList('\uFEFF', '\uFEFFlist', '\uFEFFada');
+    const bytes = graph.toBytes();
+    const copy = SocialGraph.fromBytes(bytes);
+    const { bytes: _copyBytes, ...copyState } = fullState(copy);
+    const { bytes: _bytes, ...state } = fullState(graph);
+    expect(copyState).toEqual(state);
+    expect(copy.toBytes()).toEqual(bytes);
+  });
+
   it('round-trips random graphs with every piece of state (property)', () => {
     const cov = new Coverage('snapshot round trip');
     withNotesSection(() => {

@@ -32,6 +32,14 @@ describe('key layout', () => {
     expect(layout.bucketOf('ada')).toBeLessThan(16);
   });
 
+  it('keeps an id that starts with U+FEFF (not stripped as a byte order mark)', () => {
+    for (const id of ['\uFEFF', '\uFEFFada', '\uFEFF\uFEFF']) {
+      const bytes = encodeMember(id, Int32Array.of(1, 5), 0, 2);
+      expect(decodeMember(bytes).id).toBe(id);
+      expect(decodeMemberId(bytes)).toBe(id);
+    }
+  });
+
   it('round-trips member values, ids of any length and lists at any alignment', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }), fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { maxLength: 50 }), fc.nat(7), (id, raw, shift) => {

@@ -129,7 +129,8 @@ const P_CUSTOM = 4;
 const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
 const utf8 = new TextEncoder();
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a string that starts with U+FEFF keeps it (the default would strip it as a byte order mark).
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Whether a string has no lone surrogate (UTF-8 holds it exactly). */
 function isWellFormed(s: string): boolean {
