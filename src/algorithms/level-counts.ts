@@ -108,8 +108,8 @@ function topDown(view: AdjacencyView, mark: Uint8Array, q: Int32Array, from: num
  * ahead of their turn: the record of the member {@link AHEAD} · 2 places on, and one entry in 16
  * (a cache line) of the list {@link AHEAD} places on, whose record was read {@link AHEAD} turns
  * before. A list's misses then overlap the scanning of the lists before it, where otherwise each
- * list's first read waits for memory (reach on a 1M-member BA graph: 0.8–0.9× the time, none
- * gained at 100k, bench/reach-floor.bench.ts).
+ * list's first read waits for memory (reach on a 1M-member BA graph: about 0.8× the time; nothing
+ * gained at 100k; bench/reach-floor.bench.ts).
  */
 function topDownCount(view: AdjacencyView, mark: Uint8Array, q: Int32Array, from: number, to: number, readAhead: Scratch | null): number {
   let count = 0;
