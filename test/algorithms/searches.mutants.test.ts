@@ -248,6 +248,48 @@ describe('bidirectionalDistance', () => {
   });
 });
 
+describe('bidirectionalDistance at depth 3 through the filter', () => {
+  // a - x, and b - y, y2, y3. x has 60 more neighbours and t, whose index shares y's low 16 bits,
+  // so that t passes the filter (one bit per value of the low 16 bits) built from b's list. b's
+  // list is short beside the 62 entries scanned (x's list: 16 × 3 at least) and x's list is not
+  // long enough to be galloped through (24 × 3 at most), so x's list is scanned through the
+  // filter, and the mark decides.
+  const a = 0;
+  const x = 1;
+  const b = 2;
+  const [y, y2, y3] = [3, 7, 9];
+  const t = y + 65_536;
+  const fillers = Array.from({ length: 60 }, (_, k) => 10 + k);
+  function lists(xy: boolean): number[][] {
+    const out: number[][] = Array.from({ length: t + 1 }, () => []);
+    out[a] = [x];
+    out[x] = [a, ...(xy ? [y] : []), ...fillers, t];
+    out[b] = [y, y2, y3];
+    out[y] = [...(xy ? [x] : []), b];
+    out[y2] = [b];
+    out[y3] = [b];
+    for (const f of fillers) out[f] = [x];
+    out[t] = [x];
+    return out;
+  }
+
+  it('a member that only shares the low 16 bits of the other end\'s connection is no path; the connection itself is', () => {
+    // indexBound above 2^18 as well: the search then reads the lists ahead first.
+    for (const bound of [t + 1, 2 ** 18 + 1]) {
+      for (const [xy, d] of [
+        [false, null],
+        [true, 3],
+      ] as const) {
+        const scratch = dirtyScratch(bound);
+        expect(runSearch(bidirectionalDistance(scratch, a, b, 3), new PackedView(lists(xy), bound))).toBe(d);
+        expectClean(scratch);
+        expect(scratch.filter.every((w) => w === 0)).toBe(true);
+        expect(runSearch(bidirectionalDistance(dirtyScratch(bound), b, a, 3), new PackedView(lists(xy), bound))).toBe(d);
+      }
+    }
+  });
+});
+
 describe('levelCounts', () => {
   it('counts members at each distance like a BFS, local (either direction) and remote (top-down, one request per level)', () => {
     let bottomUp = 0;
