@@ -20,9 +20,9 @@ import { FILTER_WORDS, type Scratch } from './scratch.js';
 /**
  * Index bound above which searches read lists ahead of their use (the depth-3 search: the lists
  * it will check, their heads or all of them, see readListsAhead; reach: see level-counts.ts's
- * topDownCount). Below it (100k members and 2M connections:
- * 16 MB of lists) they are mostly in cache and the extra pass only delays an early answer (at
- * 100k, reading whole lists ahead made random pairs 1.1× slower at p50).
+ * topDownCount). Below it (100k members and 2M connections: 16 MB of lists) they are mostly in
+ * cache and the extra pass only delays an early answer (at 100k, reading whole lists ahead made
+ * random pairs 1.1× slower at p50).
  */
 export const READ_AHEAD_MIN_MEMBERS = 1 << 18;
 
@@ -184,7 +184,8 @@ export function* bidirectionalDistance(
         const root = expandA ? b : a;
         q[to] = root;
         view = yield fill(request, q, from, to + 1);
-        return meetsMarkedList(view, q, from, from, to, other, filterFor(scratch, view.degreeOf(root), expandA ? costA : costB), view.slabOf(root), view.offsetOf(root), view.degreeOf(root)) ? depth + 2 : null;
+        const rootLength = view.degreeOf(root);
+        return meetsMarkedList(view, q, from, from, to, other, filterFor(scratch, rootLength, expandA ? costA : costB), view.slabOf(root), view.offsetOf(root), rootLength) ? depth + 2 : null;
       }
       if (expandA) view = yield fill(request, qa, fa, na);
       else view = yield fill(request, qb, fb, nb);
@@ -270,10 +271,11 @@ function readListsAhead(view: AdjacencyView, q: Int32Array, from: number, to: nu
 }
 
 /**
- * The scratch's filter when a scan of `entries` entries against a root list of `rootLength`
- * gains by it (setting and clearing the root's bits costs about as much as testing 2 entries
- * each): a root at most a sixteenth of the scan, and at most 4,096 long, so that under one
- * entry in 16 passes the filter by chance; else `null`.
+ * The scratch's filter when a scan of `entries` entries against a root list of `rootLength` is
+ * worth setting and clearing the root's bits for: a root at most a sixteenth of the scan, and at
+ * most 4,096 long, so that under one entry in 16 passes the filter by chance; else `null`. (Both
+ * bounds are chosen, not tuned: pairs with a hub, whose long list must not be set bit by bit, and
+ * random pairs, whose short lists gain, were measured with them.)
  */
 function filterFor(scratch: Scratch, rootLength: number, entries: number): Int32Array | null {
   // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,LogicalOperator: using the filter or not changes only the speed
