@@ -137,7 +137,7 @@ export class GraphCore {
   readonly #onDisconnected: ((u: number, v: number) => void)[] = [];
   /** Per `connected` observer, whether it needs a batch's pairs in order now. */
   readonly #ordered: (() => boolean)[] = [];
-  /** Sum of the entries read ahead by `disconnect` (see CompactAdjacencyStore.readAhead). */
+  /** Sum of the entries read ahead by `connect` and `disconnect` (see CompactAdjacencyStore.readAhead). */
   #readAhead = 0;
   /** Depth of public operations in progress (0: none). */
   #depth = 0;
@@ -352,6 +352,9 @@ export class GraphCore {
     let seconds = readAtSeconds(method, options);
     if (u === v) throw new SocialGraphError('SELF_CONNECTION', `${method}: cannot connect member ${describeValue(a)} to itself`);
     const store = this.store;
+    // Both lists are read ahead unless appended to, so that their misses overlap (as in disconnect).
+    // Stryker disable next-line ArithmeticOperator,AssignmentOperator: reading ahead changes only the speed
+    this.#readAhead = (this.#readAhead + store.readAheadFor(u, v) + store.readAheadFor(v, u)) | 0;
     const at = store.indexOfNeighbor(u, v);
     if (at >= 0) return false;
     // Both positions first: the two members' records and list tails are loaded side by side.
