@@ -498,7 +498,13 @@ export class CompactAdjacencyStore implements AdjacencyView {
   #mergeInto(m: number, added: Int32Array, from: number, k: number, time: number): void {
     const n = this.#meta[4 * m + 1]!;
     const cls = this.#meta[4 * m + 2]!;
-    if (cls === NO_CLASS || n + k > this.#caps[cls]!) this.#moveBlock(m, classFor(this.#caps, n + k));
+    if (cls === NO_CLASS || n + k > this.#caps[cls]!) {
+      if (this.#times === null) {
+        this.#mergeMoving(m, added, from, k, classFor(this.#caps, n + k));
+        return;
+      }
+      this.#moveBlock(m, classFor(this.#caps, n + k));
+    }
     const address = this.#meta[4 * m]!;
     const list = this.#slabs[address >>> SLAB_BITS]!;
     const times = this.#times === null ? null : this.#times[address >>> SLAB_BITS]!;
@@ -523,6 +529,40 @@ export class CompactAdjacencyStore implements AdjacencyView {
     }
     this.#meta[4 * m + 1] = n + k;
     this.#meta[4 * m + 3] = list[base + n + k - 1]!;
+  }
+
+  /**
+   * {@link CompactAdjacencyStore.#mergeInto} for a list that moves to class `cls` (no times
+   * recorded): the old entries and the new ones are merged front to back straight into the new
+   * block, each written once, instead of copied there and then shifted (a 1M-pair `connectAll` on a
+   * 1M-member graph: 0.96× the time, bench/ab-build.bench.ts `--connect-all`). O(k log d + d).
+   */
+  #mergeMoving(m: number, added: Int32Array, from: number, k: number, cls: number): void {
+    const newAddr = this.#allocate(cls); // may replace a slab: read the slabs after it
+    const n = this.#meta[4 * m + 1]!;
+    const to = this.#slabs[newAddr >>> SLAB_BITS]!;
+    let o = newAddr & SLAB_MASK;
+    if (n > 0) {
+      const oldAddr = this.#meta[4 * m]!;
+      const list = this.#slabs[oldAddr >>> SLAB_BITS]!;
+      const base = oldAddr & SLAB_MASK;
+      const last = list[base + n - 1]!;
+      let i = 0; // old entries [0, i) are written
+      for (let j = 0; j < k; j++) {
+        const w = added[from + j]!;
+        const p = last < w ? n : searchFrom(list, base, i, n, w);
+        o = copyRun(list, base + i, base + p, to, o);
+        i = p;
+        to[o++] = w;
+      }
+      o = copyRun(list, base + i, base + n, to, o);
+    } else for (let j = 0; j < k; j++) to[o++] = added[from + j]!;
+    this.#freeBlock(m);
+    this.#meta[4 * m] = newAddr;
+    this.#meta[4 * m + 2] = cls;
+    this.#blockSlots += this.#caps[cls]!;
+    this.#meta[4 * m + 1] = n + k;
+    this.#meta[4 * m + 3] = to[o - 1]!;
   }
 
   /**
@@ -1037,6 +1077,24 @@ export class CompactAdjacencyStore implements AdjacencyView {
       compactions: this.#compactions,
     };
   }
+}
+
+/**
+ * Copies `from[start, end)` to `to` at `at` (the two never overlap) and returns the end of the
+ * copy in `to`: a loop for a short run, a bulk copy for a long one (a call into the runtime costs
+ * about 100 ns).
+ */
+function copyRun(from: Int32Array, start: number, end: number, to: Int32Array, at: number): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the loop and the bulk copies move the same entries; the length only chooses between them
+  if (end - start <= 64) for (let i = start; i < end; i++) to[at++] = from[i]!;
+  else if (from === to) {
+    to.copyWithin(at, start, end);
+    at += end - start;
+  } else {
+    to.set(from.subarray(start, end), at);
+    at += end - start;
+  }
+  return at;
 }
 
 /**

@@ -142,6 +142,29 @@ describe('connectAll', () => {
     }
   });
 
+  it('merges into a list that moves: runs longer than 64 entries are copied in bulk, with and without connection times', () => {
+    // m0 holds the 100 even members in a block of 104; six odd members join at both ends, so the
+    // list moves and the run between them (m6..m194, 95 entries) is copied in one piece.
+    for (const times of [false, true]) {
+      const make = (): SocialGraph => {
+        const graph = new SocialGraph({ connectionTimes: times, clock: () => 1_700_000_000_000 });
+        for (let i = 0; i <= 200; i++) graph.addMember(`m${i}`);
+        for (let i = 2; i <= 200; i += 2) graph.connect('m0', `m${i}`);
+        return graph;
+      };
+      const pairs: [string, string][] = [['m1', 'm0'], ['m0', 'm3'], ['m5', 'm0'], ['m0', 'm195'], ['m197', 'm0'], ['m0', 'm199']];
+      const batched = make();
+      const looped = make();
+      const before = batched.storeStats().blockSlots;
+      expect(batched.connectAll(pairs)).toBe(6);
+      for (const [a, b] of pairs) looped.connect(a, b);
+      const expected = [1, 3, 5, ...Array.from({ length: 100 }, (_, i) => 2 * i + 2), 195, 197, 199].sort((x, y) => x - y);
+      expect(batched.connections('m0')).toEqual(expected.map((i) => `m${i}`));
+      expect(Buffer.from(batched.toBytes()).equals(Buffer.from(looped.toBytes()))).toBe(true);
+      expect(batched.storeStats().blockSlots - before).toBeGreaterThan(6); // m0's list moved
+    }
+  });
+
   it('changes nothing, bytes included, when any pair of the batch is bad (fast-check)', () => {
     let overCap = 0;
     fc.assert(
