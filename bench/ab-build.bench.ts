@@ -14,7 +14,10 @@
  * Run it both ways round (`A B`, then `B A`): a side's place in the process can favour it.
  *
  * Run: `node --expose-gc --max-old-space-size=16000 --import tsx bench/ab-build.bench.ts TREE_A TREE_B
- *   [--members 1000000] [--shape shuffled-long|generation-short] [--connect-all K]`
+ *   [--members 1000000] [--shape shuffled-long|generation-short] [--connect-all K] [--entries core,node]`
+ *
+ * `--entries` names each side's entry: `core` (src/index.ts, the default) or `node`
+ * (src/node/main.ts, the package's entry in Node, which gives big batches a helper thread).
  */
 import { parseArgs } from 'node:util';
 import { makeNamedGraph, memberIds } from '../src/cli/bench/workload.js';
@@ -26,6 +29,7 @@ const { values, positionals } = parseArgs({
     members: { type: 'string', default: '1000000' },
     shape: { type: 'string', default: 'shuffled-long' },
     'connect-all': { type: 'string', default: '0' },
+    entries: { type: 'string', default: 'core,core' },
   },
 });
 const [treeA, treeB] = positionals;
@@ -35,8 +39,11 @@ const order = values.shape.startsWith('generation') ? 'generation' : 'shuffled';
 const idForm = values.shape.endsWith('short') ? 'short' : 'long';
 type Graph = Pick<SocialGraph, 'addMember' | 'connect' | 'disconnect' | 'connectAll' | 'connectionCount'>;
 type Made = { new (): Graph; fromIndexedEdges: (edges: { ids: readonly string[]; memberCount: number; sources: Int32Array; targets: Int32Array }) => Graph };
-const load = async (tree: string): Promise<Made> => ((await import(`${tree}/src/index.js`)) as { SocialGraph: Made }).SocialGraph;
-const [MadeA, MadeB] = [await load(treeA), await load(treeB)];
+// Each side's entry: `core` (src/index.ts) or `node` (src/node/main.ts, the package's entry in
+// Node, which gives the graph a helper thread).
+const entries = values.entries.split(',').map((e) => (e === 'node' ? 'src/node/main.js' : 'src/index.js'));
+const load = async (tree: string, entry: string): Promise<Made> => ((await import(`${tree}/${entry}`)) as { SocialGraph: Made }).SocialGraph;
+const [MadeA, MadeB] = [await load(treeA, entries[0]!), await load(treeB, entries[1] ?? entries[0]!)];
 const g = await makeNamedGraph({ model: 'barabasi-albert', members, avgDegree: 40, seed: 1 }, order);
 const ids = memberIds(members, idForm);
 const { sources, targets, edges } = g;

@@ -12,7 +12,8 @@
  *
  * Each (batch size, form) starts from its own copy of the half-built graph; the forms of one batch
  * size take turns, batch for batch, in one process (the machine drifts: alternating keeps the
- * ratios honest). Every graph must end equal to the whole graph loaded at once.
+ * ratios honest). Every graph must end equal to the whole graph loaded at once. The graphs come
+ * from the package's Node entry, so batches of 2^19 pairs or more use a helper thread.
  *
  * Run: `node --max-old-space-size=16000 --import tsx bench/connect-all.bench.ts [--members 1000000]
  *   [--avg-degree 40] [--batches 1000000,2000000,5000000] [--forms indexed,pairs,loop] [--order shuffled|generation]`
@@ -20,7 +21,8 @@
 import { parseArgs } from 'node:util';
 import { barabasiAlbert } from '../src/generators/index.js';
 import { SeededRandom } from '../src/generators/random.js';
-import { SocialGraph } from '../src/index.js';
+// The package's entry in Node: batches of 2^19 pairs or more merge on a helper thread.
+import { SocialGraph } from '../src/node/main.js';
 
 const { values } = parseArgs({
   options: {

@@ -24,6 +24,7 @@ import { runSearch } from '../algorithms/search.js';
 import { describeValue, SocialGraphError } from '../errors.js';
 import { bulkBuffer, bulkInt32 } from '../store/bulk-buffer.js';
 import { CompactAdjacencyStore, MAX_MERGE_PAIRS } from '../store/compact-adjacency-store.js';
+import { type HelperThread, startHelperThread } from '../store/helper-thread.js';
 import { IdInterner } from '../store/id-interner.js';
 import { readIndexedEdges, type IndexedEdges } from '../store/read-indexed-edges.js';
 import { checkId, checkOptionsObject, readMaxDepth } from './checks.js';
@@ -35,6 +36,14 @@ import type { OperationLog, OperationName } from './operation-log.js';
 export const DEFAULT_MAX_CONNECTIONS = 30_000;
 /** Most pairs one `SocialGraph.connectAll` call takes (2^24). */
 export const MAX_CONNECT_ALL = MAX_MERGE_PAIRS;
+/**
+ * `connectAll` batches of at least this many pairs merge half of their lists on a helper thread
+ * where the platform gives one (Node; a worker boots in about 30 ms, while the ids are looked up).
+ */
+export const CONNECT_ALL_PARALLEL_MIN_PAIRS = 1 << 19;
+
+/** Closes the helper thread of a graph that is collected (see GraphCore.#mergeHelper). */
+const closeHelpers = new FinalizationRegistry<HelperThread>((helper) => helper.close());
 /** Largest accepted `maxConnectionsPerMember` (one slab of the pool). */
 export const MAX_CONNECTIONS_LIMIT = 1 << 22;
 
@@ -137,6 +146,8 @@ export class GraphCore {
   readonly #onDisconnected: ((u: number, v: number) => void)[] = [];
   /** Per `connected` observer, whether it needs a batch's pairs in order now. */
   readonly #ordered: (() => boolean)[] = [];
+  /** See {@link GraphCore.#mergeHelper}; undefined until first asked for. */
+  #helper: HelperThread | null | undefined = undefined;
   /** Sum of the entries read ahead by `connect` and `disconnect` (see CompactAdjacencyStore.readAhead). */
   #readAhead = 0;
   /** Depth of public operations in progress (0: none). */
@@ -444,6 +455,44 @@ export class GraphCore {
         pb[i] = b;
       }
     }
+    const store = this.store;
+    const timed = seconds >= 0;
+    const hooks = this.#onConnected;
+    const events = this.events.has('connected');
+    let ordered = events;
+    for (let h = 0; h < hooks.length && !ordered; h++) ordered = this.#ordered[h]!();
+    // A big batch merges half of its lists on a helper thread where the platform gives one (it
+    // boots while the ids are looked up); only the merge without times or pair order can split.
+    const helper = count >= CONNECT_ALL_PARALLEL_MIN_PAIRS && !ordered && !timed && !store.hasTimes ? this.#mergeHelper() : null;
+    return this.#connectAllIndexed(method, names, pa, pb, count, seconds, ordered, helper);
+  }
+
+  /**
+   * The helper thread of big `connectAll` batches, or null where the platform gives none: started
+   * for the first one and kept for the next (its code is then compiled: a fresh worker ran its
+   * half 20–30 ms behind this thread's on a 1M-pair batch), closed when the graph is collected.
+   * An idle helper never keeps the process alive.
+   */
+  #mergeHelper(): HelperThread | null {
+    if (this.#helper === undefined) {
+      this.#helper = startHelperThread();
+      if (this.#helper !== null) closeHelpers.register(this, this.#helper);
+    }
+    return this.#helper;
+  }
+
+  /** {@link GraphCore.connectAll} once the pairs are read: pair i joins `names[pa[i]]` and `names[pb[i]]`. */
+  #connectAllIndexed(
+    method: string,
+    names: string[],
+    pa: Int32Array,
+    pb: Int32Array,
+    count: number,
+    at: number,
+    ordered: boolean,
+    helper: HelperThread | null,
+  ): { added: number; applied: [string, string][] | null } {
+    let seconds = at;
     const indices = bulkInt32(names.length);
     this.ids.indexOfAll(names, names.length, indices);
     const us = bulkInt32(count);
@@ -462,8 +511,6 @@ export class GraphCore {
     if (!timed && store.hasTimes && count > 0) seconds = Math.max(1, Math.min(2 ** 32 - 1, Math.floor(this.now() / 1000))); // 0 is "unknown"
     const hooks = this.#onConnected;
     const events = this.events.has('connected');
-    let ordered = events;
-    for (let h = 0; h < hooks.length && !ordered; h++) ordered = this.#ordered[h]!();
     const fresh = ordered ? new Uint8Array(bulkBuffer(count)) : null;
     const cap = this.cap;
     const added = store.mergePairs(
@@ -481,6 +528,7 @@ export class GraphCore {
         : (u, v) => {
             for (let h = 0; h < hooks.length; h++) hooks[h]!(u, v);
           },
+      helper,
     );
     if (fresh !== null) {
       for (let i = 0; i < count; i++) {

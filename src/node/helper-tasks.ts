@@ -1,6 +1,6 @@
 /**
  * The passes a helper thread runs, by name (src/store/helper-thread.ts names them): the bulk-load
- * passes and the HyperBall passes of src/stats. The worker program and the calling thread's
+ * passes, `connectAll`'s merge and the HyperBall passes of src/stats. The worker program and the calling thread's
  * fallback use this one table.
  *
  * @packageDocumentation
@@ -8,6 +8,7 @@
 import { countSeconds, drainSeconds, scatterSeconds, sortLists } from '../store/bulk-lists.js';
 import type { HelperTask } from '../store/helper-thread.js';
 import { newInternState, processChunk } from '../store/intern-chunk.js';
+import { mergeGroups } from '../store/merge-groups.js';
 import { hyperBallFirst } from '../stats/hyperball-first.js';
 import { hyperBallStep } from '../stats/hyperball-step.js';
 
@@ -28,6 +29,7 @@ export const HELPER_TASKS: Readonly<Record<HelperTask, (...args: never[]) => unk
   scatterSeconds,
   drainSeconds,
   sortLists,
+  mergeGroups,
   hyperBallFirst,
   hyperBallStep,
 });

@@ -25,13 +25,12 @@ import { bulkBuffer, bulkInt32 } from './bulk-buffer.js';
 import { countSeconds, drainSeconds, scatterSeconds, sortKeys, sortLists, sortUnique } from './bulk-lists.js';
 import { grown } from './grown.js';
 import type { HelperThread } from './helper-thread.js';
+import { filterGroup, mergeGroups, mergeInPlace, mergeMoving, SLAB_BITS, SLAB_MASK, searchFrom } from './merge-groups.js';
 import { readLinesAhead } from './read-lines-ahead.js';
 import { buildSizeClasses, classFor } from './size-classes.js';
 
-const SLAB_BITS = 22;
 /** Entries per slab (2^22 = 4,194,304, 16 MiB). */
 export const SLAB_ENTRIES = 1 << SLAB_BITS;
-const SLAB_MASK = SLAB_ENTRIES - 1;
 const NO_CLASS = 255;
 const FIRST_SLAB_ENTRIES = 1024;
 /**
@@ -205,7 +204,9 @@ export class CompactAdjacencyStore implements AdjacencyView {
 
   #growMembers(needed: number): void {
     const n = Math.max(needed, Math.ceil((this.#meta.length >> 2) * GROWTH));
-    const meta = newMeta(n);
+    // Shared memory once big, as after a bulk load: a helper thread can then merge connectAll's
+    // batches (see #mergeGroupsAll).
+    const meta = newMeta(n, n >= 1 << 16);
     meta.set(this.#meta);
     const alive = new Uint8Array(n);
     alive.set(this.#alive);
@@ -430,6 +431,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     onOverflow: (member: number, degree: number) => never,
     fresh: Uint8Array | null = null,
     onNew: ((u: number, v: number) => void) | null = null,
+    helper: HelperThread | null = null,
   ): number {
     const bound = this.indexBound;
     if (count > MAX_MERGE_PAIRS || bound > 2 ** (53 - MERGE_PAIR_BITS)) throw new RangeError('CompactAdjacencyStore.mergePairs: batch too large');
@@ -475,7 +477,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
       if (startTimes && total > 0) this.enableTimes();
       for (let g = 0; g < t; g++) if (newCounts[g]! > 0) this.#mergeInto(touched[g]!, added, stride * groups[g]!, newCounts[g]!, time);
     } else {
-      ({ added, stride, total } = this.#mergeByMember(us, vs, count, fill, touched, t, groups, newCounts, time, startTimes, onOverflow));
+      ({ added, stride, total } = this.#mergeByMember(us, vs, count, fill, touched, t, groups, newCounts, time, startTimes, onOverflow, helper));
     }
     this.#usedSlots += total;
     if (onNew !== null) {
@@ -490,41 +492,50 @@ export class CompactAdjacencyStore implements AdjacencyView {
 
   /**
    * Merges `k` new neighbours of `m` (sorted, none in its list: `added[from, from + k)`) into its
-   * list: grows the list once, to the size class of its new length, then from the back each new
-   * entry w, largest first, finds by binary search how many old entries are below it; the old
-   * entries above it move up by the new entries still to place (one copyWithin per run), and w
-   * goes right below them. New entries get `time` when times are recorded. O(k log d + d).
+   * list, growing it once to the size class of its new length: in place from the back
+   * ({@link mergeInPlace}) when its block has room, else front to back straight into the new
+   * block ({@link mergeMoving}: each entry written once, instead of copied there and then
+   * shifted). New entries get `time` when times are recorded. O(k log d + d).
    */
   #mergeInto(m: number, added: Int32Array, from: number, k: number, time: number): void {
     const n = this.#meta[4 * m + 1]!;
     const cls = this.#meta[4 * m + 2]!;
-    if (cls === NO_CLASS || n + k > this.#caps[cls]!) {
-      if (this.#times === null) {
-        this.#mergeMoving(m, added, from, k, classFor(this.#caps, n + k));
-        return;
+    const moves = cls === NO_CLASS || n + k > this.#caps[cls]!;
+    if (this.#times === null) {
+      if (moves) {
+        const c = classFor(this.#caps, n + k);
+        const to = this.#allocate(c); // may replace a slab: read the slabs after it
+        const address = this.#meta[4 * m]!;
+        const end = mergeMoving(this.#slabs[address >>> SLAB_BITS]!, address & SLAB_MASK, n, added, from, k, this.#slabs[to >>> SLAB_BITS]!, to & SLAB_MASK);
+        this.#meta[4 * m + 3] = this.#slabs[to >>> SLAB_BITS]![end - 1]!;
+        this.#meta[4 * m + 1] = n + k;
+        this.#commitMove(m, to, c);
+      } else {
+        const address = this.#meta[4 * m]!;
+        const list = this.#slabs[address >>> SLAB_BITS]!;
+        const base = address & SLAB_MASK;
+        mergeInPlace(list, base, n, added, from, k);
+        this.#meta[4 * m + 1] = n + k;
+        this.#meta[4 * m + 3] = list[base + n + k - 1]!;
       }
-      this.#moveBlock(m, classFor(this.#caps, n + k));
+      return;
     }
+    if (moves) this.#moveBlock(m, classFor(this.#caps, n + k));
     const address = this.#meta[4 * m]!;
     const list = this.#slabs[address >>> SLAB_BITS]!;
-    const times = this.#times === null ? null : this.#times[address >>> SLAB_BITS]!;
+    const times = this.#times[address >>> SLAB_BITS]!;
     const base = address & SLAB_MASK;
     let end = n; // old entries [0, end) are not yet moved
     for (let j = k - 1; j >= 0; j--) {
       const w = added[from + j]!;
-      // w is not in the old list, so the search gives its insertion point; appending (w above
-      // every old entry left) needs no search.
+      // As in mergeInPlace, with the times moved alongside.
       const lo = end > 0 && list[base + end - 1]! < w ? end : searchFrom(list, base, 0, end, w);
       if (lo < end) {
-        // A short run moves in a loop (a copyWithin is a call into the runtime, about 100 ns):
-        // up by j + 1 over itself, so from its top down.
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: the loop and copyWithin move the same entries; the length only chooses between them
-        if (end - lo <= 32) for (let i = base + end - 1; i >= base + lo; i--) list[i + j + 1] = list[i]!;
-        else list.copyWithin(base + lo + j + 1, base + lo, base + end);
-        if (times !== null) times.copyWithin(base + lo + j + 1, base + lo, base + end);
+        list.copyWithin(base + lo + j + 1, base + lo, base + end);
+        times.copyWithin(base + lo + j + 1, base + lo, base + end);
       }
       list[base + lo + j] = w;
-      if (times !== null) times[base + lo + j] = time;
+      times[base + lo + j] = time;
       end = lo;
     }
     this.#meta[4 * m + 1] = n + k;
@@ -532,62 +543,36 @@ export class CompactAdjacencyStore implements AdjacencyView {
   }
 
   /**
-   * {@link CompactAdjacencyStore.#mergeInto} for a list that moves to class `cls` (no times
-   * recorded): the old entries and the new ones are merged front to back straight into the new
-   * block, each written once, instead of copied there and then shifted (a 1M-pair `connectAll` on a
-   * 1M-member graph: 0.96× the time, bench/ab-build.bench.ts `--connect-all`). O(k log d + d).
+   * Makes the block at `address` (class `cls`), which holds `m`'s merged list (its record's
+   * length and last entry already say so), `m`'s block, and frees the old one. When the list
+   * turns out to fit a smaller class (its group held repeats or neighbours it had, and the block
+   * was sized for the whole group), it goes back into its old block if that has room, else into
+   * a block of its own class, and the oversized block is freed: the store ends as exactly sized
+   * as after one merge per member. O(d) when it moves the list again, else O(1).
    */
-  #mergeMoving(m: number, added: Int32Array, from: number, k: number, cls: number): void {
-    const newAddr = this.#allocate(cls); // may replace a slab: read the slabs after it
+  #commitMove(m: number, address: number, cls: number): void {
+    const caps = this.#caps;
     const n = this.#meta[4 * m + 1]!;
-    const to = this.#slabs[newAddr >>> SLAB_BITS]!;
-    let o = newAddr & SLAB_MASK;
-    if (n > 0) {
-      const oldAddr = this.#meta[4 * m]!;
-      const list = this.#slabs[oldAddr >>> SLAB_BITS]!;
-      const base = oldAddr & SLAB_MASK;
-      const last = list[base + n - 1]!;
-      let i = 0; // old entries [0, i) are written
-      for (let j = 0; j < k; j++) {
-        const w = added[from + j]!;
-        const p = last < w ? n : searchFrom(list, base, i, n, w);
-        o = copyRun(list, base + i, base + p, to, o);
-        i = p;
-        to[o++] = w;
-      }
-      o = copyRun(list, base + i, base + n, to, o);
-    } else for (let j = 0; j < k; j++) to[o++] = added[from + j]!;
-    this.#freeBlock(m);
-    this.#meta[4 * m] = newAddr;
-    this.#meta[4 * m + 2] = cls;
-    this.#blockSlots += this.#caps[cls]!;
-    this.#meta[4 * m + 1] = n + k;
-    this.#meta[4 * m + 3] = to[o - 1]!;
-  }
-
-  /**
-   * Sorts group `[start, end)` of `keys` (the new neighbours asked for `m`), drops repeats and
-   * the neighbours `m` has, and leaves the rest at `keys[start, start + k)`; returns k.
-   * O(g log g + g log d) for a group of g entries.
-   */
-  #filterGroup(keys: Int32Array, start: number, end: number, m: number): number {
-    const meta = this.#meta;
-    const stop = sortUnique(keys, start, end);
-    const n = meta[4 * m + 1]!;
-    const list = this.#slabs[meta[4 * m]! >>> SLAB_BITS]!;
-    const base = meta[4 * m]! & SLAB_MASK;
-    const last = n === 0 ? -1 : meta[4 * m + 3]!;
-    let p = 0;
-    let k = 0;
-    for (let e = start; e < stop; e++) {
-      const w = keys[e]!;
-      if (w <= last) {
-        p = searchFrom(list, base, p, n, w);
-        if (p < n && list[base + p] === w) continue;
-      }
-      keys[start + k++] = w;
+    const old = this.#meta[4 * m + 2]!;
+    if (old !== NO_CLASS && n <= caps[old]!) {
+      const from = this.#slabs[address >>> SLAB_BITS]!;
+      const o = this.#meta[4 * m]!;
+      copyList(from, address & SLAB_MASK, n, this.#slabs[o >>> SLAB_BITS]!, o & SLAB_MASK);
+      this.#freeAddress(address, cls);
+      return;
     }
-    return k;
+    const exact = classFor(caps, n);
+    if (exact < cls) {
+      const to = this.#allocate(exact); // may replace a slab: read the slabs after it
+      copyList(this.#slabs[address >>> SLAB_BITS]!, address & SLAB_MASK, n, this.#slabs[to >>> SLAB_BITS]!, to & SLAB_MASK);
+      this.#freeAddress(address, cls);
+      address = to;
+      cls = exact;
+    }
+    this.#freeBlock(m);
+    this.#meta[4 * m] = address;
+    this.#meta[4 * m + 2] = cls;
+    this.#blockSlots += caps[cls]!;
   }
 
   /**
@@ -613,6 +598,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
     time: number,
     startTimes: boolean,
     onOverflow: (member: number, degree: number) => never,
+    helper: HelperThread | null,
   ): { added: Int32Array; stride: number; total: number } {
     const keys = bulkInt32(2 * count);
     for (let i = 0; i < count; i++) {
@@ -631,21 +617,66 @@ export class CompactAdjacencyStore implements AdjacencyView {
         newCounts[g] = -1; // filtered below
         continue;
       }
-      const k = this.#filterGroup(keys, groups[g]!, groups[g + 1]!, m);
+      const k = filterGroup(meta, this.#slabs, keys, groups[g]!, groups[g + 1]!, m);
       newCounts[g] = k;
       if (n + k > cap) onOverflow(m, n + k);
     }
     let total = 0;
+    if (this.#times === null && !startTimes) {
+      total = this.#mergeGroupsAll(keys, touched, t, groups, newCounts, helper);
+      return { added: keys, stride: 1, total };
+    }
     for (let g = 0; g < t; g++) {
       const m = touched[g]!;
       let k = newCounts[g]!;
-      if (k < 0) newCounts[g] = k = this.#filterGroup(keys, groups[g]!, groups[g + 1]!, m);
+      if (k < 0) newCounts[g] = k = filterGroup(meta, this.#slabs, keys, groups[g]!, groups[g + 1]!, m);
       if (k === 0) continue;
       if (startTimes) this.enableTimes(); // O(1) once on
       this.#mergeInto(m, keys, groups[g]!, k, time);
       total += k;
     }
     return { added: keys, stride: 1, total };
+  }
+
+  /**
+   * {@link CompactAdjacencyStore.#mergeByMember}'s merge when no times are recorded, in three
+   * passes: (1) a block for every list that its whole group could outgrow, sized for the whole
+   * group (the group is not filtered yet: this pass reads records only); (2) {@link mergeGroups},
+   * which filters each group and merges it in one visit to the list, here or, for a big batch
+   * with a `helper` thread, the second half of the groups there at the same time (the two halves
+   * touch disjoint members and blocks, and nothing is allocated meanwhile); (3) each moved list's
+   * new block committed ({@link CompactAdjacencyStore.#commitMove}). Returns the new entries.
+   */
+  #mergeGroupsAll(keys: Int32Array, touched: Int32Array, t: number, groups: Int32Array, newCounts: Int32Array, helper: HelperThread | null): number {
+    const meta = this.#meta;
+    const caps = this.#caps;
+    const newAddr = bulkInt32(t);
+    const newCls = new Uint8Array(t);
+    for (let g = 0; g < t; g++) {
+      const m = touched[g]!;
+      const k = newCounts[g]!;
+      const need = meta[4 * m + 1]! + (k >= 0 ? k : groups[g + 1]! - groups[g]!);
+      const cls = meta[4 * m + 2]!;
+      if (k === 0 || (cls !== NO_CLASS && need <= caps[cls]!)) {
+        newAddr[g] = -1;
+        continue;
+      }
+      const c = classFor(caps, need);
+      newAddr[g] = this.#allocate(c);
+      newCls[g] = c;
+    }
+    const slabs = this.#slabs; // final: nothing is allocated until the merge is done
+    let total: number;
+    if (helper !== null && t >= 2 && isShared(keys) && isShared(meta) && slabs.every(isShared)) {
+      // The second half of the entries (a proxy for the work) goes to the helper.
+      let mid = searchFrom(groups, 0, 0, t, groups[t]! >>> 1);
+      if (mid >= t) mid = t - 1;
+      helper.submit('mergeGroups', [meta, slabs, keys, groups, touched, newCounts, newAddr, mid, t]);
+      total = mergeGroups(meta, slabs, keys, groups, touched, newCounts, newAddr, 0, mid);
+      total += helper.wait() as number;
+    } else total = mergeGroups(meta, slabs, keys, groups, touched, newCounts, newAddr, 0, t);
+    for (let g = 0; g < t; g++) if (newAddr[g]! >= 0) this.#commitMove(touched[g]!, newAddr[g]!, newCls[g]!);
+    return total;
   }
 
   /**
@@ -952,11 +983,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
       const from = this.#slabs[oldAddr >>> SLAB_BITS]!;
       const to = this.#slabs[newAddr >>> SLAB_BITS]!;
       const s = oldAddr & SLAB_MASK;
-      const d = newAddr & SLAB_MASK;
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: the loop and the bulk copies move the same entries; the length only chooses between them
-      if (n <= 64) for (let i = 0; i < n; i++) to[d + i] = from[s + i]!; // the blocks never overlap
-      else if (from === to) to.copyWithin(d, s, s + n);
-      else to.set(from.subarray(s, s + n), d);
+      copyList(from, s, n, to, newAddr & SLAB_MASK); // the blocks never overlap
       if (this.#times !== null) {
         this.#times[newAddr >>> SLAB_BITS]!.set(this.#times[oldAddr >>> SLAB_BITS]!.subarray(s, s + n), newAddr & SLAB_MASK);
       }
@@ -971,17 +998,20 @@ export class CompactAdjacencyStore implements AdjacencyView {
   #freeBlock(v: number): void {
     const cls = this.#meta[4 * v + 2]!;
     if (cls === NO_CLASS) return;
-    const address = this.#meta[4 * v]!;
-    const size = this.#caps[cls]!;
+    this.#freeAddress(this.#meta[4 * v]!, cls);
+    this.#blockSlots -= this.#caps[cls]!;
+    this.#meta[4 * v + 2] = NO_CLASS;
+    this.#meta[4 * v] = 0;
+  }
+
+  /** Puts the block at `address`, of class `cls`, on its class's free stack. */
+  #freeAddress(address: number, cls: number): void {
     let stack = this.#freeStacks[cls]!;
     const count = this.#freeCounts[cls]!;
     if (count === stack.length) this.#freeStacks[cls] = stack = grown(stack);
     stack[count] = address;
     this.#freeCounts[cls] = count + 1;
-    this.#freeSlots += size;
-    this.#blockSlots -= size;
-    this.#meta[4 * v + 2] = NO_CLASS;
-    this.#meta[4 * v] = 0;
+    this.#freeSlots += this.#caps[cls]!;
   }
 
   #allocate(cls: number): number {
@@ -1079,37 +1109,15 @@ export class CompactAdjacencyStore implements AdjacencyView {
   }
 }
 
-/**
- * Copies `from[start, end)` to `to` at `at` (the two never overlap) and returns the end of the
- * copy in `to`: a loop for a short run, a bulk copy for a long one (a call into the runtime costs
- * about 100 ns).
- */
-function copyRun(from: Int32Array, start: number, end: number, to: Int32Array, at: number): number {
+/** Copies the `n` entries of a list at `from[start]` to `to[at]` (two different blocks). O(n). */
+function copyList(from: Int32Array, start: number, n: number, to: Int32Array, at: number): void {
   // Stryker disable next-line ConditionalExpression,EqualityOperator: the loop and the bulk copies move the same entries; the length only chooses between them
-  if (end - start <= 64) for (let i = start; i < end; i++) to[at++] = from[i]!;
-  else if (from === to) {
-    to.copyWithin(at, start, end);
-    at += end - start;
-  } else {
-    to.set(from.subarray(start, end), at);
-    at += end - start;
-  }
-  return at;
+  if (n <= 64) for (let i = 0; i < n; i++) to[at + i] = from[start + i]!;
+  else if (from === to) to.copyWithin(at, start, start + n);
+  else to.set(from.subarray(start, start + n), at);
 }
 
-/**
- * The first position `p ≥ from` of `list[base, base + n)` (sorted) whose entry is at least `w`,
- * by binary search (a hub gains a few entries per batch: a walk over its list would cost O(d)).
- */
-function searchFrom(list: Int32Array, base: number, from: number, n: number, w: number): number {
-  let lo = from;
-  let hi = n - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = list[base + mid]!;
-    if (x < w) lo = mid + 1;
-    else if (x > w) hi = mid - 1;
-    else return mid;
-  }
-  return lo;
+/** Whether `array` is over shared memory, which a helper thread sees without a copy. */
+function isShared(array: Int32Array): boolean {
+  return typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;
 }

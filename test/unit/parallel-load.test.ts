@@ -76,6 +76,57 @@ describe('bulk loads with a worker thread', () => {
     }
   });
 
+  it('connectAll merges a batch of 2^19 pairs or more on one worker per graph, into the graph one thread makes', () => {
+    const members = 100_000;
+    const edges = 1_100_000;
+    const sources = new Int32Array(edges);
+    const targets = new Int32Array(edges);
+    for (let i = 0, x = 7; i < edges; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      sources[i] = i % members;
+      targets[i] = (i % members + 1 + (x % (members - 1))) % members; // never the member itself
+    }
+    const ids = (i: number) => `m${i}`;
+    const first = { ids, memberCount: members, sources: sources.subarray(0, 300_000), targets: targets.subarray(0, 300_000) };
+    // The second batch repeats 200k pairs of the first: groups sized for more than they keep.
+    const batches = [
+      [300_000, 900_000],
+      [700_000, 1_100_000 + 300_000],
+    ].map(([from, to]) => {
+      const s = new Int32Array(to! - from!);
+      const t = new Int32Array(to! - from!);
+      for (let i = 0; i < s.length; i++) {
+        s[i] = sources[(from! + i) % edges]!;
+        t[i] = targets[(from! + i) % edges]!;
+      }
+      return { ids, memberCount: members, sources: s, targets: t };
+    });
+    const build = (): SocialGraph => {
+      const graph = SocialGraph.fromIndexedEdges(first, { parallel: false });
+      for (const batch of batches) graph.connectAll(batch);
+      return graph;
+    };
+    setHelperThreadStarter(() => null);
+    const serial = build();
+    setHelperThreadStarter(() => {
+      started++;
+      return patientWorker();
+    });
+    started = 0;
+    const parallel = build();
+    expect(started).toBe(1); // one worker for both batches
+    expect(parallel.connectionCount).toBe(serial.connectionCount);
+    expect(Buffer.from(parallel.toBytes()).equals(Buffer.from(serial.toBytes()))).toBe(true);
+    expect(parallel.storeStats()).toEqual(serial.storeStats());
+    // A smaller batch, or one with connection times, stays on this thread.
+    started = 0;
+    const small = SocialGraph.fromIndexedEdges(first, { parallel: false });
+    small.connectAll({ ...batches[0]!, sources: batches[0]!.sources.subarray(0, 100_000), targets: batches[0]!.targets.subarray(0, 100_000) });
+    const timed = SocialGraph.fromIndexedEdges(first, { parallel: false, connectionTimes: true });
+    timed.connectAll(batches[0]!);
+    expect(started).toBe(0);
+  });
+
   it('leaves small loads on one thread', () => {
     started = 0;
     expect(SocialGraph.loadEdges(pairs.slice(0, 100_000)).report.threads).toBe(1);
