@@ -652,6 +652,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const caps = this.#caps;
     const newAddr = bulkInt32(t);
     const newCls = new Uint8Array(t);
+    const free = this.#freeCounts.slice(); // what the free stacks will still give
+    let fresh = 0; // entries the bump pointer will hand out
     for (let g = 0; g < t; g++) {
       const m = touched[g]!;
       const k = newCounts[g]!;
@@ -662,9 +664,13 @@ export class CompactAdjacencyStore implements AdjacencyView {
         continue;
       }
       const c = classFor(caps, need);
-      newAddr[g] = this.#allocate(c);
       newCls[g] = c;
+      newAddr[g] = 0; // allocated below
+      if (free[c]! > 0) free[c]!--;
+      else fresh += caps[c]!;
     }
+    this.#reserve(fresh);
+    for (let g = 0; g < t; g++) if (newAddr[g]! >= 0) newAddr[g] = this.#allocate(newCls[g]!);
     const slabs = this.#slabs; // final: nothing is allocated until the merge is done
     let total: number;
     if (helper !== null && t >= 2 && isShared(keys) && isShared(meta) && slabs.every(isShared)) {
@@ -1026,16 +1032,24 @@ export class CompactAdjacencyStore implements AdjacencyView {
     if ((bump & SLAB_MASK) + size > SLAB_ENTRIES) bump = ((bump >>> SLAB_BITS) + 1) << SLAB_BITS;
     const s = bump >>> SLAB_BITS;
     if (s >= MAX_SLABS) throw new RangeError('CompactAdjacencyStore: pool exceeds 2^31 entries');
-    const end = (bump & SLAB_MASK) + size;
-    let slab = this.#slabs[s];
-    // Slabs come from bulkBuffer: a graph growing by millions of connections must not make V8
-    // run a full collection per slab (see bulk-buffer.ts).
+    this.#ensureSlab(s, (bump & SLAB_MASK) + size, false);
+    this.#bump = bump + size;
+    return bump;
+  }
+
+  /**
+   * Makes slab `s` hold at least `end` entries: creates it, or grows it (a copy) by a quarter
+   * or, when `exact`, to `end`. Slabs come from bulkBuffer: a graph growing by millions of
+   * connections must not make V8 run a full collection per slab (see bulk-buffer.ts).
+   */
+  #ensureSlab(s: number, end: number, exact: boolean): void {
+    const slab = this.#slabs[s];
     if (slab === undefined) {
-      slab = bulkInt32(Math.max(FIRST_SLAB_ENTRIES, end));
-      this.#slabs[s] = slab;
-      if (this.#times !== null) this.#times[s] = new Uint32Array(bulkBuffer(4 * slab.length));
+      const created = bulkInt32(Math.max(FIRST_SLAB_ENTRIES, end));
+      this.#slabs[s] = created;
+      if (this.#times !== null) this.#times[s] = new Uint32Array(bulkBuffer(4 * created.length));
     } else if (slab.length < end) {
-      const grown = bulkInt32(Math.min(SLAB_ENTRIES, Math.max(end, Math.ceil(slab.length * GROWTH))));
+      const grown = bulkInt32(Math.min(SLAB_ENTRIES, exact ? end : Math.max(end, Math.ceil(slab.length * GROWTH))));
       grown.set(slab);
       this.#slabs[s] = grown;
       if (this.#times !== null) {
@@ -1044,8 +1058,24 @@ export class CompactAdjacencyStore implements AdjacencyView {
         this.#times[s] = times;
       }
     }
-    this.#bump = bump + size;
-    return bump;
+  }
+
+  /**
+   * Grows the slabs once so that the next `entries` entries the bump pointer hands out need no
+   * growth: a batch that knows its allocations copies the last slab once, instead of once per
+   * quarter of growth (a 1M-pair `connectAll` allocates about 4M fresh entries). The room it
+   * makes is what the batch takes, give or take a block skipped at a slab's end.
+   */
+  #reserve(entries: number): void {
+    let bump = this.#bump;
+    let left = entries;
+    while (left > 0 && bump >>> SLAB_BITS < MAX_SLABS) {
+      const s = bump >>> SLAB_BITS;
+      const take = Math.min(SLAB_ENTRIES - (bump & SLAB_MASK), left);
+      this.#ensureSlab(s, (bump & SLAB_MASK) + take, true);
+      left -= take;
+      bump = (s + 1) << SLAB_BITS;
+    }
   }
 
   #maybeCompact(): void {
