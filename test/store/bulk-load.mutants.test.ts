@@ -2,45 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countSeconds, drainSeconds, scatterSeconds, sortLists, sortUnique } from '../../src/store/bulk-lists.js';
 import { CompactAdjacencyStore } from '../../src/store/compact-adjacency-store.js';
-import { setHelperThreadStarter, startHelperThread, type HelperTask, type HelperThread } from '../../src/store/helper-thread.js';
+import { setHelperThreadStarter, startHelperThread } from '../../src/store/helper-thread.js';
 import { IdInterner } from '../../src/store/id-interner.js';
-import { newInternState, processChunk } from '../../src/store/intern-chunk.js';
 import { internPairs, type InternProblem } from '../../src/store/intern-pairs.js';
 import { fcParams } from '../support/fc-config.js';
+import { inThreadHelper } from '../support/in-thread-helper.js';
 import { modelCaps } from './pool-model.js';
-
-const TASKS: Record<string, (...args: never[]) => unknown> = { countSeconds, scatterSeconds, drainSeconds, sortLists, newInternState, processChunk };
-
-/**
- * A helper "thread" on this thread, for code paths that take a helper: `eager` runs each task as
- * it is submitted (the helper wins every race for shared work), `lazy` when it is waited for (the
- * loading thread wins). Records the tasks in order.
- */
-function inThreadHelper(mode: 'eager' | 'lazy'): HelperThread & { tasks: HelperTask[] } {
-  let pending: (() => unknown) | null = null;
-  let result: unknown;
-  const tasks: HelperTask[] = [];
-  return {
-    tasks,
-    threaded: false,
-    submit(task, args) {
-      tasks.push(task);
-      const run = (): unknown => (TASKS[task] as (...a: unknown[]) => unknown)(...args);
-      if (mode === 'eager') {
-        result = run();
-        pending = null;
-      } else pending = run;
-    },
-    wait() {
-      if (pending !== null) {
-        result = pending();
-        pending = null;
-      }
-      return result;
-    },
-    close() {},
-  };
-}
 
 /** Symmetric sorted lists from pairs (self-pairs dropped). */
 function model(members: number, sources: Int32Array, targets: Int32Array, edges: number): number[][] {

@@ -9,35 +9,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CompactAdjacencyStore } from '../../src/store/compact-adjacency-store.js';
-import type { HelperTask, HelperThread } from '../../src/store/helper-thread.js';
-import { mergeGroups } from '../../src/store/merge-groups.js';
 import { fcParams } from '../support/fc-config.js';
-
-/** Runs `mergeGroups` on this thread when submitted (`eager`) or when waited for (`lazy`). */
-function inThreadHelper(mode: 'eager' | 'lazy'): HelperThread & { tasks: HelperTask[] } {
-  let pending: (() => unknown) | null = null;
-  let result: unknown;
-  const tasks: HelperTask[] = [];
-  return {
-    tasks,
-    threaded: false,
-    submit(task, args) {
-      tasks.push(task);
-      if (task !== 'mergeGroups') throw new Error(`unexpected task ${task}`);
-      const run = (): unknown => (mergeGroups as (...a: unknown[]) => unknown)(...args);
-      if (mode === 'eager') result = run();
-      else pending = run;
-    },
-    wait() {
-      if (pending !== null) {
-        result = pending();
-        pending = null;
-      }
-      return result;
-    },
-    close() {},
-  };
-}
+import { inThreadHelper } from '../support/in-thread-helper.js';
 
 const overflow = (member: number, degree: number): never => {
   throw new Error(`overflow ${member} ${degree}`);
