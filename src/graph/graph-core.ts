@@ -494,7 +494,7 @@ export class GraphCore {
   ): { added: number; applied: [string, string][] | null } {
     let seconds = at;
     const indices = bulkInt32(names.length);
-    this.ids.indexOfAll(names, names.length, indices);
+    this.ids.indexOfAll(names, names.length, indices, helper);
     const us = bulkInt32(count);
     const vs = bulkInt32(count);
     for (let i = 0; i < count; i++) {

@@ -7,6 +7,7 @@
  */
 import { countSeconds, drainSeconds, scatterSeconds, sortLists } from '../store/bulk-lists.js';
 import type { HelperTask } from '../store/helper-thread.js';
+import { probePacked } from '../store/id-table.js';
 import { newInternState, processChunk } from '../store/intern-chunk.js';
 import { mergeGroups } from '../store/merge-groups.js';
 import { hyperBallFirst } from '../stats/hyperball-first.js';
@@ -29,6 +30,7 @@ export const HELPER_TASKS: Readonly<Record<HelperTask, (...args: never[]) => unk
   scatterSeconds,
   drainSeconds,
   sortLists,
+  probePacked,
   mergeGroups,
   hyperBallFirst,
   hyperBallStep,

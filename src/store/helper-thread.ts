@@ -14,8 +14,8 @@
  * @packageDocumentation
  */
 
-/** The passes a helper can run: {@link processChunk}, those of bulk-lists.ts, `connectAll`'s {@link mergeGroups}, and the HyperBall passes of src/stats. @internal */
-export type HelperTask = 'newInternState' | 'processChunk' | 'countSeconds' | 'scatterSeconds' | 'drainSeconds' | 'sortLists' | 'mergeGroups' | 'hyperBallFirst' | 'hyperBallStep';
+/** The passes a helper can run: {@link processChunk}, those of bulk-lists.ts, `connectAll`'s {@link probePacked} and {@link mergeGroups}, and the HyperBall passes of src/stats. @internal */
+export type HelperTask = 'newInternState' | 'processChunk' | 'countSeconds' | 'scatterSeconds' | 'drainSeconds' | 'sortLists' | 'probePacked' | 'mergeGroups' | 'hyperBallFirst' | 'hyperBallStep';
 
 /** A second thread that runs tasks one at a time. @internal */
 export interface HelperThread {

@@ -11,11 +11,15 @@
  *
  * @packageDocumentation
  */
+import { bulkInt32 } from './bulk-buffer.js';
+import type { HelperThread } from './helper-thread.js';
+import { EMPTY, homeOf, SLOT } from './id-table.js';
 
-const EMPTY = -1;
 const MIN_CAPACITY = 16; // slots
-/** Int32 words per slot: the key in two words, then the index. */
-const SLOT = 3;
+/** Tables of at least this many slots are in shared memory (see {@link IdInterner.indexOfAll}). */
+const SHARED_MIN_SLOTS = 1 << 16;
+/** Ids per chunk that {@link IdInterner.indexOfAll} hands a helper thread to probe. */
+const PROBE_CHUNK = 1 << 16;
 /** The table grows when it would be fuller than this, ... */
 const MAX_LOAD = 0.75;
 /** ... by this factor (so that it is then half full). */
@@ -24,8 +28,6 @@ const GROWTH = 1.5;
 const KEYS_GROWTH = 1.25;
 /** Slots per id that {@link IdInterner.reserve} sizes for: the table is then two thirds full. */
 const RESERVE_SLOTS_PER_ID = 1.5;
-/** 2^-24: scales a 24-bit hash times a capacity down to a slot. */
-const INV_2_24 = 1 / 16_777_216;
 /** Most slots: a 24-bit hash times the capacity stays below 2^53, exact in a double. */
 const MAX_CAPACITY = 2 ** 29;
 
@@ -35,16 +37,6 @@ const MAX_PREFIXES = 255;
 const MAX_PREFIX_LENGTH = 64;
 /** Most digits of a packed number: 12 digits of 4 bits each, beside a zero byte and a prefix code. */
 const MAX_DIGITS = 12;
-
-/**
- * Home slot of hash `h` in a table of `capacity` slots: ⌊(h's top 24 bits) · capacity / 2^24⌋,
- * so that any capacity works, not only powers of two (two multiplications, exact below
- * {@link MAX_CAPACITY}). Above 2^24 slots, homes are every capacity / 2^24 slots apart, which
- * linear probing fills in.
- */
-function homeOf(h: number, capacity: number): number {
-  return ((h >>> 8) * capacity * INV_2_24) | 0;
-}
 
 /** A short id back from its two packed words: its bytes, low byte first, up to the first 0. */
 function unpackShort(w0: number, w1: number): string {
@@ -405,9 +397,18 @@ export class IdInterner {
    * each id, then the hashes (from cache), then each home slot, then each slot's stored id,
    * then the probes.
    *
-   * @remarks O(total length of the ids) expected; 3 KiB of temporary memory.
+   * With a `helper` thread, `out` in shared memory and at least 2^17 ids, the helper probes the
+   * table for the packed ids of each chunk of 2^16 while this thread hashes the next chunk; ids
+   * that are not packed are then looked up here (only this thread holds the strings).
+   *
+   * @remarks O(total length of the ids) expected; 3 KiB of temporary memory, 12 bytes per id
+   * with a helper.
    */
-  indexOfAll(ids: readonly string[], count: number, out: Int32Array): void {
+  indexOfAll(ids: readonly string[], count: number, out: Int32Array, helper: HelperThread | null = null): void {
+    if (helper !== null && count >= 2 * PROBE_CHUNK && isShared(this.#table) && isShared(out)) {
+      this.#indexOfAllHelped(ids, count, out, helper);
+      return;
+    }
     const BLOCK = 256;
     const hashes = new Int32Array(3 * BLOCK);
     const table = this.#table;
@@ -439,6 +440,34 @@ export class IdInterner {
     }
     // Stryker disable next-line ArithmeticOperator: the sum is kept only so that the reads are not optimised away; nothing reads it
     this.#touched = (this.#touched + touched) | 0; // keeps the touching reads observable
+  }
+
+  /** {@link IdInterner.indexOfAll} with a helper thread probing packed ids, a chunk behind this thread's hashing. */
+  #indexOfAllHelped(ids: readonly string[], count: number, out: Int32Array, helper: HelperThread): void {
+    const hashes = bulkInt32(3 * count);
+    let touched = 0;
+    let submitted = false;
+    for (let from = 0; from < count; from += PROBE_CHUNK) {
+      const to = Math.min(count, from + PROBE_CHUNK);
+      for (let block = from; block < to; block += 256) {
+        const end = Math.min(to, block + 256);
+        // Each string touched first, so that their cache misses overlap (as in the loop above).
+        // Stryker disable next-line ArithmeticOperator,AssignmentOperator: the sum is kept only so that the reads are not optimised away; nothing reads it
+        for (let i = block; i < end; i++) touched = (touched + ids[i]!.charCodeAt(0)) | 0;
+        for (let i = block; i < end; i++) {
+          hashes[3 * i] = this.#hash(ids[i]!);
+          hashes[3 * i + 1] = this.#w0;
+          hashes[3 * i + 2] = this.#w1;
+        }
+      }
+      if (submitted) helper.wait();
+      helper.submit('probePacked', [this.#table, this.#capacity, hashes, from, to, out]);
+      submitted = true;
+    }
+    helper.wait();
+    for (let i = 0; i < count; i++) if (out[i] === -2) out[i] = this.#find(ids[i]!, hashes[3 * i]!, 0, 0);
+    // Stryker disable next-line ArithmeticOperator: the sum is kept only so that the reads are not optimised away; nothing reads it
+    this.#touched = (this.#touched + touched) | 0;
   }
 
   /**
@@ -520,7 +549,8 @@ export class IdInterner {
   #resize(wanted: number): void {
     const capacity = Math.min(wanted, MAX_CAPACITY);
     const old = this.#table;
-    this.#table = new Int32Array(capacity * SLOT).fill(EMPTY);
+    // A big table lives in shared memory, where a helper thread can probe it (indexOfAll).
+    this.#table = (capacity >= SHARED_MIN_SLOTS ? bulkInt32(capacity * SLOT) : new Int32Array(capacity * SLOT)).fill(EMPTY);
     this.#capacity = capacity;
     for (let at = 0; at < old.length; at += SLOT) {
       const index = old[at + 2]!;
@@ -572,4 +602,9 @@ export class IdInterner {
   get bytes(): number {
     return this.#table.byteLength + this.#keys.byteLength + this.#strings.length * 8;
   }
+}
+
+/** Whether `array` is over shared memory, which a helper thread sees without a copy. */
+function isShared(array: Int32Array): boolean {
+  return typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IdInterner } from '../../src/store/id-interner.js';
 import { Coverage } from '../support/coverage.js';
 import { fcParams } from '../support/fc-config.js';
+import { inThreadHelper } from '../support/in-thread-helper.js';
 
 /** Standard MurmurHash3 x86_32 over `bytes` (written from the reference, for known answers). */
 function murmur3(bytes: readonly number[], seed: number): number {
@@ -182,6 +183,35 @@ describe('IdInterner lookups', () => {
       ),
       { ...fcParams(300), numRuns: Math.max(40, fcParams(300).numRuns ?? 0) },
     );
+  });
+
+  it('indexOfAll with a helper probing packed ids gives the answers of a lookup on one thread, for every kind of id', () => {
+    // 2^17 + 1,000 lookups (the helper's minimum is 2^17): numbered, short and other ids, bound
+    // or not.
+    const interner = new IdInterner(77);
+    const bound = new Map<string, number>();
+    const idAt = (i: number): string => (i % 3 === 0 ? `urn:li:member:${100_000_000 + i}` : i % 3 === 1 ? `u${i}` : `member-${i}-x`);
+    for (let i = 0; i < 100_000; i++) {
+      interner.set(idAt(i), i);
+      bound.set(idAt(i), i);
+    }
+    const probes: string[] = [];
+    for (let i = 0; i < (1 << 17) + 1000; i++) probes.push(idAt((i * 7919) % 140_000));
+    const want = probes.map((id) => bound.get(id) ?? -1);
+    for (const mode of ['eager', 'lazy'] as const) {
+      const helper = inThreadHelper(mode);
+      const out = new Int32Array(new SharedArrayBuffer(4 * probes.length)).fill(9);
+      interner.indexOfAll(probes, probes.length, out, helper);
+      expect(Array.from(out)).toEqual(want);
+      expect(helper.tasks).toEqual(['probePacked', 'probePacked', 'probePacked']); // chunks of 2^16
+      // Below the minimum, or into memory a helper cannot see, it looks up on this thread.
+      const few = inThreadHelper(mode);
+      const plain = new Int32Array(probes.length);
+      interner.indexOfAll(probes, probes.length, plain, few);
+      expect(Array.from(plain)).toEqual(want);
+      interner.indexOfAll(probes, 1 << 16, new Int32Array(new SharedArrayBuffer(4 << 16)), few);
+      expect(few.tasks).toEqual([]);
+    }
   });
 
   it('codes the first 255 prefixes of numbered ids it binds, and keeps ids under any later one as strings', () => {

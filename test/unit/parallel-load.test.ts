@@ -76,8 +76,9 @@ describe('bulk loads with a worker thread', () => {
     }
   });
 
-  it('connectAll merges a batch of 2^19 pairs or more on one worker per graph, into the graph one thread makes', () => {
-    const members = 100_000;
+  it('connectAll looks up and merges a batch of 2^19 pairs or more with one worker per graph, into the graph one thread makes', () => {
+    // 140k ids (the worker probes the id table from 2^17 lookups), a fifth of them not packed.
+    const members = 140_000;
     const edges = 1_100_000;
     const sources = new Int32Array(edges);
     const targets = new Int32Array(edges);
@@ -86,7 +87,7 @@ describe('bulk loads with a worker thread', () => {
       sources[i] = i % members;
       targets[i] = (i % members + 1 + (x % (members - 1))) % members; // never the member itself
     }
-    const ids = (i: number) => `m${i}`;
+    const ids = (i: number) => (i % 5 === 0 ? `member-${i}-x` : `m${i}`);
     const first = { ids, memberCount: members, sources: sources.subarray(0, 300_000), targets: targets.subarray(0, 300_000) };
     // The second batch repeats 200k pairs of the first: groups sized for more than they keep.
     const batches = [
