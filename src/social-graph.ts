@@ -747,13 +747,14 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * are looked up together (their cache misses overlap), the pairs grouped by member, and each
    * member's list grows once and takes its new connections in one merge, where `connect` pays a
    * binary search, a shift and often a block move per connection. In Node, a batch of 2^19 pairs
-   * or more merges half of the lists on a worker thread (started by the graph's first such batch,
-   * kept for its next ones, never keeping the process alive), unless connection times are
-   * recorded or listeners need the connections in input order; the graph is the same either way.
-   * The bigger the batch, the better: adding 10M connections in random order to a live graph of
-   * 1M members / 10M connections (23-character ids) on a 2-core machine, positions in an id list
-   * ran at 2.7–3.0M/s in batches of 1M pairs, 4.2–4.5M/s of 2M and 4.9–6.2M/s of 5M; `[id, id]`
-   * pairs at 1.7M/s and a loop of `connect` at 0.9M/s in batches of 1M (`bench/connect-all.bench.ts`).
+   * or more shares its id lookups and merges half of the lists on a worker thread (started by the
+   * graph's first such batch, kept for its next ones, never keeping the process alive), unless
+   * connection times are recorded or listeners need the connections in input order; the graph is
+   * the same either way. The bigger the batch, the better: adding 10M connections in random order
+   * to a live graph of 1M members / 10M connections (23-character ids) on a 2-core machine,
+   * positions in an id list ran at 3.1–3.2M/s in batches of 1M pairs, 4.3–4.8M/s of 2M and
+   * 8.0–8.6M/s of 5M; `[id, id]` pairs at 1.75M/s and a loop of `connect` at 0.9M/s in batches of
+   * 1M (`bench/connect-all.bench.ts`).
    * Temporary memory: about 60 bytes per pair.
    * @example
    * ```ts
