@@ -37,8 +37,8 @@ export const DEFAULT_MAX_CONNECTIONS = 30_000;
 /** Most pairs one `SocialGraph.connectAll` call takes (2^24). */
 export const MAX_CONNECT_ALL = MAX_MERGE_PAIRS;
 /**
- * `connectAll` batches of at least this many pairs merge half of their lists on a helper thread
- * where the platform gives one (Node; a worker boots in about 30 ms, while the ids are looked up).
+ * `connectAll` batches of at least this many pairs share their id lookups and merge half of their
+ * lists with a helper thread where the platform gives one (Node; kept by the graph once started).
  */
 export const CONNECT_ALL_PARALLEL_MIN_PAIRS = 1 << 19;
 
@@ -461,38 +461,9 @@ export class GraphCore {
     const events = this.events.has('connected');
     let ordered = events;
     for (let h = 0; h < hooks.length && !ordered; h++) ordered = this.#ordered[h]!();
-    // A big batch merges half of its lists on a helper thread where the platform gives one (it
-    // boots while the ids are looked up); only the merge without times or pair order can split.
+    // A big batch shares its id lookups and its merge with a helper thread where the platform
+    // gives one; only the merge without times or pair order can split.
     const helper = count >= CONNECT_ALL_PARALLEL_MIN_PAIRS && !ordered && !timed && !store.hasTimes ? this.#mergeHelper() : null;
-    return this.#connectAllIndexed(method, names, pa, pb, count, seconds, ordered, helper);
-  }
-
-  /**
-   * The helper thread of big `connectAll` batches, or null where the platform gives none: started
-   * for the first one and kept for the next (its code is then compiled: a fresh worker ran its
-   * half 20–30 ms behind this thread's on a 1M-pair batch), closed when the graph is collected.
-   * An idle helper never keeps the process alive.
-   */
-  #mergeHelper(): HelperThread | null {
-    if (this.#helper === undefined) {
-      this.#helper = startHelperThread();
-      if (this.#helper !== null) closeHelpers.register(this, this.#helper);
-    }
-    return this.#helper;
-  }
-
-  /** {@link GraphCore.connectAll} once the pairs are read: pair i joins `names[pa[i]]` and `names[pb[i]]`. */
-  #connectAllIndexed(
-    method: string,
-    names: string[],
-    pa: Int32Array,
-    pb: Int32Array,
-    count: number,
-    at: number,
-    ordered: boolean,
-    helper: HelperThread | null,
-  ): { added: number; applied: [string, string][] | null } {
-    let seconds = at;
     const indices = bulkInt32(names.length);
     this.ids.indexOfAll(names, names.length, indices, helper);
     const us = bulkInt32(count);
@@ -506,11 +477,7 @@ export class GraphCore {
       us[i] = u;
       vs[i] = v;
     }
-    const store = this.store;
-    const timed = seconds >= 0;
     if (!timed && store.hasTimes && count > 0) seconds = Math.max(1, Math.min(2 ** 32 - 1, Math.floor(this.now() / 1000))); // 0 is "unknown"
-    const hooks = this.#onConnected;
-    const events = this.events.has('connected');
     const fresh = ordered ? new Uint8Array(bulkBuffer(count)) : null;
     const cap = this.cap;
     const added = store.mergePairs(
@@ -543,6 +510,20 @@ export class GraphCore {
       for (let i = 0; i < count; i++) applied[i] = [names[pa[i]!]!, names[pb[i]!]!];
     }
     return { added, applied };
+  }
+
+  /**
+   * The helper thread of big `connectAll` batches, or null where the platform gives none: started
+   * for the first one and kept for the next (its code is then compiled: a fresh worker ran its
+   * half 20–30 ms behind this thread's on a 1M-pair batch), closed when the graph is collected.
+   * An idle helper never keeps the process alive.
+   */
+  #mergeHelper(): HelperThread | null {
+    if (this.#helper === undefined) {
+      this.#helper = startHelperThread();
+      if (this.#helper !== null) closeHelpers.register(this, this.#helper);
+    }
+    return this.#helper;
   }
 
   /** Removes a connection by index; returns whether it existed. O(log d + d). */

@@ -531,7 +531,9 @@ export class CompactAdjacencyStore implements AdjacencyView {
       // As in mergeInPlace, with the times moved alongside.
       const lo = end > 0 && list[base + end - 1]! < w ? end : searchFrom(list, base, 0, end, w);
       if (lo < end) {
-        list.copyWithin(base + lo + j + 1, base + lo, base + end);
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: the loop and copyWithin move the same entries; the length only chooses between them
+        if (end - lo <= 32) for (let i = base + end - 1; i >= base + lo; i--) list[i + j + 1] = list[i]!;
+        else list.copyWithin(base + lo + j + 1, base + lo, base + end);
         times.copyWithin(base + lo + j + 1, base + lo, base + end);
       }
       list[base + lo + j] = w;
