@@ -755,7 +755,7 @@ export class SocialGraph<Profile extends object = Record<string, unknown>> {
    * positions in an id list ran at 3.1–3.2M/s in batches of 1M pairs, 4.3–4.8M/s of 2M and
    * 8.0–8.6M/s of 5M; `[id, id]` pairs at 1.75M/s and a loop of `connect` at 0.9M/s in batches of
    * 1M (`bench/connect-all.bench.ts`).
-   * Temporary memory: about 60 bytes per pair.
+   * Temporary memory: about 60 bytes per pair, and 12 per id looked up with the worker.
    * @example
    * ```ts
    * graph.connectAll([['ada', 'cy'], ['bob', 'dee'], ['cy', 'ada']]); // 2
