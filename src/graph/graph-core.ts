@@ -363,13 +363,13 @@ export class GraphCore {
     let seconds = readAtSeconds(method, options);
     if (u === v) throw new SocialGraphError('SELF_CONNECTION', `${method}: cannot connect member ${describeValue(a)} to itself`);
     const store = this.store;
-    // Both lists are read ahead unless appended to, so that their misses overlap (as in disconnect).
-    // Stryker disable next-line ArithmeticOperator,AssignmentOperator: reading ahead changes only the speed
-    this.#readAhead = (this.#readAhead + store.readAheadFor(u, v) + store.readAheadFor(v, u)) | 0;
+    const timed = seconds >= 0 || store.hasTimes;
+    // u's list is searched (v's too when times are recorded); each list searched is read ahead
+    // unless appended to, so that the misses overlap (as in disconnect).
+    // Stryker disable next-line ArithmeticOperator,AssignmentOperator,ConditionalExpression: reading ahead changes only the speed
+    this.#readAhead = (this.#readAhead + store.readAheadFor(u, v) + (timed ? store.readAheadFor(v, u) : 0)) | 0;
     const at = store.indexOfNeighbor(u, v);
     if (at >= 0) return false;
-    // Both positions first: the two members' records and list tails are loaded side by side.
-    const bt = store.indexOfNeighbor(v, u);
     const du = store.degreeOf(u);
     const dv = store.degreeOf(v);
     const cap = this.cap;
@@ -377,10 +377,18 @@ export class GraphCore {
       const full = du >= cap ? a : b;
       throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(full)} already has ${cap} connections (maxConnectionsPerMember)`);
     }
-    if (seconds >= 0) store.enableTimes();
-    else if (store.hasTimes) seconds = Math.max(1, Math.min(2 ** 32 - 1, Math.floor(this.now() / 1000))); // 0 is "unknown"
-    store.insertAt(u, v, -at - 1, seconds < 0 ? 0 : seconds);
-    store.insertAt(v, u, -bt - 1, seconds < 0 ? 0 : seconds); // v's list is untouched by u's insert
+    if (!timed) {
+      // u's list says the pair is new, so v's is not read: u is appended to it, in order or not,
+      // and put in place by a later call (CompactAdjacencyStore.appendUnsorted).
+      store.insertAt(u, v, -at - 1, 0);
+      store.appendUnsorted(v, u);
+    } else {
+      const bt = store.indexOfNeighbor(v, u);
+      if (seconds >= 0) store.enableTimes();
+      else seconds = Math.max(1, Math.min(2 ** 32 - 1, Math.floor(this.now() / 1000))); // 0 is "unknown"
+      store.insertAt(u, v, -at - 1, seconds);
+      store.insertAt(v, u, -bt - 1, seconds); // v's list is untouched by u's insert
+    }
     const hooks = this.#onConnected;
     for (let i = 0; i < hooks.length; i++) hooks[i]!(u, v);
     if (this.events.has('connected')) this.events.push({ type: 'connected', a, b });
