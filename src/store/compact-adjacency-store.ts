@@ -591,9 +591,8 @@ export class CompactAdjacencyStore implements AdjacencyView {
   #mergeInto(m: number, added: Int32Array, from: number, k: number, time: number): void {
     const n = this.#meta[4 * m + 1]!;
     const cls = this.#meta[4 * m + 2]!;
-    const moves = cls === NO_CLASS || n + k > this.#caps[cls]!;
-    if (this.#times === null) {
-      if (moves) {
+    if (cls === NO_CLASS || n + k > this.#caps[cls]!) {
+      if (this.#times === null) {
         const c = classFor(this.#caps, n + k);
         const to = this.#allocate(c); // may replace a slab: read the slabs after it
         const address = this.#meta[4 * m]!;
@@ -601,36 +600,14 @@ export class CompactAdjacencyStore implements AdjacencyView {
         this.#meta[4 * m + 3] = this.#slabs[to >>> SLAB_BITS]![end - 1]!;
         this.#meta[4 * m + 1] = n + k;
         this.#commitMove(m, to, c);
-      } else {
-        const address = this.#meta[4 * m]!;
-        const list = this.#slabs[address >>> SLAB_BITS]!;
-        const base = address & SLAB_MASK;
-        mergeInPlace(list, base, n, added, from, k);
-        this.#meta[4 * m + 1] = n + k;
-        this.#meta[4 * m + 3] = list[base + n + k - 1]!;
+        return;
       }
-      return;
+      this.#moveBlock(m, classFor(this.#caps, n + k));
     }
-    if (moves) this.#moveBlock(m, classFor(this.#caps, n + k));
     const address = this.#meta[4 * m]!;
     const list = this.#slabs[address >>> SLAB_BITS]!;
-    const times = this.#times[address >>> SLAB_BITS]!;
     const base = address & SLAB_MASK;
-    let end = n; // old entries [0, end) are not yet moved
-    for (let j = k - 1; j >= 0; j--) {
-      const w = added[from + j]!;
-      // As in mergeInPlace, with the times moved alongside.
-      const lo = end > 0 && list[base + end - 1]! < w ? end : searchFrom(list, base, 0, end, w);
-      if (lo < end) {
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: the loop and copyWithin move the same entries; the length only chooses between them
-        if (end - lo <= 32) for (let i = base + end - 1; i >= base + lo; i--) list[i + j + 1] = list[i]!;
-        else list.copyWithin(base + lo + j + 1, base + lo, base + end);
-        times.copyWithin(base + lo + j + 1, base + lo, base + end);
-      }
-      list[base + lo + j] = w;
-      times[base + lo + j] = time;
-      end = lo;
-    }
+    mergeInPlace(list, base, n, added, from, k, this.#times === null ? null : this.#times[address >>> SLAB_BITS]!, time);
     this.#meta[4 * m + 1] = n + k;
     this.#meta[4 * m + 3] = list[base + n + k - 1]!;
   }

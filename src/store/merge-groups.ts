@@ -97,7 +97,8 @@ export function filterGroup(meta: Int32Array, slabs: readonly Int32Array[], keys
  * Merges `added[from, from + k)` (sorted, none of them in the list) into the list
  * `list[base, base + n)`, whose block has room for `n + k`: from the back, each new entry finds by
  * binary search how many old entries are below it; the old entries above it move up by the new
- * entries still to place, and it goes right below them.
+ * entries still to place, and it goes right below them. With `times` (aligned with `list`), the
+ * times move alongside and each new entry gets `time`.
  *
  * @remarks O(k log n + n).
  * @example
@@ -107,7 +108,7 @@ export function filterGroup(meta: Int32Array, slabs: readonly Int32Array[], keys
  * ```
  * @internal
  */
-export function mergeInPlace(list: Int32Array, base: number, n: number, added: Int32Array, from: number, k: number): void {
+export function mergeInPlace(list: Int32Array, base: number, n: number, added: Int32Array, from: number, k: number, times: Uint32Array | null = null, time = 0): void {
   let end = n; // old entries [0, end) are not yet moved
   for (let j = k - 1; j >= 0; j--) {
     const w = added[from + j]!;
@@ -119,8 +120,10 @@ export function mergeInPlace(list: Int32Array, base: number, n: number, added: I
       // Stryker disable next-line ConditionalExpression,EqualityOperator: the loop and copyWithin move the same entries; the length only chooses between them
       if (end - lo <= 32) for (let i = base + end - 1; i >= base + lo; i--) list[i + j + 1] = list[i]!;
       else list.copyWithin(base + lo + j + 1, base + lo, base + end);
+      if (times !== null) times.copyWithin(base + lo + j + 1, base + lo, base + end);
     }
     list[base + lo + j] = w;
+    if (times !== null) times[base + lo + j] = time;
     end = lo;
   }
 }
