@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 import { describeValue, SocialGraphError } from '../errors.js';
-import { bulkInt32 } from '../store/bulk-buffer.js';
+import { bulkInt32, isShared } from '../store/bulk-buffer.js';
 import { type HelperThread, startHelperThread } from '../store/helper-thread.js';
 import { internPairs } from '../store/intern-pairs.js';
 import { readIndexedEdges, type IndexedEdges } from '../store/read-indexed-edges.js';
@@ -181,11 +181,6 @@ function bulk(
     helper,
     meanwhile,
   );
-}
-
-/** Whether `array` is over shared memory (a helper thread sees it without a copy). */
-function isShared(array: Int32Array): boolean {
-  return typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;
 }
 
 /** The first `length` entries of `array` in a {@link bulkInt32}. */

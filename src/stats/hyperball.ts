@@ -8,7 +8,7 @@
 import { SocialGraphError } from '../index.js';
 import { startHelperThread, type HelperThread } from '../store/helper-thread.js';
 import type { GraphAdjacency } from './graph-adjacency.js';
-import { bulkBuffer } from '../store/bulk-buffer.js';
+import { bulkBuffer, isShared } from '../store/bulk-buffer.js';
 import { hyperBallFirst } from './hyperball-first.js';
 import { hyperBallStep } from './hyperball-step.js';
 import { UNION_WASM, unionMemory } from './union-wasm.js';
@@ -46,11 +46,6 @@ export interface BallCounts {
   /** Per member: the exact size of its component (with exactly3). */
   componentSize: Float64Array | null;
   threads: number;
-}
-
-/** Whether shared memory reached a worker: every array must be over a SharedArrayBuffer. */
-function isShared(array: { buffer: ArrayBufferLike }): boolean {
-  return typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;
 }
 
 /**

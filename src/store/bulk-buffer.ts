@@ -45,3 +45,17 @@ export function bulkBuffer(bytes: number): ArrayBufferLike {
 export function bulkInt32(length: number): Int32Array {
   return new Int32Array(bulkBuffer(4 * length));
 }
+
+/**
+ * Whether `array` is over shared memory, which a helper thread sees without a copy (a
+ * {@link bulkBuffer} is, where the platform has `SharedArrayBuffer`).
+ * @remarks O(1).
+ * @example
+ * ```ts
+ * isShared(new Int32Array(4)); // false
+ * ```
+ * @internal
+ */
+export function isShared(array: { buffer: ArrayBufferLike }): boolean {
+  return typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;
+}

@@ -21,7 +21,7 @@
  * @packageDocumentation
  */
 import type { AdjacencyView } from './adjacency-view.js';
-import { bulkBuffer, bulkInt32 } from './bulk-buffer.js';
+import { bulkBuffer, bulkInt32, isShared } from './bulk-buffer.js';
 import { countSeconds, drainSeconds, scatterSeconds, sortKeys, sortLists, sortUnique } from './bulk-lists.js';
 import { grown } from './grown.js';
 import type { HelperThread } from './helper-thread.js';
@@ -1215,9 +1215,4 @@ function copyList(from: Int32Array, start: number, n: number, to: Int32Array, at
   if (n <= 64) for (let i = 0; i < n; i++) to[at + i] = from[start + i]!;
   else if (from === to) to.copyWithin(at, start, start + n);
   else to.set(from.subarray(start, start + n), at);
-}
-
-/** Whether `array` is over shared memory, which a helper thread sees without a copy. */
-function isShared(array: Int32Array): boolean {
-  return typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;
 }

@@ -11,7 +11,7 @@
  *
  * @packageDocumentation
  */
-import { bulkInt32 } from './bulk-buffer.js';
+import { bulkInt32, isShared } from './bulk-buffer.js';
 import type { HelperThread } from './helper-thread.js';
 import { EMPTY, homeOf, SLOT } from './id-table.js';
 
@@ -447,6 +447,7 @@ export class IdInterner {
     const hashes = bulkInt32(3 * count);
     let touched = 0;
     let submitted = false;
+    let unpacked = 0; // ids the helper left to this thread
     for (let from = 0; from < count; from += PROBE_CHUNK) {
       const to = Math.min(count, from + PROBE_CHUNK);
       for (let block = from; block < to; block += 256) {
@@ -460,12 +461,16 @@ export class IdInterner {
           hashes[3 * i + 2] = this.#w1;
         }
       }
-      if (submitted) helper.wait();
+      if (submitted) unpacked += helper.wait() as number;
       helper.submit('probePacked', [this.#table, this.#capacity, hashes, from, to, out]);
       submitted = true;
     }
-    helper.wait();
-    for (let i = 0; i < count; i++) if (out[i] === -2) out[i] = this.#find(ids[i]!, hashes[3 * i]!, 0, 0);
+    unpacked += helper.wait() as number;
+    for (let i = 0; i < count && unpacked > 0; i++) {
+      if (out[i] !== -2) continue;
+      out[i] = this.#find(ids[i]!, hashes[3 * i]!, 0, 0);
+      unpacked--;
+    }
     // Stryker disable next-line ArithmeticOperator: the sum is kept only so that the reads are not optimised away; nothing reads it
     this.#touched = (this.#touched + touched) | 0;
   }
@@ -602,9 +607,4 @@ export class IdInterner {
   get bytes(): number {
     return this.#table.byteLength + this.#keys.byteLength + this.#strings.length * 8;
   }
-}
-
-/** Whether `array` is over shared memory, which a helper thread sees without a copy. */
-function isShared(array: Int32Array): boolean {
-  return typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;
 }
