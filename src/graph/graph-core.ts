@@ -352,6 +352,11 @@ export class GraphCore {
 
   // ------------------------------------------------------------------ connections
 
+  /** Throws CONNECTION_LIMIT for member `id`, which has `cap` connections. */
+  #overCap(method: string, id: string): never {
+    throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(id)} already has ${this.cap} connections (maxConnectionsPerMember)`);
+  }
+
   /**
    * Connects two members (see `SocialGraph.connect`). Returns `false` if they were connected.
    * O(log d + d).
@@ -363,26 +368,23 @@ export class GraphCore {
     let seconds = readAtSeconds(method, options);
     if (u === v) throw new SocialGraphError('SELF_CONNECTION', `${method}: cannot connect member ${describeValue(a)} to itself`);
     const store = this.store;
-    const timed = seconds >= 0 || store.hasTimes;
-    // u's list is searched (v's too when times are recorded); each list searched is read ahead
-    // unless appended to, so that the misses overlap (as in disconnect).
-    // Stryker disable next-line ArithmeticOperator,AssignmentOperator,ConditionalExpression: reading ahead changes only the speed
-    this.#readAhead = (this.#readAhead + store.readAheadFor(u, v) + (timed ? store.readAheadFor(v, u) : 0)) | 0;
-    const at = store.indexOfNeighbor(u, v);
-    if (at >= 0) return false;
-    const du = store.degreeOf(u);
-    const dv = store.degreeOf(v);
-    const cap = this.cap;
-    if (du >= cap || dv >= cap) {
-      const full = du >= cap ? a : b;
-      throw new SocialGraphError('CONNECTION_LIMIT', `${method}: member ${describeValue(full)} already has ${cap} connections (maxConnectionsPerMember)`);
-    }
-    if (!timed) {
-      // u's list says the pair is new, so v's is not read: u is appended to it, in order or not,
-      // and put in place by a later call (CompactAdjacencyStore.appendUnsorted).
-      store.insertAt(u, v, -at - 1, 0);
-      store.appendUnsorted(v, u);
+    if (seconds < 0 && !store.hasTimes) {
+      // Reading u's list ahead unless v goes at its end; u's list says whether the pair is new,
+      // and v's is not read here (CompactAdjacencyStore.link).
+      // Stryker disable next-line ArithmeticOperator,AssignmentOperator: reading ahead changes only the speed
+      this.#readAhead = (this.#readAhead + store.readAheadFor(u, v)) | 0;
+      const linked = store.link(u, v);
+      if (linked < 0) return false;
+      if (linked > 0) this.#overCap(method, linked === 1 ? a : b);
     } else {
+      // Both lists are searched, each read ahead first (unless appended to) so that their
+      // misses overlap, as in disconnect.
+      // Stryker disable next-line ArithmeticOperator,AssignmentOperator: reading ahead changes only the speed
+      this.#readAhead = (this.#readAhead + store.readAheadFor(u, v) + store.readAheadFor(v, u)) | 0;
+      const at = store.indexOfNeighbor(u, v);
+      if (at >= 0) return false;
+      if (store.degreeOf(u) >= this.cap) this.#overCap(method, a);
+      if (store.degreeOf(v) >= this.cap) this.#overCap(method, b);
       const bt = store.indexOfNeighbor(v, u);
       if (seconds >= 0) store.enableTimes();
       else seconds = Math.max(1, Math.min(2 ** 32 - 1, Math.floor(this.now() / 1000))); // 0 is "unknown"

@@ -39,6 +39,12 @@ export function modelCaps(maxDegree: number): number[] {
 
 /** Entries per slab. */
 export const SLAB = 2 ** 22;
+/**
+ * The store's arrays for work left for later, at their first sizes (nothing here defers any):
+ * the queue of lists with a tail (64 int32), the tail scratch (32) and `link`'s buffer (2 × 64).
+ * The bit per member that marks a waiting append is counted with the records.
+ */
+const DEFERRED_BYTES = 4 * (64 + 32 + 2 * 64);
 
 /** First position in the ascending `list` holding a value >= `w` (a plain binary search). */
 function lowerBound(list: readonly number[], w: number): number {
@@ -248,7 +254,7 @@ export class PoolModel {
       freeSlots: this.freeSlots,
       reservedSlots: this.bump,
       allocatedSlots: this.slabLengths.reduce((t, l) => t + l, 0),
-      bytes: this.slabLengths.reduce((t, l) => t + l, 0) * (this.times ? 8 : 4) + this.metaCapacity * 17 + stackBytes + this.freeMembersCapacity * 4,
+      bytes: this.slabLengths.reduce((t, l) => t + l, 0) * (this.times ? 8 : 4) + this.metaCapacity * 17 + stackBytes + this.freeMembersCapacity * 4 + DEFERRED_BYTES + 4 * Math.ceil(this.metaCapacity / 32),
       compactions: this.compactions,
     };
   }
