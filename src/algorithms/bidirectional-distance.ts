@@ -150,7 +150,7 @@ export function* bidirectionalDistance(
           else {
             for (let i = 1; i <= count; i++) {
               const u = qa[i]!;
-              touched += view.slabOf(u)[view.offsetOf(u)]!;
+              touched += (view.unorderedSlabOf?.(u) ?? view.slabOf(u))[view.offsetOf(u)]!;
             }
           }
           scratch.touched = (scratch.touched + touched) | 0;
@@ -193,7 +193,7 @@ export function* bidirectionalDistance(
         // Final level: only probe the other side; nothing to record.
         for (let i = from; i < to; i++) {
           const u = q[i]!;
-          const slab = view.slabOf(u);
+          const slab = view.unorderedSlabOf?.(u) ?? view.slabOf(u);
           const s = view.offsetOf(u);
           const e = s + view.degreeOf(u);
           for (let j = s; j < e; j++) {
@@ -208,7 +208,7 @@ export function* bidirectionalDistance(
       const level = depth + 2;
       for (let i = from; i < to; i++) {
         const u = q[i]!;
-        const slab = view.slabOf(u);
+        const slab = view.unorderedSlabOf?.(u) ?? view.slabOf(u);
         const s = view.offsetOf(u);
         const e = s + view.degreeOf(u);
         for (let j = s; j < e; j++) {
@@ -261,7 +261,7 @@ function readListsAhead(view: AdjacencyView, q: Int32Array, from: number, to: nu
   let touched = 0;
   for (let i = from; i < to; i++) {
     const u = q[i]!;
-    const slab = view.slabOf(u);
+    const slab = view.unorderedSlabOf?.(u) ?? view.slabOf(u);
     const start = view.offsetOf(u);
     const length = view.degreeOf(u);
     // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: reading ahead changes only the speed
@@ -320,9 +320,10 @@ function meetsMarkedList(
       const i = k < from ? first : k;
       if (k >= from && i === first) continue;
       const u = q[i]!;
-      const slab = view.slabOf(u);
-      const start = view.offsetOf(u);
       const length = view.degreeOf(u);
+      const start = view.offsetOf(u);
+      // A long list is galloped through, which needs it sorted; a scan takes it in any order.
+      const slab = length > longList ? view.slabOf(u) : (view.unorderedSlabOf?.(u) ?? view.slabOf(u));
       if (length > longList) {
         if (intersects(slab, start, length, rootSlab, rootStart, rootLength)) return true;
       } else if (filter !== null) {

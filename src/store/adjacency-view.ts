@@ -38,4 +38,11 @@ export interface AdjacencyView {
   slabOf(v: number): Int32Array;
   /** Where `v`'s neighbour list starts inside {@link AdjacencyView.slabOf}. */
   offsetOf(v: number): number;
+  /**
+   * {@link AdjacencyView.slabOf} for a reader that needs `v`'s neighbours only as a set (a BFS
+   * marking them, a scan against marks): the same window, its entries possibly in any order, so
+   * that a store that keeps some lists partly unsorted need not sort them first. Views without it
+   * are read through `slabOf`.
+   */
+  unorderedSlabOf?(v: number): Int32Array;
 }
