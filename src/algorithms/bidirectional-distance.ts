@@ -108,8 +108,9 @@ export function* bidirectionalDistance(
         else if (x > other) hi = mid - 1;
         else return 1;
       }
-      // Degree 2 is one intersection of the two lists (galloping when their sizes differ).
-      if (maxDepth >= 2 && !excluding && intersects(view.slabOf(a), view.offsetOf(a), costA, view.slabOf(b), view.offsetOf(b), costB)) return 2;
+      // Degree 2 is one intersection of the two lists (galloping when their sizes differ); at the
+      // badge's depth 3, it is found on the way there (below).
+      if (maxDepth >= 2 && maxDepth !== 3 && !excluding && intersects(view.slabOf(a), view.offsetOf(a), costA, view.slabOf(b), view.offsetOf(b), costB)) return 2;
       // Degree 3, the badge's depth, without marks: a path small - u - w - other exists iff the
       // list of some u among small's connections meets other's list. One round trip fetches
       // those lists and other's; each costs one intersection (galloping into a hub's list), not
@@ -119,50 +120,60 @@ export function* bidirectionalDistance(
       if (maxDepth === 3 && !excluding) {
         const count = view.degreeOf(small);
         if (count === 0) return null; // an end without connections
-        qa.set(slab.subarray(view.offsetOf(small), view.offsetOf(small) + count), 1);
-        qa[count + 1] = other;
-        view = yield fill(request, qa, 1, count + 2);
-        const otherSlab = view.slabOf(other);
-        const otherStart = view.offsetOf(other);
-        const otherLength = view.degreeOf(other);
-        // Two passes of independent reads first (each member's record, then its list), so that
-        // the processor overlaps their cache misses instead of taking them one list at a time;
-        // the first pass also finds the best-connected member, tried first: on a positive answer
-        // it is the likeliest to meet other's list.
-        let best = 1;
-        let bestDegree = -1;
-        let entries = 0;
-        for (let i = 1; i <= count; i++) {
-          const d = view.degreeOf(qa[i]!);
-          entries += d;
-          if (d > bestDegree) {
-            bestDegree = d;
-            best = i;
-          }
-        }
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: reading ahead changes only the speed
-        if (view.indexBound > READ_AHEAD_MIN_MEMBERS) {
-          // The heads of the lists; when the answer is most likely "farther" (see
-          // readListsAhead), the whole lists.
-          let touched = 0;
-          // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: reading ahead changes only the speed
-          if (4 * entries * otherLength < view.indexBound) touched = readListsAhead(view, qa, 1, count + 1, otherLength * GALLOP_RATIO);
-          else {
-            for (let i = 1; i <= count; i++) {
-              const u = qa[i]!;
-              touched += (view.unorderedSlabOf?.(u) ?? view.slabOf(u))[view.offsetOf(u)]!;
-            }
-          }
-          scratch.touched = (scratch.touched + touched) | 0;
-        }
+        // Degree 2: against a much longer list (a hub's), a gallop through it; else a mark read
+        // per connection of small's, once other's connections are marked for degree 3 (a merge
+        // of two lists of similar length cost more).
+        const smallStart = view.offsetOf(small);
+        const markedSlab = view.slabOf(other);
+        const markedStart = view.offsetOf(other);
+        const markedLength = view.degreeOf(other);
+        const lopsided = markedLength > GALLOP_RATIO * count;
+        if (lopsided && intersects(slab, smallStart, count, markedSlab, markedStart, markedLength)) return 2;
         // other's connections marked 2 in markB (where only b is marked, 1, and b is not among
         // them: distance 1 is ruled out), cleared on the way out.
-        const otherEnd = otherStart + otherLength;
-        for (let j = otherStart; j < otherEnd; j++) markB[otherSlab[j]!] = 2;
+        const markedEnd = markedStart + markedLength;
+        for (let j = markedStart; j < markedEnd; j++) markB[markedSlab[j]!] = 2;
         try {
+          if (!lopsided) for (let j = smallStart; j < smallStart + count; j++) if (markB[slab[j]!] === 2) return 2;
+          qa.set(slab.subarray(smallStart, smallStart + count), 1);
+          qa[count + 1] = other;
+          view = yield fill(request, qa, 1, count + 2);
+          const otherSlab = view.slabOf(other);
+          const otherStart = view.offsetOf(other);
+          const otherLength = view.degreeOf(other);
+          // Two passes of independent reads first (each member's record, then its list), so that
+          // the processor overlaps their cache misses instead of taking them one list at a time;
+          // the first pass also finds the best-connected member, tried first: on a positive answer
+          // it is the likeliest to meet other's list.
+          let best = 1;
+          let bestDegree = -1;
+          let entries = 0;
+          for (let i = 1; i <= count; i++) {
+            const d = view.degreeOf(qa[i]!);
+            entries += d;
+            if (d > bestDegree) {
+              bestDegree = d;
+              best = i;
+            }
+          }
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: reading ahead changes only the speed
+          if (view.indexBound > READ_AHEAD_MIN_MEMBERS) {
+            // The heads of the lists; when the answer is most likely "farther" (see
+            // readListsAhead), the whole lists.
+            let touched = 0;
+            // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: reading ahead changes only the speed
+            if (4 * entries * otherLength < view.indexBound) touched = readListsAhead(view, qa, 1, count + 1, otherLength * GALLOP_RATIO);
+            else {
+              for (let i = 1; i <= count; i++) {
+                const u = qa[i]!;
+                touched += (view.unorderedSlabOf?.(u) ?? view.slabOf(u))[view.offsetOf(u)]!;
+              }
+            }
+            scratch.touched = (scratch.touched + touched) | 0;
+          }
           return meetsMarkedList(view, qa, best, 1, count + 1, markB, filterFor(scratch, otherLength, entries), otherSlab, otherStart, otherLength) ? 3 : null;
         } finally {
-          for (let j = otherStart; j < otherEnd; j++) markB[otherSlab[j]!] = 0;
+          for (let j = markedStart; j < markedEnd; j++) markB[markedSlab[j]!] = 0;
         }
       }
     }
