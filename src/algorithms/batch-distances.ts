@@ -8,6 +8,7 @@
  *
  * @packageDocumentation
  */
+import { setSlabOf } from '../store/adjacency-view.js';
 import { bidirectionalDistance, fill } from './bidirectional-distance.js';
 import type { FetchRequest, Search } from './search.js';
 import type { Scratch } from './scratch.js';
@@ -53,7 +54,7 @@ export function* batchDistances(
     let view = yield fill(request, q, 0, 1);
     // Level 1.
     {
-      const slab = view.unorderedSlabOf?.(viewer) ?? view.slabOf(viewer);
+      const slab = setSlabOf(view, viewer);
       const s = view.offsetOf(viewer);
       const e = s + view.degreeOf(viewer);
       for (let j = s; j < e; j++) {
@@ -71,7 +72,7 @@ export function* batchDistances(
         view = yield fill(request, q, 1, to);
         for (let i = 1; i < to; i++) {
           const u = q[i]!;
-          const slab = view.unorderedSlabOf?.(u) ?? view.slabOf(u);
+          const slab = setSlabOf(view, u);
           const s = view.offsetOf(u);
           const e = s + view.degreeOf(u);
           for (let j = s; j < e; j++) {
@@ -106,7 +107,7 @@ export function* batchDistances(
     let p2 = 0;
     for (let r = 0; r < p; r++) {
       const t = pending[r]!;
-      const slab = view.unorderedSlabOf?.(t) ?? view.slabOf(t);
+      const slab = setSlabOf(view, t);
       const s = view.offsetOf(t);
       const e = s + view.degreeOf(t);
       let hit = false;

@@ -12,7 +12,7 @@
  * @packageDocumentation
  */
 import { GALLOP_RATIO, intersects } from './intersection.js';
-import type { AdjacencyView } from '../store/adjacency-view.js';
+import { setSlabOf, type AdjacencyView } from '../store/adjacency-view.js';
 import { readLinesAhead } from '../store/read-lines-ahead.js';
 import type { FetchRequest, Search } from './search.js';
 import { FILTER_WORDS, type Scratch } from './scratch.js';
@@ -166,7 +166,7 @@ export function* bidirectionalDistance(
             else {
               for (let i = 1; i <= count; i++) {
                 const u = qa[i]!;
-                touched += (view.unorderedSlabOf?.(u) ?? view.slabOf(u))[view.offsetOf(u)]!;
+                touched += setSlabOf(view, u)[view.offsetOf(u)]!;
               }
             }
             scratch.touched = (scratch.touched + touched) | 0;
@@ -204,7 +204,7 @@ export function* bidirectionalDistance(
         // Final level: only probe the other side; nothing to record.
         for (let i = from; i < to; i++) {
           const u = q[i]!;
-          const slab = view.unorderedSlabOf?.(u) ?? view.slabOf(u);
+          const slab = setSlabOf(view, u);
           const s = view.offsetOf(u);
           const e = s + view.degreeOf(u);
           for (let j = s; j < e; j++) {
@@ -219,7 +219,7 @@ export function* bidirectionalDistance(
       const level = depth + 2;
       for (let i = from; i < to; i++) {
         const u = q[i]!;
-        const slab = view.unorderedSlabOf?.(u) ?? view.slabOf(u);
+        const slab = setSlabOf(view, u);
         const s = view.offsetOf(u);
         const e = s + view.degreeOf(u);
         for (let j = s; j < e; j++) {
@@ -272,7 +272,7 @@ function readListsAhead(view: AdjacencyView, q: Int32Array, from: number, to: nu
   let touched = 0;
   for (let i = from; i < to; i++) {
     const u = q[i]!;
-    const slab = view.unorderedSlabOf?.(u) ?? view.slabOf(u);
+    const slab = setSlabOf(view, u);
     const start = view.offsetOf(u);
     const length = view.degreeOf(u);
     // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: reading ahead changes only the speed
@@ -334,7 +334,7 @@ function meetsMarkedList(
       const length = view.degreeOf(u);
       const start = view.offsetOf(u);
       // A long list is galloped through, which needs it sorted; a scan takes it in any order.
-      const slab = length > longList ? view.slabOf(u) : (view.unorderedSlabOf?.(u) ?? view.slabOf(u));
+      const slab = length > longList ? view.slabOf(u) : setSlabOf(view, u);
       if (length > longList) {
         if (intersects(slab, start, length, rootSlab, rootStart, rootLength)) return true;
       } else if (filter !== null) {

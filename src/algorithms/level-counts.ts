@@ -17,7 +17,7 @@
  * @packageDocumentation
  */
 import { fill, READ_AHEAD_MIN_MEMBERS } from './bidirectional-distance.js';
-import type { AdjacencyView } from '../store/adjacency-view.js';
+import { setSlabOf, type AdjacencyView } from '../store/adjacency-view.js';
 import { readLinesAhead } from '../store/read-lines-ahead.js';
 import type { FetchRequest, Search } from './search.js';
 import type { Scratch } from './scratch.js';
@@ -59,7 +59,7 @@ function bottomUpCheaper(view: AdjacencyView, mark: Uint8Array, frontierMark: nu
     probed++;
     const d = view.degreeOf(v);
     if (d === 0) continue;
-    const slab = view.unorderedSlabOf?.(v) ?? view.slabOf(v);
+    const slab = setSlabOf(view, v);
     const s = view.offsetOf(v);
     let j = s;
     const e = s + d;
@@ -86,7 +86,7 @@ function degreeSum(view: AdjacencyView, q: Int32Array, from: number, to: number)
 function topDown(view: AdjacencyView, mark: Uint8Array, q: Int32Array, from: number, to: number, n: number, nextMark: number): number {
   for (let i = from; i < to; i++) {
     const u = q[i]!;
-    const slab = view.unorderedSlabOf?.(u) ?? view.slabOf(u);
+    const slab = setSlabOf(view, u);
     const s = view.offsetOf(u);
     const e = s + view.degreeOf(u);
     for (let j = s; j < e; j++) {
@@ -123,11 +123,11 @@ function topDownCount(view: AdjacencyView, mark: Uint8Array, q: Int32Array, from
       if (i + AHEAD < to) {
         const x = q[i + AHEAD]!;
         const s = view.offsetOf(x);
-        touched += readLinesAhead(view.unorderedSlabOf?.(x) ?? view.slabOf(x), s, s + view.degreeOf(x));
+        touched += readLinesAhead(setSlabOf(view, x), s, s + view.degreeOf(x));
       }
     }
     const u = q[i]!;
-    const slab = view.unorderedSlabOf?.(u) ?? view.slabOf(u);
+    const slab = setSlabOf(view, u);
     const s = view.offsetOf(u);
     const e = s + view.degreeOf(u);
     for (let j = s; j < e; j++) {
@@ -153,7 +153,7 @@ function bottomUp(view: AdjacencyView, mark: Uint8Array, q: Int32Array, n: numbe
     if (mark[v] !== 0) continue;
     const d = view.degreeOf(v);
     if (d === 0) continue;
-    const slab = view.unorderedSlabOf?.(v) ?? view.slabOf(v);
+    const slab = setSlabOf(view, v);
     const s = view.offsetOf(v);
     const e = s + d;
     for (let j = s; j < e; j++) {

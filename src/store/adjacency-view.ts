@@ -46,3 +46,19 @@ export interface AdjacencyView {
    */
   unorderedSlabOf?(v: number): Int32Array;
 }
+
+/**
+ * `view`'s list of `v` for a reader that needs it only as a set: through
+ * {@link AdjacencyView.unorderedSlabOf} where the view has it, else {@link AdjacencyView.slabOf}.
+ * O(1).
+ *
+ * @example
+ * ```ts
+ * const start = store.offsetOf(v);
+ * setSlabOf(store, v).subarray(start, start + store.degreeOf(v)).length; // 2: cy's connections, bob and dee, in any order
+ * ```
+ * @internal
+ */
+export function setSlabOf(view: AdjacencyView, v: number): Int32Array {
+  return view.unorderedSlabOf?.(v) ?? view.slabOf(v);
+}

@@ -513,12 +513,10 @@ export class CompactAdjacencyStore implements AdjacencyView {
     this.#pendingTo[c] = u;
     this.#pending = c + 1;
     this.#usedSlots++;
-    if (c + 1 === this.#pendingList.length) {
-      if (c + 1 < this.#tuning.pendingMax) {
-        const size = Math.min(this.#tuning.pendingMax, 2 * (c + 1));
-        this.#pendingList = copyGrown(this.#pendingList, size);
-        this.#pendingTo = copyGrown(this.#pendingTo, size);
-      } else this.#flush();
+    if (c + 1 === this.#tuning.pendingMax) this.#flush();
+    else if (c + 1 === this.#pendingList.length) {
+      this.#pendingList = grown(this.#pendingList);
+      this.#pendingTo = grown(this.#pendingTo);
     }
     return 0;
   }
@@ -1435,13 +1433,6 @@ export class CompactAdjacencyStore implements AdjacencyView {
       compactions: this.#compactions,
     };
   }
-}
-
-/** A copy of `array` in a new array of `size` entries. */
-function copyGrown(array: Int32Array, size: number): Int32Array {
-  const next = new Int32Array(size);
-  next.set(array);
-  return next;
 }
 
 /** Copies the `n` entries of a list at `from[start]` to `to[at]` (two different blocks). O(n). */
