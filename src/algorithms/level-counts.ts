@@ -91,9 +91,14 @@ function topDown(view: AdjacencyView, mark: Uint8Array, q: Int32Array, from: num
     const e = s + view.degreeOf(u);
     for (let j = s; j < e; j++) {
       const w = slab[j]!;
-      if (mark[w] !== 0) continue;
-      mark[w] = nextMark;
-      q[n++] = w;
+      const x = mark[w]!;
+      // 1 when w is unmarked (x is 0..255), without a branch: on a big level a quarter to a half
+      // of the reads find a new member, in no pattern a branch predictor could learn (see
+      // topDownCount). The slot q[n] is written either way; the queue has one to spare.
+      const fresh = (x - 1) >>> 31;
+      mark[w] = x | (nextMark & -fresh);
+      q[n] = w;
+      n += fresh;
     }
   }
   return n;
@@ -132,9 +137,13 @@ function topDownCount(view: AdjacencyView, mark: Uint8Array, q: Int32Array, from
     const e = s + view.degreeOf(u);
     for (let j = s; j < e; j++) {
       const w = slab[j]!;
-      if (mark[w] !== 0) continue;
-      mark[w] = 1;
-      count++;
+      const x = mark[w]!;
+      // Without a branch: counted when x is 0, marked either way (any non-zero mark is visited).
+      // A random member's third level on a 100k-member BA graph finds 83k new members in 338k
+      // reads; a branch there mispredicts a quarter of the time, and took half the level's time
+      // (bench/reach-floor.bench.ts: reach 1.6 ms before, 1.15 ms after).
+      mark[w] = x | 1;
+      count += (x - 1) >>> 31;
     }
   }
   if (readAhead !== null) readAhead.touched = (readAhead.touched + touched) | 0;

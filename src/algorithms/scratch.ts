@@ -17,7 +17,8 @@ export const FILTER_WORDS = 2048;
  * Typed scratch arrays for one search at a time.
  *
  * @remarks Memory: 3 bytes + 12 bytes per member index (three `Uint8Array` marks and three
- * `Int32Array` queues), and 8 KiB (the filter). `ensure` is O(bound) when it grows, O(1) otherwise.
+ * `Int32Array` queues, each one slot longer), and 8 KiB (the filter). `ensure` is O(bound)
+ * when it grows, O(1) otherwise.
  * @example
  * ```ts
  * const scratch = new Scratch();
@@ -55,9 +56,11 @@ export class Scratch {
     this.markA = new Uint8Array(n);
     this.markB = new Uint8Array(n);
     this.markC = new Uint8Array(n);
-    this.queueA = new Int32Array(n);
-    this.queueB = new Int32Array(n);
-    this.queueC = new Int32Array(n);
+    // One slot more than members: a queue that writes its next slot before it knows whether
+    // to count it (see level-counts.ts) writes there once every member is queued.
+    this.queueA = new Int32Array(n + 1);
+    this.queueB = new Int32Array(n + 1);
+    this.queueC = new Int32Array(n + 1);
   }
 }
 
