@@ -115,7 +115,7 @@ export { IdInterner } from './store/id-interner.js';
 export type { AdjacencyView } from './store/adjacency-view.js';
 export { runSearch, type Search, type FetchRequest } from './algorithms/search.js';
 export { Scratch, ScratchPool } from './algorithms/scratch.js';
-export { bidirectionalDistance, MAX_SEARCH_DEPTH } from './algorithms/bidirectional-distance.js';
+export { badgeDistanceAt, bidirectionalDistance, MAX_SEARCH_DEPTH } from './algorithms/bidirectional-distance.js';
 export { batchDistances, BALL_BUDGET_PER_TARGET } from './algorithms/batch-distances.js';
 export { levelCounts, levelCountsAt, BOTTOM_UP_MEMBER_COST, BOTTOM_UP_PROBES } from './algorithms/level-counts.js';
 export { intersectionSize, intersectInto, intersects, GALLOP_RATIO } from './algorithms/intersection.js';

@@ -92,91 +92,31 @@ export function* bidirectionalDistance(
     let depthB = 0;
     let costA = view.degreeOf(a);
     let costB = view.degreeOf(b);
-    // Degree 1 is a binary search in the shorter list (an end without connections has an empty
-    // list: both tests below then find nothing and the loop answers null).
-    {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: which end's list is searched for the other changes only the cost of the search
-      const small = costA <= costB ? a : b;
-      const other = small === a ? b : a;
-      const slab = view.slabOf(small);
-      let lo = view.offsetOf(small);
-      let hi = lo + view.degreeOf(small) - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const x = slab[mid]!;
-        if (x < other) lo = mid + 1;
-        else if (x > other) hi = mid - 1;
-        else return 1;
-      }
-      // Degree 2 is one intersection of the two lists (galloping when their sizes differ); at the
-      // badge's depth 3, it is found on the way there (below).
-      if (maxDepth >= 2 && maxDepth !== 3 && !excluding && intersects(view.slabOf(a), view.offsetOf(a), costA, view.slabOf(b), view.offsetOf(b), costB)) return 2;
-      // Degree 3, the badge's depth, without marks: a path small - u - w - other exists iff the
-      // list of some u among small's connections meets other's list. One round trip fetches
-      // those lists and other's; each costs one intersection (galloping into a hub's list), not
-      // a scan of it with a mark read per entry, and no member's degree is read to cost a level.
-      // qa[1..] holds small's connections (qa[0] is a, cleared on the way out), then other: at
-      // most indexBound entries, as other is not among small's connections.
-      if (maxDepth === 3 && !excluding) {
-        const count = view.degreeOf(small);
-        if (count === 0) return null; // an end without connections
-        // Degree 2: against a much longer list (a hub's), a gallop through it; else a mark read
-        // per connection of small's, once other's connections are marked for degree 3 (a merge
-        // of two lists of similar length cost more).
-        const smallStart = view.offsetOf(small);
-        const markedSlab = view.slabOf(other);
-        const markedStart = view.offsetOf(other);
-        const markedLength = view.degreeOf(other);
-        const lopsided = markedLength > GALLOP_RATIO * count;
-        if (lopsided && intersects(slab, smallStart, count, markedSlab, markedStart, markedLength)) return 2;
-        // other's connections marked 2 in markB (where only b is marked, 1, and b is not among
-        // them: distance 1 is ruled out), cleared on the way out.
-        const markedEnd = markedStart + markedLength;
-        for (let j = markedStart; j < markedEnd; j++) markB[markedSlab[j]!] = 2;
-        try {
-          if (!lopsided) for (let j = smallStart; j < smallStart + count; j++) if (markB[slab[j]!] === 2) return 2;
-          qa.set(slab.subarray(smallStart, smallStart + count), 1);
-          qa[count + 1] = other;
-          view = yield fill(request, qa, 1, count + 2);
-          const otherSlab = view.slabOf(other);
-          const otherStart = view.offsetOf(other);
-          const otherLength = view.degreeOf(other);
-          // Two passes of independent reads first (each member's record, then its list), so that
-          // the processor overlaps their cache misses instead of taking them one list at a time;
-          // the first pass also finds the best-connected member, tried first: on a positive answer
-          // it is the likeliest to meet other's list.
-          let best = 1;
-          let bestDegree = -1;
-          let entries = 0;
-          for (let i = 1; i <= count; i++) {
-            const d = view.degreeOf(qa[i]!);
-            entries += d;
-            if (d > bestDegree) {
-              bestDegree = d;
-              best = i;
-            }
-          }
-          // Stryker disable next-line ConditionalExpression,EqualityOperator: reading ahead changes only the speed
-          if (view.indexBound > READ_AHEAD_MIN_MEMBERS) {
-            // The heads of the lists; when the answer is most likely "farther" (see
-            // readListsAhead), the whole lists.
-            let touched = 0;
-            // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: reading ahead changes only the speed
-            if (4 * entries * otherLength < view.indexBound) touched = readListsAhead(view, qa, 1, count + 1, otherLength * GALLOP_RATIO);
-            else {
-              for (let i = 1; i <= count; i++) {
-                const u = qa[i]!;
-                touched += setSlabOf(view, u)[view.offsetOf(u)]!;
-              }
-            }
-            scratch.touched = (scratch.touched + touched) | 0;
-          }
-          return meetsMarkedList(view, qa, best, 1, count + 1, markB, filterFor(scratch, otherLength, entries), otherSlab, otherStart, otherLength) ? 3 : null;
-        } finally {
-          for (let j = markedStart; j < markedEnd; j++) markB[markedSlab[j]!] = 0;
-        }
+    // At the badge's depth 3: the steps of badgeDistanceAt, with one round trip between them that
+    // fetches the lists of small's connections and other's.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: which end's list is searched for the other changes only the cost of the search
+    const small = costA <= costB ? a : b;
+    const other = small === a ? b : a;
+    if (maxDepth === 3 && !excluding) {
+      const near = badgeNear(view, scratch, small, other);
+      if (near !== MARKED) return near;
+      const markedSlab = view.slabOf(other);
+      const markedStart = view.offsetOf(other);
+      const markedLength = view.degreeOf(other);
+      const count = view.degreeOf(small);
+      try {
+        qa[count + 1] = other; // qa[1..count] holds small's connections
+        view = yield fill(request, qa, 1, count + 2);
+        return badgeFar(view, scratch, count, other) ? 3 : null;
+      } finally {
+        unmark(markB, markedSlab, markedStart, markedLength);
       }
     }
+    // Degree 1 is a binary search in the shorter list (an end without connections has an empty
+    // list: both tests below then find nothing and the loop answers null); degree 2, one
+    // intersection of the two lists (galloping when their sizes differ).
+    if (listHas(view.slabOf(small), view.offsetOf(small), view.degreeOf(small), other)) return 1;
+    if (maxDepth >= 2 && !excluding && intersects(view.slabOf(a), view.offsetOf(a), costA, view.slabOf(b), view.offsetOf(b), costB)) return 2;
     while (depthA + depthB < maxDepth) {
       if (costA === 0 || costB === 0) return null;
       const last = depthA + depthB + 1 === maxDepth;
@@ -253,6 +193,137 @@ export function* bidirectionalDistance(
     for (let i = 0; i < na; i++) markA[qa[i]!] = 0;
     for (let i = 0; i < nb; i++) markB[qb[i]!] = 0;
   }
+}
+
+/** {@link badgeNear}'s answer when neither 1 nor 2 holds and the search goes on to depth 3. */
+const MARKED = -1;
+
+/**
+ * The badge's search (`maxDepth` 3, nothing excluded) on a view that holds every list, as a
+ * plain call: the same steps and answers as {@link bidirectionalDistance}`(scratch, a, b, 3)`
+ * without a generator and its driver (V8 runs a generator's own loops markedly slower; at 1M
+ * members this saves about 0.2 µs a call, bench/degree-by-answer.bench.ts).
+ *
+ * @remarks Same cost as {@link bidirectionalDistance} at depth 3; uses `scratch.markB/queueA`
+ * and leaves the marks clear.
+ * @example
+ * ```ts
+ * badgeDistanceAt(scratch, store, a, b); // 2 (0 to 3, or null when further)
+ * ```
+ * @public
+ */
+export function badgeDistanceAt(scratch: Scratch, view: AdjacencyView, a: number, b: number): number | null {
+  if (a === b) return 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: which end is small changes only the cost of the search
+  const small = view.degreeOf(a) <= view.degreeOf(b) ? a : b;
+  const other = small === a ? b : a;
+  const near = badgeNear(view, scratch, small, other);
+  if (near !== MARKED) return near;
+  try {
+    return badgeFar(view, scratch, view.degreeOf(small), other) ? 3 : null;
+  } finally {
+    unmark(scratch.markB, view.slabOf(other), view.offsetOf(other), view.degreeOf(other));
+  }
+}
+
+/**
+ * The badge's first steps, `small` (the end with fewer connections) and `other` apart: 1 when
+ * other is in small's list (a binary search); `null` when small has no connections; 2 when their
+ * lists meet (a gallop when other's is over {@link GALLOP_RATIO} times longer, else a mark read
+ * per connection of small's once other's connections are marked, which a merge of two lists of
+ * similar length costs more than); else {@link MARKED}, leaving other's connections marked 2 in
+ * `scratch.markB` (where at most the two ends are marked, 1: the caller clears them with {@link unmark})
+ * and small's connections in `scratch.queueA[1..count]` (at most indexBound - 2 of them, as
+ * neither end is among them). O(log d + the two lists).
+ */
+function badgeNear(view: AdjacencyView, scratch: Scratch, small: number, other: number): number | null {
+  const slab = view.slabOf(small);
+  const smallStart = view.offsetOf(small);
+  const count = view.degreeOf(small);
+  if (listHas(slab, smallStart, count, other)) return 1;
+  if (count === 0) return null; // an end without connections
+  const markB = scratch.markB;
+  const markedSlab = view.slabOf(other);
+  const markedStart = view.offsetOf(other);
+  const markedLength = view.degreeOf(other);
+  const lopsided = markedLength > GALLOP_RATIO * count;
+  if (lopsided && intersects(slab, smallStart, count, markedSlab, markedStart, markedLength)) return 2;
+  const markedEnd = markedStart + markedLength;
+  for (let j = markedStart; j < markedEnd; j++) markB[markedSlab[j]!] = 2;
+  if (!lopsided) {
+    for (let j = smallStart; j < smallStart + count; j++) {
+      if (markB[slab[j]!] === 2) {
+        unmark(markB, markedSlab, markedStart, markedLength);
+        return 2;
+      }
+    }
+  }
+  scratch.queueA.set(slab.subarray(smallStart, smallStart + count), 1);
+  return MARKED;
+}
+
+/**
+ * The badge's depth 3 after {@link badgeNear} answered {@link MARKED}: whether the list of some
+ * connection of small's (`scratch.queueA[1..count]`, whose lists `view` holds, and other's) meets
+ * other's list, a path small - u - w - other. Each list costs one scan against the marks (or a
+ * gallop into a hub's list), not a level of a search: no member's degree is read to cost one.
+ * O(the lists scanned + the galloped ones' intersections).
+ */
+function badgeFar(view: AdjacencyView, scratch: Scratch, count: number, other: number): boolean {
+  const qa = scratch.queueA;
+  const otherSlab = view.slabOf(other);
+  const otherStart = view.offsetOf(other);
+  const otherLength = view.degreeOf(other);
+  // Two passes of independent reads first (each member's record, then its list), so that
+  // the processor overlaps their cache misses instead of taking them one list at a time;
+  // the first pass also finds the best-connected member, tried first: on a positive answer
+  // it is the likeliest to meet other's list.
+  let best = 1;
+  let bestDegree = -1;
+  let entries = 0;
+  for (let i = 1; i <= count; i++) {
+    const d = view.degreeOf(qa[i]!);
+    entries += d;
+    if (d > bestDegree) {
+      bestDegree = d;
+      best = i;
+    }
+  }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: reading ahead changes only the speed
+  if (view.indexBound > READ_AHEAD_MIN_MEMBERS) {
+    // The heads of the lists; when the answer is most likely "farther" (see
+    // readListsAhead), the whole lists.
+    let touched = 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: reading ahead changes only the speed
+    if (4 * entries * otherLength < view.indexBound) touched = readListsAhead(view, qa, 1, count + 1, otherLength * GALLOP_RATIO);
+    else {
+      for (let i = 1; i <= count; i++) {
+        const u = qa[i]!;
+        touched += setSlabOf(view, u)[view.offsetOf(u)]!;
+      }
+    }
+    scratch.touched = (scratch.touched + touched) | 0;
+  }
+  return meetsMarkedList(view, qa, best, 1, count + 1, scratch.markB, filterFor(scratch, otherLength, entries), otherSlab, otherStart, otherLength);
+}
+
+/** Whether the sorted list `slab[start, start + length)` holds `x`: a binary search. O(log length). */
+function listHas(slab: Int32Array, start: number, length: number, x: number): boolean {
+  let lo = start;
+  let hi = start + length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const y = slab[mid]!;
+    if (y < x) lo = mid + 1;
+    else if (y > x) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Clears the marks of `slab[start, start + length)` in `mark`. O(length). */
+function unmark(mark: Uint8Array, slab: Int32Array, start: number, length: number): void {
+  for (let j = start, end = start + length; j < end; j++) mark[slab[j]!] = 0;
 }
 
 /**

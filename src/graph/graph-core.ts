@@ -16,7 +16,7 @@
  * @packageDocumentation
  */
 import { batchDistances } from '../algorithms/batch-distances.js';
-import { bidirectionalDistance } from '../algorithms/bidirectional-distance.js';
+import { badgeDistanceAt, bidirectionalDistance } from '../algorithms/bidirectional-distance.js';
 import { intersectInto, intersectionSize } from '../algorithms/intersection.js';
 import { levelCountsAt } from '../algorithms/level-counts.js';
 import { Scratch } from '../algorithms/scratch.js';
@@ -600,6 +600,7 @@ export class GraphCore {
     const maxDepth = readMaxDepth(method, options);
     const scratch = this.scratch;
     scratch.ensure(this.store.indexBound);
+    if (maxDepth === 3) return badgeDistanceAt(scratch, this.store, u, v);
     return runSearch(bidirectionalDistance(scratch, u, v, maxDepth), this.store);
   }
 

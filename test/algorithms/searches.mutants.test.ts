@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BALL_BUDGET_PER_TARGET, batchDistances } from '../../src/algorithms/batch-distances.js';
-import { bidirectionalDistance, EXCLUDED, MAX_SEARCH_DEPTH } from '../../src/algorithms/bidirectional-distance.js';
+import { badgeDistanceAt, bidirectionalDistance, EXCLUDED, MAX_SEARCH_DEPTH } from '../../src/algorithms/bidirectional-distance.js';
 import { levelCounts } from '../../src/algorithms/level-counts.js';
 import { Scratch } from '../../src/algorithms/scratch.js';
 import { runSearch } from '../../src/algorithms/search.js';
 import { fcParams } from '../support/fc-config.js';
 import { testGraph } from './graphs.js';
-import { bfs, bottomUpLevels, BoundCountingView, PackedView, runRecorded, runRemote } from './views.js';
+import { bfs, bottomUpLevels, BoundCountingView, listsOf, PackedView, runRecorded, runRemote } from './views.js';
 
 /** A scratch for `n` members whose queues hold stale member ids, as after earlier searches. */
 function dirtyScratch(n: number): Scratch {
@@ -196,6 +196,49 @@ describe('bidirectionalDistance', () => {
     );
     expect(excludedMatters).toBeGreaterThan(0);
     expect(deep).toBeGreaterThan(0);
+  });
+
+  it('badgeDistanceAt (the depth-3 search without a generator) equals a BFS distance capped at 3, and leaves the marks clear', () => {
+    // testGraph, and a star of up to 120 leaves on top of it: a hub whose list is over 24 times
+    // an end's. Asked from the hub to one of testGraph's members half the time (the gallop for
+    // distance 2, and through the hub at distance 3).
+    const graphs = fc.oneof(
+      testGraph.map(({ n, lists }) => ({ n, lists, hub: -1, base: n })),
+      fc.tuple(testGraph, fc.integer({ min: 25, max: 120 })).map(([{ n, lists }, leaves]) => {
+        const all: [number, number][] = [];
+        lists.forEach((l, v) => l.forEach((w) => v < w && all.push([v, w])));
+        const m = n + leaves + 1;
+        for (let i = 0; i <= leaves; i++) all.push([n, (n + 1 + i) % m]); // leaves n+1.., and 0
+        all.push([n + 1, 0]);
+        return { n: m, lists: listsOf(m, all), hub: n, base: n };
+      }),
+    );
+    const seen = new Map<string, number>();
+    const hit = (key: string): void => void seen.set(key, (seen.get(key) ?? 0) + 1);
+    let total = 0;
+    fc.assert(
+      fc.property(graphs, fc.nat(), fc.nat(), fc.boolean(), ({ n, lists, hub, base }, ap, bp, fromHub) => {
+        const toHub = fromHub && hub >= 0;
+        const a = toHub ? hub : ap % n;
+        const b = toHub ? bp % base : bp % n;
+        const d = bfs(lists, a)[b]!;
+        const want = a === b ? 0 : d >= 0 && d <= 3 ? d : null;
+        const scratch = dirtyScratch(n);
+        expect(badgeDistanceAt(scratch, new PackedView(lists), a, b)).toBe(want);
+        expect(badgeDistanceAt(scratch, new PackedView(lists), b, a)).toBe(want);
+        expectClean(scratch);
+        total++;
+        hit(`answer ${want}`);
+        const [small, large] = [lists[a]!.length, lists[b]!.length].sort((x, y) => x - y);
+        if (small! > 0 && large! > 24 * small!) hit(`lopsided ${want}`);
+      }),
+      runs(1500, 300),
+    );
+    // Every answer, and the gallop both finding 2 and not, reached on purpose (shares of the
+    // runs; a share far under these means the arbitrary stopped reaching the case).
+    for (const key of ['answer 0', 'answer 1', 'answer 2', 'answer 3', 'answer null', 'lopsided 2', 'lopsided 3', 'lopsided null']) {
+      expect((seen.get(key) ?? 0) / total, key).toBeGreaterThan(0.005);
+    }
   });
 
   it('expands the cheaper side each level and reads only what it requested', () => {

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { bidirectionalDistance, EXCLUDED } from '../../algorithms/bidirectional-distance.js';
+import { badgeDistanceAt, bidirectionalDistance, EXCLUDED } from '../../algorithms/bidirectional-distance.js';
 import { runSearch } from '../../algorithms/search.js';
 import { describeValue, SocialGraphError } from '../../errors.js';
 import type { GraphCore } from '../../graph/graph-core.js';
@@ -63,7 +63,7 @@ export function viewerDistance(internals: GraphCore, state: MemberPolicyState, u
   const store = internals.store;
   const scratch = internals.scratch;
   scratch.ensure(store.indexBound);
-  if (!state.hasBlocks(u)) return runSearch(bidirectionalDistance(scratch, u, v, maxDepth), store);
+  if (!state.hasBlocks(u)) return maxDepth === 3 ? badgeDistanceAt(scratch, store, u, v) : runSearch(bidirectionalDistance(scratch, u, v, maxDepth), store);
   const markA = scratch.markA;
   const markB = scratch.markB;
   state.forEachBlockedWith(u, (x) => (markA[x] = markB[x] = EXCLUDED));
