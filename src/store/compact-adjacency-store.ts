@@ -25,7 +25,7 @@ import { bulkBuffer, bulkInt32, isShared } from './bulk-buffer.js';
 import { countSeconds, drainSeconds, scatterSeconds, sortKeys, sortLists, sortUnique } from './bulk-lists.js';
 import { grown } from './grown.js';
 import type { HelperThread } from './helper-thread.js';
-import { filterGroup, mergeGroups, mergeInPlace, mergeMoving, SLAB_BITS, SLAB_MASK, searchFrom } from './merge-groups.js';
+import { filterGroup, mergeGroups, mergeGroupsShared, mergeInPlace, mergeMoving, SLAB_BITS, SLAB_MASK, searchFrom } from './merge-groups.js';
 import { readLinesAhead } from './read-lines-ahead.js';
 import { buildSizeClasses, classFor } from './size-classes.js';
 
@@ -72,6 +72,12 @@ const COMPACT_MIN_FREE = 1 << 16;
 const MERGE_PAIR_BITS = 24;
 /** Most pairs one {@link CompactAdjacencyStore.mergePairs} takes (2^24). */
 export const MAX_MERGE_PAIRS = 2 ** MERGE_PAIR_BITS;
+/**
+ * Most groups (members) a thread takes at once in a merge shared with a helper: small enough
+ * that the faster thread takes more of a batch's chunks, big enough that the chunks stay
+ * contiguous runs of lists and the counter is touched a few hundred times a batch.
+ */
+const MERGE_CHUNK = 4096;
 /** Buckets of the bulk load's second-member pass. */
 const BUCKETS = 1024;
 /**
@@ -960,11 +966,11 @@ export class CompactAdjacencyStore implements AdjacencyView {
     const slabs = this.#slabs; // final: nothing is allocated until the merge is done
     let total: number;
     if (helper !== null && t >= 2 && isShared(keys) && isShared(meta) && slabs.every(isShared)) {
-      // The second half of the entries (a proxy for the work) goes to the helper.
-      let mid = searchFrom(groups, 0, 0, t, groups[t]! >>> 1);
-      if (mid >= t) mid = t - 1;
-      helper.submit('mergeGroups', [meta, slabs, keys, groups, touched, newCounts, newAddr, mid, t]);
-      total = mergeGroups(meta, slabs, keys, groups, touched, newCounts, newAddr, 0, mid);
+      // Both threads take chunks of groups from one counter until none are left.
+      const next = bulkInt32(1);
+      const chunk = Math.max(16, Math.min(MERGE_CHUNK, Math.ceil(t / 64)));
+      helper.submit('mergeGroupsShared', [meta, slabs, keys, groups, touched, newCounts, newAddr, next, t, chunk]);
+      total = mergeGroupsShared(meta, slabs, keys, groups, touched, newCounts, newAddr, next, t, chunk);
       total += helper.wait() as number;
     } else total = mergeGroups(meta, slabs, keys, groups, touched, newCounts, newAddr, 0, t);
     for (let g = 0; g < t; g++) if (newAddr[g]! >= 0) this.#commitMove(touched[g]!, newAddr[g]!, newCls[g]!);

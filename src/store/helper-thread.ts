@@ -14,8 +14,19 @@
  * @packageDocumentation
  */
 
-/** The passes a helper can run: {@link processChunk}, those of bulk-lists.ts, `connectAll`'s {@link probePacked} and {@link mergeGroups}, and the HyperBall passes of src/stats. @internal */
-export type HelperTask = 'newInternState' | 'processChunk' | 'countSeconds' | 'scatterSeconds' | 'drainSeconds' | 'sortLists' | 'probePacked' | 'mergeGroups' | 'hyperBallFirst' | 'hyperBallStep';
+/** The passes a helper can run: {@link processChunk}, those of bulk-lists.ts, `connectAll`'s {@link probePacked} and {@link mergeGroupsShared}, and the HyperBall passes of src/stats. @internal */
+export type HelperTask =
+  | 'newInternState'
+  | 'processChunk'
+  | 'countSeconds'
+  | 'scatterSeconds'
+  | 'drainSeconds'
+  | 'sortLists'
+  | 'probePacked'
+  | 'mergeGroups'
+  | 'mergeGroupsShared'
+  | 'hyperBallFirst'
+  | 'hyperBallStep';
 
 /** A second thread that runs tasks one at a time. @internal */
 export interface HelperThread {

@@ -1,6 +1,7 @@
 /**
- * `mergePairs` with a helper thread: the second half of the groups merged by {@link mergeGroups}
- * elsewhere (here an in-thread stand-in that runs it when submitted or when waited for) must leave
+ * `mergePairs` with a helper thread: groups merged by {@link mergeGroupsShared} on both threads
+ * (here an in-thread stand-in that takes all of them when submitted, none, or the first chunk of 16
+ * and leaves the rest to the calling thread) must leave
  * exactly the lists, blocks and pool counters that a merge on one thread leaves, whatever the batch
  * holds: repeats in either direction, pairs already connected (a group sized for the whole batch
  * then shrinks: its list goes back to its old block, or to a block of its own class), members
@@ -20,7 +21,7 @@ interface Case {
   members: number;
   initial: [number, number][];
   batch: [number, number][];
-  mode: 'eager' | 'lazy';
+  mode: 'eager' | 'lazy' | 'split';
 }
 
 const caseArb: fc.Arbitrary<Case> = fc.integer({ min: 3, max: 80 }).chain((members) => {
@@ -30,7 +31,7 @@ const caseArb: fc.Arbitrary<Case> = fc.integer({ min: 3, max: 80 }).chain((membe
     members: fc.constant(members),
     initial: fc.array(fc.oneof(pair, hubPair), { maxLength: 300, size: 'max' }),
     batch: fc.array(fc.oneof({ weight: 3, arbitrary: pair }, { weight: 1, arbitrary: hubPair }), { minLength: 2, maxLength: 400, size: 'max' }),
-    mode: fc.constantFrom('eager' as const, 'lazy' as const),
+    mode: fc.constantFrom('eager' as const, 'lazy' as const, 'split' as const),
   });
 });
 
@@ -43,7 +44,7 @@ function loaded(members: number, pairs: [number, number][]): CompactAdjacencySto
 
 describe('mergePairs with a helper thread', () => {
   it('leaves the lists, blocks and counters of a merge on one thread, and the lists of a naive model (fast-check)', () => {
-    const seen = { repeats: 0, known: 0, shrunk: 0, helped: 0 };
+    const seen = { repeats: 0, known: 0, shrunk: 0, helped: 0, split: 0 };
     fc.assert(
       fc.property(caseArb, ({ members, initial, batch, mode }) => {
         const sets = Array.from({ length: members }, () => new Set<number>());
@@ -68,7 +69,9 @@ describe('mergePairs with a helper thread', () => {
         const helper = inThreadHelper(mode);
         const added = alone.mergePairs(us, vs, batch.length, 0, false, overflow);
         expect(helped.mergePairs(us, vs, batch.length, 0, false, overflow, null, null, helper)).toBe(added);
-        expect(helper.tasks).toEqual(['mergeGroups']);
+        expect(helper.tasks).toEqual(['mergeGroupsShared']);
+        // Both threads merged groups: more than one chunk of 16 members touched.
+        if (mode === 'split' && new Set(batch.flat()).size > 16) seen.split++;
         for (const [a, b] of batch) {
           sets[a]!.add(b);
           sets[b]!.add(a);
@@ -99,6 +102,7 @@ describe('mergePairs with a helper thread', () => {
     expect(seen.repeats).toBeGreaterThan(30);
     expect(seen.known).toBeGreaterThan(30);
     expect(seen.helped).toBe(300);
+    expect(seen.split).toBeGreaterThan(35);
   });
 
   it('a group sized for the whole batch that keeps less goes back to its old block, or into a block of its own class', () => {
