@@ -694,7 +694,7 @@ export class CompactAdjacencyStore implements AdjacencyView {
   /** Removes `w` from `v`'s list. Returns whether it was there. O(log d + d). */
   remove(v: number, w: number): boolean {
     if (this.#pending !== 0) this.#flush();
-    const at = this.indexOfNeighbor(v, w);
+    const at = this.#indexOf(v, w);
     if (at < 0) return false;
     const n = this.#meta[4 * v + 1]!;
     const slab = this.#slabs[this.#meta[4 * v]! >>> SLAB_BITS]!;
