@@ -172,6 +172,13 @@ export class IdInterner {
   #w1 = 0;
   /** Sum of the lengths read ahead by {@link IdInterner.indexOfBatch} (otherwise unused). */
   #touched = 0;
+  /**
+   * The first id of the last {@link IdInterner.indexOfPair} that was found, and its index ('' and
+   * -1: none; no member id is empty). Reset by {@link IdInterner.delete}, the only call that can
+   * unbind it; a bound id keeps its index until then.
+   */
+  #recentId = '';
+  #recentIndex = -1;
   /** The prefixes of numbered ids, by code (code 0: none). At most {@link MAX_PREFIXES} + 1 entries. */
   readonly #prefixes: string[] = [''];
   /** Code of the prefix matched last: tried first, as ids mostly share one prefix. */
@@ -356,19 +363,32 @@ export class IdInterner {
 
   /**
    * Looks up two ids at once (`out[0]`, `out[1]`: index or -1). Same answers as two
-   * {@link IdInterner.indexOf}.
+   * {@link IdInterner.indexOf}. When `a` is the first id of the last call (the same string, or
+   * an equal one), its index is reused, not looked up again: a run of calls from one member (one
+   * member's connections imported one by one, a page of badges for one viewer) pays one lookup
+   * per call; any other `a` pays one string comparison more.
    *
    * @remarks O(length of the ids) expected.
    */
   indexOfPair(a: string, b: string, out: Int32Array): void {
+    if (a === this.#recentId) {
+      out[0] = this.#recentIndex;
+      out[1] = this.indexOf(b);
+      return;
+    }
     // Both ids hashed before either probe, so that the two probes (a cache miss each on a big
     // table) follow each other closely enough for the processor to overlap them.
     const ha = this.#hash(a);
     const a0 = this.#w0;
     const a1 = this.#w1;
     const hb = this.#hash(b);
-    out[0] = this.#find(a, ha, a0, a1);
+    const ia = this.#find(a, ha, a0, a1);
+    out[0] = ia;
     out[1] = this.#find(b, hb, this.#w0, this.#w1);
+    if (ia >= 0) {
+      this.#recentId = a;
+      this.#recentIndex = ia;
+    }
   }
 
   /**
@@ -568,6 +588,8 @@ export class IdInterner {
 
   /** Unbinds `id` (present) at `index`. O(1) expected (backward-shift deletion). */
   delete(id: string, index: number): void {
+    this.#recentId = '';
+    this.#recentIndex = -1;
     const table = this.#table;
     const capacity = this.#capacity;
     let slot = homeOf(this.#hash(id), capacity);

@@ -162,6 +162,9 @@ describe('IdInterner lookups', () => {
               const out = Int32Array.of(9, 9, 9);
               interner.indexOfPair(id, `m${id.length}`, out);
               expect(Array.from(out)).toEqual([model.get(id) ?? -1, model.get(`m${id.length}`) ?? -1, 9]);
+              // Again with the same first id (its index then comes from the last call's).
+              interner.indexOfPair(id, 'm7', out);
+              expect(Array.from(out)).toEqual([model.get(id) ?? -1, model.get('m7') ?? -1, 9]);
             }
             expect(interner.size).toBe(model.size);
           }
@@ -183,6 +186,36 @@ describe('IdInterner lookups', () => {
       ),
       { ...fcParams(300), numRuns: Math.max(40, fcParams(300).numRuns ?? 0) },
     );
+  });
+
+  it('indexOfPair reuses the index of a repeated first id only while that id stays bound to it', () => {
+    const interner = new IdInterner(7);
+    const a = 'urn:li:member:123456789';
+    const other = 'not-a-numbered-id';
+    const out = new Int32Array(2);
+    interner.indexOfPair(a, other, out);
+    expect(Array.from(out)).toEqual([-1, -1]); // not found: nothing to reuse
+    interner.set(a, 3);
+    interner.set(other, 4);
+    interner.indexOfPair(a, other, out);
+    expect(Array.from(out)).toEqual([3, 4]);
+    // An equal string that is another object, and a pair in the other order.
+    const copy = ['urn:li:member:', '123456789'].join('');
+    interner.indexOfPair(copy, a, out);
+    expect(Array.from(out)).toEqual([3, 3]);
+    interner.indexOfPair(other, a, out);
+    expect(Array.from(out)).toEqual([4, 3]);
+    interner.indexOfPair(a, other, out);
+    expect(Array.from(out)).toEqual([3, 4]);
+    interner.delete(a, 3);
+    interner.indexOfPair(a, other, out);
+    expect(Array.from(out)).toEqual([-1, 4]);
+    interner.set(a, 9);
+    interner.indexOfPair(a, other, out);
+    expect(Array.from(out)).toEqual([9, 4]);
+    interner.delete(other, 4);
+    interner.indexOfPair(a, other, out);
+    expect(Array.from(out)).toEqual([9, -1]);
   });
 
   it('indexOfAll with a helper probing packed ids gives the answers of a lookup on one thread, for every kind of id', () => {
