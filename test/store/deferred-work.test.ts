@@ -292,8 +292,8 @@ const commands = [
 const rare = [fc.constant(null).map(() => new Times())];
 
 const TUNINGS: Record<string, StoreTuning> = {
-  tiny: { tailMax: 2, queueMax: 2, pendingMax: 3 },
-  middling: { tailMax: 4, queueMax: 8, pendingMax: 16 },
+  tiny: { tailMax: 2, queueMax: 2, pendingMax: 3, directMax: 1 },
+  middling: { tailMax: 4, queueMax: 8, pendingMax: 16, directMax: 0 },
   default: DEFAULT_TUNING,
 };
 
@@ -341,12 +341,12 @@ describe('CompactAdjacencyStore: work left for later', () => {
     cov.expect(
       {
         'read of a list with an append waiting': 0.24,
-        'read of a list with a tail of 2 or more': 0.045,
+        'read of a list with a tail of 2 or more': 0.02,
         'link refused: first member at the cap': 0.25,
         'link refused: second member at the cap': 0.27,
-        'merge with work waiting': 0.83,
+        'merge with work waiting': 0.75,
         'merge over the cap': 0.31,
-        'compaction with a tail': 0.73,
+        'compaction with a tail': 0.41,
         'clear of a list with an append waiting': 0.05,
         'disconnect then connect of one pair': 0.58,
         'times enabled with work waiting': 0.06,
@@ -359,16 +359,36 @@ describe('CompactAdjacencyStore: work left for later', () => {
     );
   });
 
+  it('puts an append into a sorted list of at most directMax entries in place, and starts a tail in a longer one', () => {
+    // pendingMax 1: every link applies its append at once.
+    const store = new CompactAdjacencyStore(100, 16, { tailMax: 4, queueMax: 8, pendingMax: 1, directMax: 3 });
+    for (let v = 0; v < 20; v++) store.allocateMember();
+    for (const x of [10, 12, 14]) expect(store.link(x, 0)).toBe(0);
+    expect(store.link(11, 0)).toBe(0); // 3 entries: in place
+    expect(store.deferredWork(0).tail).toBe(0);
+    expect(store.link(13, 0)).toBe(0); // 4 entries: a tail
+    expect(store.deferredWork(0).tail).toBe(1);
+    expect([...store.neighbors(0)]).toEqual([10, 11, 12, 13, 14]);
+    expect(store.deferredWork(0).tail).toBe(0);
+    // In place also below every entry.
+    expect(store.link(1, 2)).toBe(0);
+    expect(store.link(0, 2)).toBe(0);
+    expect(store.deferredWork(2).tail).toBe(0);
+    expect([...store.neighbors(2)]).toEqual([0, 1]);
+  });
+
   it('refuses a tuning it cannot work with', () => {
     for (const tuning of [
-      { tailMax: 0, queueMax: 2, pendingMax: 1 },
-      { tailMax: 1, queueMax: 3, pendingMax: 1 },
-      { tailMax: 1, queueMax: 1, pendingMax: 1 },
-      { tailMax: 1, queueMax: 2, pendingMax: 0 },
-      { tailMax: Number.NaN, queueMax: 2, pendingMax: 1 },
+      { tailMax: 0, queueMax: 2, pendingMax: 1, directMax: 0 },
+      { tailMax: 1, queueMax: 3, pendingMax: 1, directMax: 0 },
+      { tailMax: 1, queueMax: 1, pendingMax: 1, directMax: 0 },
+      { tailMax: 1, queueMax: 2, pendingMax: 0, directMax: 0 },
+      { tailMax: 1, queueMax: 2, pendingMax: 1, directMax: -1 },
+      { tailMax: Number.NaN, queueMax: 2, pendingMax: 1, directMax: 0 },
+      { tailMax: 1, queueMax: 2, pendingMax: 1, directMax: Number.NaN },
     ]) {
       expect(() => new CompactAdjacencyStore(10, 16, tuning)).toThrow(RangeError);
     }
-    expect(() => new CompactAdjacencyStore(10, 16, { tailMax: 1, queueMax: 2, pendingMax: 1 })).not.toThrow();
+    expect(() => new CompactAdjacencyStore(10, 16, { tailMax: 1, queueMax: 2, pendingMax: 1, directMax: 0 })).not.toThrow();
   });
 });
