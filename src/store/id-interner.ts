@@ -365,8 +365,8 @@ export class IdInterner {
    * Looks up two ids at once (`out[0]`, `out[1]`: index or -1). Same answers as two
    * {@link IdInterner.indexOf}. When `a` is the first id of the last call (the same string, or
    * an equal one), its index is reused, not looked up again: a run of calls from one member (one
-   * member's connections imported one by one, a page of badges for one viewer) pays one lookup
-   * per call; any other `a` pays one string comparison more.
+   * member's connections imported one by one, `degree` asked for one viewer again and again) pays
+   * one lookup per call; any other `a` pays one string comparison more.
    *
    * @remarks O(length of the ids) expected.
    */
