@@ -624,7 +624,9 @@ export class CompactAdjacencyStore implements AdjacencyView {
     this.#usedSlots++;
     if (w < last && n <= this.#tuning.directMax) {
       // A short sorted list (w < last: last is its largest entry, not a tail's mark) takes w in
-      // place; the flush read it whole.
+      // place; the flush read it whole. One loop finds the place from the end and shifts: through
+      // #insertAt (a binary search, then the shift) the 10k build took 278-282 against 243-245 ns
+      // per connect, the 1M one ran at 1.17-1.26 against 1.28-1.39M/s.
       let i = start + n;
       for (; i > start && slab[i - 1]! > w; i--) slab[i] = slab[i - 1]!;
       slab[i] = w;
