@@ -9,7 +9,7 @@ import { countSeconds, drainSeconds, scatterSeconds, sortLists } from '../store/
 import type { HelperTask } from '../store/helper-thread.js';
 import { probePacked } from '../store/id-table.js';
 import { newInternState, processChunk } from '../store/intern-chunk.js';
-import { mergeGroups, mergeGroupsShared } from '../store/merge-groups.js';
+import { mergeGroupsShared } from '../store/merge-groups.js';
 import { hyperBallFirst } from '../stats/hyperball-first.js';
 import { hyperBallStep } from '../stats/hyperball-step.js';
 
@@ -31,7 +31,6 @@ export const HELPER_TASKS: Readonly<Record<HelperTask, (...args: never[]) => unk
   drainSeconds,
   sortLists,
   probePacked,
-  mergeGroups,
   mergeGroupsShared,
   hyperBallFirst,
   hyperBallStep,

@@ -23,7 +23,6 @@ export type HelperTask =
   | 'drainSeconds'
   | 'sortLists'
   | 'probePacked'
-  | 'mergeGroups'
   | 'mergeGroupsShared'
   | 'hyperBallFirst'
   | 'hyperBallStep';
